@@ -1,0 +1,165 @@
+package dev.hostedsite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.diag.Diagnostic;
+import dev.hostedsite.diag.Diagnostics;
+import dev.hostedsite.diag.ObjectRef;
+import dev.hostedsite.diag.SourceFile;
+import dev.hostedsite.generate.ArtifactGenerator;
+import dev.hostedsite.generate.ClusterGenerator;
+import dev.hostedsite.generate.HubGenerator;
+import dev.hostedsite.graph.Canonical;
+import dev.hostedsite.graph.Layout;
+import dev.hostedsite.graph.Manifest;
+import dev.hostedsite.graph.ManifestSet;
+import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.graph.Reference;
+import dev.hostedsite.graph.ReferenceChecker;
+import dev.hostedsite.graph.References;
+import dev.hostedsite.graph.WaveAssigner;
+import dev.hostedsite.input.SchemaValidator;
+import dev.hostedsite.input.SemanticValidator;
+import dev.hostedsite.input.SiteBinder;
+import dev.hostedsite.model.Cluster;
+import dev.hostedsite.model.Site;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The whole pipeline in one method: find the HostedSites, validate them against the schema, bind and
+ * default, check the semantic rules, generate, merge singletons, check references, assign waves, lay out.
+ * A pure function of its input; I/O happens in {@link Main}.
+ */
+public final class Compiler {
+    public static final String API_GROUP = "hostedsite.dev";
+    public static final String KIND = "HostedSite";
+
+    /**
+     * What a render produced. On failure {@code items} are the input items unchanged and nothing is generated.
+     *
+     * @param generated the objects this render generated (empty on failure), in output order
+     * @param references the reference graph between generated and passthrough objects
+     */
+    public record Result(List<ObjectNode> items, List<Diagnostic> diagnostics, List<Manifest> generated,
+                         List<Reference> references) {
+        public boolean failed() {
+            return diagnostics.stream().anyMatch(Diagnostic::isError);
+        }
+    }
+
+    private Compiler() {}
+
+    public static Result compile(List<ObjectNode> items, ObjectNode functionConfig) {
+        Diagnostics diags = new Diagnostics();
+        List<ObjectNode> siteNodes = findSites(items, functionConfig);
+        if (siteNodes.isEmpty()) {
+            diags.add(Diagnostic.info(null, null, "no HostedSite (apiVersion " + API_GROUP + "/v1alpha1) in the input;"
+                    + " nothing to generate, items pass through."));
+        }
+        List<Site> sites = new ArrayList<>();
+        for (ObjectNode node : siteNodes) {
+            SourceFile file = sourceFile(node);
+            List<Diagnostic> schemaErrors = SchemaValidator.get().validate(node, file);
+            diags.addAll(schemaErrors);
+            if (schemaErrors.isEmpty()) {
+                sites.add(SiteBinder.bind(node, file));
+            }
+        }
+        diags.addAll(SemanticValidator.validate(sites));
+        if (diags.hasErrors()) {
+            return failure(items, diags);
+        }
+
+        ManifestSet set = new ManifestSet();
+        for (Site site : sites) {
+            set.addAll(site, HubGenerator.generate(site));
+            for (Cluster c : site.clusters()) {
+                set.addAll(site, ClusterGenerator.generate(site, c));
+            }
+            set.addAll(site, ArtifactGenerator.generate(site));
+        }
+        diags.addAll(set.conflicts());
+        if (diags.hasErrors()) {
+            return failure(items, diags);
+        }
+        List<Manifest> generated = set.manifests();
+
+        List<ObjectNode> passthrough = items.stream().filter(i -> !ManifestSet.isGenerated(i)).toList();
+        List<JsonNode> applied = generated.stream().filter(m -> !m.localConfig()).map(m -> (JsonNode) m.body()).toList();
+        Set<String> externalSecrets = new TreeSet<>();
+        sites.forEach(s -> externalSecrets.addAll(s.externalSecrets()));
+        diags.addAll(ReferenceChecker.check(applied, List.copyOf(passthrough), externalSecrets));
+        if (diags.hasErrors()) {
+            return failure(items, diags);
+        }
+
+        List<Reference> references = References.of(applied);
+        Set<ObjectKey> generatedKeys = new HashSet<>();
+        generated.forEach(m -> generatedKeys.add(m.key()));
+        WaveAssigner.verify(references, generatedKeys);
+        WaveAssigner.assign(generated);
+        Layout.annotate(generated);
+        List<Manifest> ordered = new ArrayList<>();
+        generated.forEach(m -> ordered.add(new Manifest(Canonical.sorted(m.body()), m.dir(), m.localConfig())));
+        ordered.sort(OUTPUT_ORDER);
+
+        List<ObjectNode> out = new ArrayList<>(passthrough);
+        ordered.forEach(m -> out.add(m.body()));
+        return new Result(out, diags.list(), ordered, references);
+    }
+
+    /** Sync wave, then kind, namespace, name; local-config artifacts (no wave) last. */
+    static final Comparator<Manifest> OUTPUT_ORDER = Comparator
+            .comparingInt((Manifest m) -> m.localConfig() ? Integer.MAX_VALUE : WaveAssigner.waveOf(m.key().kind()))
+            .thenComparing(Manifest::key);
+
+    private static Result failure(List<ObjectNode> items, Diagnostics diags) {
+        return new Result(items, diags.list(), List.of(), List.of());
+    }
+
+    /** HostedSites among the items, plus the functionConfig when it is one (kustomize generator, kpt configPath). */
+    static List<ObjectNode> findSites(List<ObjectNode> items, ObjectNode functionConfig) {
+        Map<String, ObjectNode> byName = new LinkedHashMap<>();
+        for (ObjectNode item : items) {
+            if (isHostedSite(item)) {
+                byName.putIfAbsent(ObjectRef.of(item).name() + "\u0000" + byName.size(), item);
+            }
+        }
+        if (functionConfig != null && isHostedSite(functionConfig)) {
+            String name = ObjectRef.of(functionConfig).name();
+            boolean alsoAnItem = items.stream().anyMatch(i -> isHostedSite(i) && name != null
+                    && name.equals(ObjectRef.of(i).name()));
+            if (!alsoAnItem) {
+                byName.put(name + "\u0000fc", functionConfig);
+            }
+        }
+        return List.copyOf(byName.values());
+    }
+
+    public static boolean isHostedSite(JsonNode o) {
+        return KIND.equals(o.path("kind").asText()) && o.path("apiVersion").asText().startsWith(API_GROUP + "/");
+    }
+
+    static SourceFile sourceFile(JsonNode o) {
+        JsonNode a = o.path("metadata").path("annotations");
+        String path = a.path(Layout.INTERNAL_PATH).asText(a.path(Layout.PATH).asText(null));
+        if (path == null) {
+            return null;
+        }
+        String index = a.path(Layout.INTERNAL_INDEX).asText(a.path(Layout.INDEX).asText(null));
+        Integer idx = null;
+        try {
+            idx = index == null ? null : Integer.valueOf(index);
+        } catch (NumberFormatException e) {
+            idx = null;
+        }
+        return new SourceFile(path, idx);
+    }
+}

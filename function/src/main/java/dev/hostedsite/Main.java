@@ -1,0 +1,165 @@
+package dev.hostedsite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.cli.DirectorySource;
+import dev.hostedsite.diag.Diagnostic;
+import dev.hostedsite.graph.Layout;
+import dev.hostedsite.krm.Input;
+import dev.hostedsite.krm.ResourceList;
+import dev.hostedsite.krm.Yaml;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Entry point. With no arguments: a KRM function (ResourceList on stdin, ResourceList on stdout).
+ * {@code render DIR}: the deployable manifests of a directory on stdout (the Argo CD plugin's generate).
+ * Exit codes: 0 ok, 1 input errors, 2 usage, 3 internal error.
+ */
+public final class Main {
+    public static final int OK = 0;
+    public static final int INPUT_ERROR = 1;
+    public static final int USAGE = 2;
+    public static final int INTERNAL_ERROR = 3;
+
+    static final String USAGE_TEXT = """
+            Usage: hostedsite [COMMAND] [ARGS]
+
+            Compiles HostedSite resources into the manifests of OpenShift Hosted Control Planes on
+            disconnected bare metal.
+
+            Commands:
+              (none)            run as a KRM function: ResourceList on stdin, ResourceList on stdout
+              render PATH       print the deployable manifests for the HostedSite(s) in a file or directory
+              --version         print the version
+              --help            print this help
+            Exit codes: 0 ok, 1 input errors, 2 usage, 3 internal error.
+            """;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        try {
+            if (args.length == 0) {
+                return krm(in.readAllBytes(), out, err);
+            }
+            switch (args[0]) {
+                case "--help", "-h", "help" -> {
+                    out.print(USAGE_TEXT);
+                    return OK;
+                }
+                case "--version" -> {
+                    out.println("hostedsite " + BuildInfo.version());
+                    return OK;
+                }
+                case "render" -> {
+                    if (args.length != 2 || args[1].startsWith("-")) {
+                        err.println("usage: hostedsite render PATH");
+                        return USAGE;
+                    }
+                    return render(Path.of(args[1]), out, err);
+                }
+                default -> {
+                    err.println("hostedsite: unknown command '" + args[0] + "'\n");
+                    err.print(USAGE_TEXT);
+                    return USAGE;
+                }
+            }
+        } catch (IOException e) {
+            err.println("hostedsite: " + e.getMessage());
+            return INPUT_ERROR;
+        } catch (RuntimeException | StackOverflowError e) {
+            err.println("hostedsite: internal error (" + e.getClass().getSimpleName() + "): " + e.getMessage()
+                    + ". This is a bug: please report it with the input that caused it.");
+            return INTERNAL_ERROR;
+        }
+    }
+
+    /** KRM function mode. On any error: exit 1, the input items unchanged, error results. */
+    static int krm(byte[] bytes, PrintStream out, PrintStream err) {
+        ResourceList input;
+        try {
+            List<JsonNode> docs = Yaml.readAll(Input.utf8(bytes));
+            if (docs.isEmpty()) {
+                return fail(out, err, "the input is empty: a KRM function reads a ResourceList on stdin");
+            }
+            if (docs.size() > 1) {
+                return fail(out, err, "the input holds " + docs.size() + " documents; a KRM function reads one ResourceList");
+            }
+            input = ResourceList.from(docs.get(0));
+        } catch (Input.Unreadable | ResourceList.NotAResourceList e) {
+            return fail(out, err, e.getMessage());
+        } catch (IOException e) {
+            return fail(out, err, "the input is not valid YAML or JSON: " + Input.describe(e));
+        }
+        Compiler.Result result = Compiler.compile(input.items(), input.functionConfig());
+        out.print(ResourceList.write(result.items(), result.diagnostics()));
+        for (Diagnostic d : result.diagnostics()) {
+            if (d.isError()) {
+                err.println(d.oneLine());
+            }
+        }
+        return result.failed() ? INPUT_ERROR : OK;
+    }
+
+    private static int fail(PrintStream out, PrintStream err, String message) {
+        out.print(ResourceList.write(List.of(), List.of(Diagnostic.error(null, null, message))));
+        err.println("error: " + message);
+        return INPUT_ERROR;
+    }
+
+    /** Directory mode: only deployable objects on stdout; diagnostics on stderr; on error nothing on stdout. */
+    static int render(Path path, PrintStream out, PrintStream err) throws IOException {
+        List<ObjectNode> items;
+        try {
+            items = DirectorySource.read(path);
+        } catch (DirectorySource.BadFile e) {
+            err.println("error: " + e.getMessage());
+            return INPUT_ERROR;
+        }
+        Compiler.Result result = Compiler.compile(items, null);
+        for (Diagnostic d : result.diagnostics()) {
+            err.println(d.withFile(null).oneLine() + (d.file() != null ? " (" + d.file().path() + ")" : ""));
+        }
+        if (result.failed()) {
+            return INPUT_ERROR;
+        }
+        out.print(stream(deployable(result.items())));
+        return OK;
+    }
+
+    /** Objects a cluster should receive: no HostedSite, no Kptfile, nothing marked local-config. */
+    public static List<ObjectNode> deployable(List<ObjectNode> items) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (ObjectNode item : items) {
+            boolean localConfig = "true".equals(item.path("metadata").path("annotations")
+                    .path("config.kubernetes.io/local-config").asText());
+            boolean kpt = item.path("apiVersion").asText().startsWith("kpt.dev/");
+            if (!localConfig && !kpt && !Compiler.isHostedSite(item)) {
+                out.add(Layout.withoutToolAnnotations(item));
+            }
+        }
+        return out;
+    }
+
+    public static String stream(List<ObjectNode> objects) {
+        StringBuilder b = new StringBuilder();
+        for (ObjectNode o : objects) {
+            b.append("---\n").append(Yaml.write(o));
+        }
+        return b.toString();
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

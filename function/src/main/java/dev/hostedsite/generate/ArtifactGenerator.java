@@ -1,0 +1,125 @@
+package dev.hostedsite.generate;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.BuildInfo;
+import dev.hostedsite.graph.Canonical;
+import dev.hostedsite.graph.Manifest;
+import dev.hostedsite.krm.Yaml;
+import dev.hostedsite.model.Cluster;
+import dev.hostedsite.model.Hub;
+import dev.hostedsite.model.Site;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Files for the operator to use by hand, never applied: the oc-mirror v2 ImageSetConfiguration and DNS
+ * records. They travel as ConfigMaps marked {@code config.kubernetes.io/local-config: "true"}.
+ */
+public final class ArtifactGenerator {
+    public static final String LOCAL_CONFIG = "config.kubernetes.io/local-config";
+
+    private ArtifactGenerator() {}
+
+    public static List<Manifest> generate(Site site) {
+        List<Manifest> out = new ArrayList<>();
+        out.add(artifact(site, Names.ocMirrorArtifact(site.name()),
+                Map.of("imageset-config.yaml", Yaml.write(Canonical.sorted(imageSetConfiguration(site))))));
+        if (site.clusters().stream().anyMatch(c -> c.dns() != null)) {
+            out.add(artifact(site, Names.dnsArtifact(site.name()),
+                    Map.of("dnsmasq.conf", dnsmasq(site), "records.zone", zone(site))));
+        }
+        return out;
+    }
+
+    private static Manifest artifact(Site site, String name, Map<String, String> files) {
+        ObjectNode cm = Core.configMap(null, name, null, files);
+        cm.with("metadata").putObject("annotations").put(LOCAL_CONFIG, "true");
+        return new Manifest(cm, site.name(), true);
+    }
+
+    /** oc-mirror rejects unknown fields, so the document has no metadata. */
+    static ObjectNode imageSetConfiguration(Site site) {
+        ObjectNode isc = Yaml.object();
+        isc.put("apiVersion", "mirror.openshift.io/v2alpha1");
+        isc.put("kind", "ImageSetConfiguration");
+        ObjectNode mirror = isc.putObject("mirror");
+        TreeSet<String> versions = new TreeSet<>();
+        site.clusters().forEach(c -> {
+            if (c.release().version() != null) {
+                versions.add(c.release().version());
+            }
+        });
+        if (!versions.isEmpty()) {
+            ObjectNode platform = mirror.putObject("platform");
+            ArrayNode channels = platform.putArray("channels");
+            for (String v : versions) {
+                String[] p = v.split("\\.");
+                channels.addObject().put("name", "stable-" + p[0] + "." + p[1])
+                        .put("minVersion", v).put("maxVersion", v).put("type", "ocp");
+            }
+            platform.put("graph", true);
+        }
+        if (!site.hub().catalogs().isEmpty()) {
+            ArrayNode operators = mirror.putArray("operators");
+            for (Hub.Catalog cat : site.hub().catalogs()) {
+                ObjectNode op = operators.addObject().put("catalog", cat.source());
+                ArrayNode pkgs = op.putArray("packages");
+                cat.packages().forEach(p -> pkgs.addObject().put("name", p));
+            }
+        }
+        mirror.putArray("additionalImages").addObject().put("name", BuildInfo.image());
+        return isc;
+    }
+
+    static String dnsmasq(Site site) {
+        StringBuilder b = new StringBuilder("# dnsmasq records for HostedSite ").append(site.name()).append('\n');
+        for (Cluster c : site.clusters()) {
+            if (c.dns() == null) {
+                continue;
+            }
+            String domain = c.name() + "." + site.baseDomain();
+            b.append("# cluster ").append(c.namespace()).append('/').append(c.name()).append('\n');
+            for (String name : List.of("api.", "api-int.")) {
+                for (String ip : c.dns().apiAddresses()) {
+                    b.append("host-record=").append(name).append(domain).append(',').append(ip).append('\n');
+                }
+            }
+            for (String ip : c.dns().ingressAddresses()) {
+                b.append("address=/apps.").append(domain).append('/').append(ip).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    static String zone(Site site) {
+        StringBuilder b = new StringBuilder("; zone records for HostedSite ").append(site.name()).append('\n');
+        for (Cluster c : site.clusters()) {
+            if (c.dns() == null) {
+                continue;
+            }
+            String domain = c.name() + "." + site.baseDomain() + ".";
+            b.append("; cluster ").append(c.namespace()).append('/').append(c.name()).append('\n');
+            for (String name : List.of("api.", "api-int.")) {
+                for (String ip : c.dns().apiAddresses()) {
+                    record(b, name + domain, ip);
+                }
+            }
+            for (String ip : c.dns().ingressAddresses()) {
+                record(b, "*.apps." + domain, ip);
+            }
+        }
+        return b.toString();
+    }
+
+    private static void record(StringBuilder b, String name, String ip) {
+        b.append(name).append("\tIN\t").append(isIpv6(ip) ? "AAAA" : "A").append('\t').append(ip).append('\n');
+    }
+
+    /** Addresses are validated as IP literals before generation, so no name lookup happens here. */
+    static boolean isIpv6(String ip) {
+        return ip.contains(":");
+    }
+}

@@ -1,0 +1,273 @@
+package dev.hostedsite.generate;
+
+import static dev.hostedsite.generate.HubGenerator.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.generate.SecretWriter.Shape;
+import dev.hostedsite.graph.Manifest;
+import dev.hostedsite.krm.Yaml;
+import dev.hostedsite.model.Cluster;
+import dev.hostedsite.model.Cluster.Host;
+import dev.hostedsite.model.Hub;
+import dev.hostedsite.model.SecretSource;
+import dev.hostedsite.model.Site;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Everything one hosted cluster needs on the hub: namespaces, secrets, HostedCluster, NodePools, agents' side. */
+public final class ClusterGenerator {
+    static final String HYPERSHIFT_API = "hypershift.openshift.io/v1beta1";
+    static final String AGENT_API = "agent-install.openshift.io/v1beta1";
+    static final String AGENT_LABEL_PREFIX = "bmac.agent-install.openshift.io.agent-label.";
+    static final String OLM_OVERRIDES = "hypershift.openshift.io/olm-catalogs-is-registry-overrides";
+    /** From this release on, the HyperShift operator creates and deletes the capi-provider Role itself. */
+    public static final int[] OPERATOR_OWNS_CAPI_ROLE_FROM = {4, 23};
+
+    private final Site site;
+    private final Cluster c;
+    private final String dir;
+    private final List<Manifest> out = new ArrayList<>();
+
+    private ClusterGenerator(Site site, Cluster cluster) {
+        this.site = site;
+        this.c = cluster;
+        this.dir = site.name() + "/" + cluster.name();
+    }
+
+    public static List<Manifest> generate(Site site, Cluster cluster) {
+        ClusterGenerator g = new ClusterGenerator(site, cluster);
+        g.run();
+        return g.out;
+    }
+
+    private void run() {
+        String ns = c.namespace();
+        String cpns = c.controlPlaneNamespace();
+        shared(Core.namespace(ns));
+        emit(Core.namespace(cpns));
+        shared(Core.configMap(ns, Names.USER_CA_BUNDLE, null,
+                Map.of("ca-bundle.crt", Pem.normalize(site.hub().registry().caBundle()))));
+        secret(c.pullSecret(), ns, Names.pullSecret(c), Shape.PULL_SECRET);
+        secret(c.pullSecret(), cpns, Names.pullSecret(c), Shape.PULL_SECRET);
+        if (c.sshKey() != null) {
+            secret(c.sshKey(), ns, Names.sshKey(c), Shape.SSH_KEY);
+        } else {
+            emit(Core.secret(ns, Names.sshKey(c), Shape.SSH_KEY.type,
+                    Map.of(Shape.SSH_KEY.key, SecretWriter.base64(c.sshAuthorizedKey()))));
+        }
+        secret(c.etcdEncryptionKey(), ns, Names.etcdKey(c), Shape.ETCD_KEY);
+        if (c.etcdBackupKey() != null) {
+            secret(c.etcdBackupKey(), ns, Names.etcdBackupKey(c), Shape.ETCD_KEY);
+        }
+        if (needsCapiProviderRole(c)) {
+            emit(Core.capiProviderRole(cpns));
+        }
+        emit(hostedCluster());
+        for (Cluster.NodePool p : c.nodePools()) {
+            emit(nodePool(p));
+        }
+        emit(infraEnv());
+        for (Host h : c.hosts()) {
+            if (h.network() != null) {
+                emit(nmStateConfig(h));
+            }
+            secret(h.bmc().credentials(), cpns, Names.bmcSecret(c, h), Shape.BMC_CREDENTIALS);
+            emit(bareMetalHost(h));
+        }
+    }
+
+    /** The capi-provider Role is ours for releases before 4.23, and when the release version is not given. */
+    public static boolean needsCapiProviderRole(Cluster c) {
+        return c.release().majorMinor().map(v -> v[0] < OPERATOR_OWNS_CAPI_ROLE_FROM[0]
+                || v[0] == OPERATOR_OWNS_CAPI_ROLE_FROM[0] && v[1] < OPERATOR_OWNS_CAPI_ROLE_FROM[1]).orElse(true);
+    }
+
+    private void emit(ObjectNode body) {
+        out.add(new Manifest(body, dir, false));
+    }
+
+    /** Objects in the cluster namespace that several clusters share (the namespace itself, user-ca-bundle). */
+    private void shared(ObjectNode body) {
+        out.add(new Manifest(body, "namespaces", false));
+    }
+
+    private void secret(SecretSource source, String namespace, String name, Shape shape) {
+        SecretWriter.write(source, namespace, name, shape).ifPresent(this::emit);
+    }
+
+    private String ref(SecretSource source, String generated) {
+        return SecretWriter.referencedName(source, generated);
+    }
+
+    private String sshKeyName() {
+        return c.sshKey() == null ? Names.sshKey(c) : ref(c.sshKey(), Names.sshKey(c));
+    }
+
+    private ObjectNode hostedCluster() {
+        ObjectNode hc = resource(HYPERSHIFT_API, "HostedCluster", c.namespace(), c.name());
+        String overrides = olmRegistryOverrides(site.hub());
+        if (!overrides.isEmpty()) {
+            hc.with("metadata").putObject("annotations").put(OLM_OVERRIDES, overrides);
+        }
+        ObjectNode spec = hc.putObject("spec");
+        spec.putObject("additionalTrustBundle").put("name", Names.USER_CA_BUNDLE);
+        spec.put("controllerAvailabilityPolicy", c.controllerAvailabilityPolicy());
+        spec.putObject("dns").put("baseDomain", site.baseDomain());
+        ObjectNode etcd = spec.putObject("etcd");
+        etcd.put("managementType", "Managed");
+        ObjectNode storage = etcd.putObject("managed").putObject("storage");
+        storage.put("type", "PersistentVolume");
+        storage.putObject("persistentVolume").put("size", c.etcdStorageSize());
+        spec.put("fips", c.fips());
+        ArrayNode ics = spec.putArray("imageContentSources");
+        for (Hub.Mirror m : site.hub().mirrors()) {
+            ObjectNode e = ics.addObject();
+            m.mirrors().forEach(e.putArray("mirrors")::add);
+            e.put("source", m.source());
+        }
+        ObjectNode net = spec.putObject("networking");
+        c.networking().clusterNetwork().forEach(cidr -> net.withArray("clusterNetwork").addObject().put("cidr", cidr));
+        net.put("networkType", c.networking().networkType());
+        c.networking().serviceNetwork().forEach(cidr -> net.withArray("serviceNetwork").addObject().put("cidr", cidr));
+        spec.put("olmCatalogPlacement", c.olmCatalogPlacement());
+        ObjectNode platform = spec.putObject("platform");
+        platform.putObject("agent").put("agentNamespace", c.controlPlaneNamespace());
+        platform.put("type", "Agent");
+        spec.putObject("pullSecret").put("name", ref(c.pullSecret(), Names.pullSecret(c)));
+        spec.putObject("release").put("image", c.release().image());
+        ObjectNode enc = spec.putObject("secretEncryption");
+        ObjectNode aescbc = enc.putObject("aescbc");
+        aescbc.putObject("activeKey").put("name", ref(c.etcdEncryptionKey(), Names.etcdKey(c)));
+        if (c.etcdBackupKey() != null) {
+            aescbc.putObject("backupKey").put("name", ref(c.etcdBackupKey(), Names.etcdBackupKey(c)));
+        }
+        enc.put("type", "aescbc");
+        spec.set("services", services());
+        spec.putObject("sshKey").put("name", sshKeyName());
+        return hc;
+    }
+
+    private ArrayNode services() {
+        ArrayNode services = Yaml.NODES.arrayNode();
+        Cluster.ApiServer api = c.apiServer();
+        for (String svc : List.of("APIServer", "OAuthServer", "Konnectivity", "Ignition")) {
+            ObjectNode strategy = services.addObject().put("service", svc).putObject("servicePublishingStrategy");
+            if (api.nodePort()) {
+                ObjectNode np = strategy.put("type", "NodePort").putObject("nodePort");
+                np.put("address", api.address());
+                if (svc.equals("APIServer") && api.port() != null) {
+                    np.put("port", api.port());
+                }
+            } else if (svc.equals("APIServer")) {
+                strategy.put("type", "LoadBalancer");
+                if (api.hostname() != null) {
+                    strategy.putObject("loadBalancer").put("hostname", api.hostname());
+                }
+            } else {
+                strategy.put("type", "Route");
+            }
+        }
+        return services;
+    }
+
+    /** For catalogs mirrored from registry.redhat.io/redhat: where HyperShift's OLM finds them on the mirror. */
+    static String olmRegistryOverrides(Hub hub) {
+        TreeSet<String> pairs = new TreeSet<>();
+        for (Hub.Catalog cat : hub.catalogs()) {
+            if (cat.source().startsWith("registry.redhat.io/redhat/")) {
+                String mirrorHost = cat.image().substring(0, cat.image().indexOf('/'));
+                pairs.add("registry.redhat.io/redhat=" + mirrorHost + "/redhat");
+            }
+        }
+        return String.join(",", pairs);
+    }
+
+    private ObjectNode nodePool(Cluster.NodePool p) {
+        ObjectNode np = resource(HYPERSHIFT_API, "NodePool", c.namespace(), p.name());
+        ObjectNode spec = np.putObject("spec");
+        spec.put("arch", p.arch());
+        spec.put("clusterName", c.name());
+        spec.putObject("management").put("autoRepair", p.autoRepair()).put("upgradeType", p.upgradeType());
+        spec.put("nodeDrainTimeout", p.nodeDrainTimeout());
+        ObjectNode platform = spec.putObject("platform");
+        if (p.hostSelector() != null) {
+            platform.putObject("agent").set("agentLabelSelector", p.hostSelector().deepCopy());
+        }
+        platform.put("type", "Agent");
+        spec.putObject("release").put("image", c.release().image());
+        spec.put("replicas", p.replicas() != null ? p.replicas() : Hosts.hostsFor(c, p).size());
+        return np;
+    }
+
+    private ObjectNode infraEnv() {
+        ObjectNode ie = resource(AGENT_API, "InfraEnv", c.controlPlaneNamespace(), Names.infraEnv(c));
+        ObjectNode spec = ie.putObject("spec");
+        spec.put("cpuArchitecture", Hosts.cpuArchitecture(c.nodePools().get(0).arch()));
+        if (c.hosts().stream().anyMatch(h -> h.network() != null)) {
+            spec.putObject("nmStateConfigLabelSelector").putObject("matchLabels")
+                    .put(Names.INFRAENV_LABEL, Names.infraEnv(c));
+        }
+        spec.putObject("pullSecretRef").put("name", ref(c.pullSecret(), Names.pullSecret(c)));
+        String key = publicKey();
+        if (key != null) {
+            spec.put("sshAuthorizedKey", key);
+        }
+        return ie;
+    }
+
+    /** The ssh public key as text, when the input holds it (InfraEnv takes the key itself, not a reference). */
+    private String publicKey() {
+        if (c.sshAuthorizedKey() != null) {
+            return c.sshAuthorizedKey().strip();
+        }
+        SecretSource s = c.sshKey();
+        if (s.inline()) {
+            if (s.value() != null) {
+                return s.value().strip();
+            }
+            if (s.stringData() != null && s.stringData().containsKey(Shape.SSH_KEY.key)) {
+                return s.stringData().get(Shape.SSH_KEY.key).strip();
+            }
+        }
+        return null;
+    }
+
+    private ObjectNode nmStateConfig(Host h) {
+        ObjectNode nm = resource(AGENT_API, "NMStateConfig", c.controlPlaneNamespace(), Names.bareMetalHost(c, h));
+        nm.with("metadata").putObject("labels").put(Names.INFRAENV_LABEL, Names.infraEnv(c));
+        ObjectNode spec = nm.putObject("spec");
+        spec.set("config", h.network().deepCopy());
+        ArrayNode interfaces = spec.putArray("interfaces");
+        for (Map.Entry<String, String> nic : Hosts.interfaceMacs(h).entrySet()) {
+            interfaces.addObject().put("macAddress", nic.getValue()).put("name", nic.getKey());
+        }
+        return nm;
+    }
+
+    private ObjectNode bareMetalHost(Host h) {
+        ObjectNode bmh = resource("metal3.io/v1alpha1", "BareMetalHost", c.controlPlaneNamespace(),
+                Names.bareMetalHost(c, h));
+        ObjectNode meta = bmh.with("metadata");
+        ObjectNode annotations = meta.putObject("annotations");
+        annotations.put("bmac.agent-install.openshift.io/hostname", h.name());
+        annotations.put("inspect.metal3.io", "disabled");
+        h.labels().forEach((k, v) -> annotations.put(AGENT_LABEL_PREFIX + k, v));
+        meta.putObject("labels").put(Names.INFRAENV_LABEL, Names.infraEnv(c));
+        ObjectNode spec = bmh.putObject("spec");
+        spec.put("automatedCleaningMode", "disabled");
+        ObjectNode bmc = spec.putObject("bmc");
+        bmc.put("address", h.bmc().address());
+        bmc.put("credentialsName", ref(h.bmc().credentials(), Names.bmcSecret(c, h)));
+        bmc.put("disableCertificateVerification", h.bmc().disableCertificateVerification());
+        spec.put("bootMACAddress", h.bootMACAddress().toLowerCase(java.util.Locale.ROOT));
+        spec.put("online", true);
+        if (h.rootDeviceHints() != null) {
+            spec.set("rootDeviceHints", h.rootDeviceHints().deepCopy());
+        }
+        return bmh;
+    }
+}

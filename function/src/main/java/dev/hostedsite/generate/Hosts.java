@@ -1,0 +1,100 @@
+package dev.hostedsite.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hostedsite.model.Cluster;
+import dev.hostedsite.model.Cluster.Host;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Facts derived from a cluster's hosts that both the generator and the validator need. */
+public final class Hosts {
+    private Hosts() {}
+
+    /** The declared hosts whose labels match the pool's selector (all hosts when it has none). */
+    public static List<Host> hostsFor(Cluster c, Cluster.NodePool p) {
+        List<Host> out = new ArrayList<>();
+        for (Host h : c.hosts()) {
+            if (p.hostSelector() == null || matches(p.hostSelector(), h.labels())) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    /** Kubernetes LabelSelector semantics: every matchLabels entry and every matchExpressions requirement. */
+    public static boolean matches(JsonNode selector, Map<String, String> labels) {
+        var it = selector.path("matchLabels").fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (!e.getValue().asText().equals(labels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        for (JsonNode req : selector.path("matchExpressions")) {
+            String key = req.path("key").asText();
+            List<String> values = new ArrayList<>();
+            req.path("values").forEach(v -> values.add(v.asText()));
+            boolean has = labels.containsKey(key);
+            boolean ok = switch (req.path("operator").asText()) {
+                case "In" -> has && values.contains(labels.get(key));
+                case "NotIn" -> !has || !values.contains(labels.get(key));
+                case "Exists" -> has;
+                case "DoesNotExist" -> !has;
+                default -> false;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** NodePool {@code arch} to the CPU architecture names of InfraEnv and osImages. */
+    public static String cpuArchitecture(String arch) {
+        return switch (arch) {
+            case "amd64" -> "x86_64";
+            case "arm64" -> "aarch64";
+            default -> arch;
+        };
+    }
+
+    /**
+     * NIC name to MAC for an NMStateConfig: each ethernet interface's {@code mac-address}; an ethernet
+     * interface without one is the boot NIC when it is the only ethernet interface. Interfaces whose MAC
+     * cannot be known are left out (the validator reports them).
+     */
+    public static Map<String, String> interfaceMacs(Host h) {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<JsonNode> ethernet = new ArrayList<>();
+        for (JsonNode nic : h.network().path("interfaces")) {
+            if ("ethernet".equals(nic.path("type").asText())) {
+                ethernet.add(nic);
+            }
+        }
+        for (JsonNode nic : ethernet) {
+            String mac = nic.path("mac-address").asText(null);
+            if (mac == null && ethernet.size() == 1) {
+                mac = h.bootMACAddress();
+            }
+            if (mac != null) {
+                out.put(nic.path("name").asText(), mac.toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    /** Ethernet interfaces whose MAC {@link #interfaceMacs} cannot determine. */
+    public static List<String> interfacesWithoutMac(Host h) {
+        List<String> missing = new ArrayList<>();
+        Map<String, String> known = interfaceMacs(h);
+        for (JsonNode nic : h.network().path("interfaces")) {
+            if ("ethernet".equals(nic.path("type").asText()) && !known.containsKey(nic.path("name").asText())) {
+                missing.add(nic.path("name").asText());
+            }
+        }
+        return missing;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.hostedsite.generate;
+
+import dev.hostedsite.model.Cluster;
+
+/** Every generated name in one place, so generators and checks agree (design/hostedsite-api.md). */
+public final class Names {
+    public static final String OPENSHIFT_CONFIG = "openshift-config";
+    public static final String OPENSHIFT_MARKETPLACE = "openshift-marketplace";
+    public static final String REGISTRY_CONFIG = "registry-config";
+    public static final String CUSTOM_REGISTRIES = "custom-registries";
+    public static final String USER_CA_BUNDLE = "user-ca-bundle";
+    public static final String AGENT_SERVICE_CONFIG = "agent";
+    public static final String IMAGE_CONFIG = "cluster";
+    public static final String MULTICLUSTER_ENGINE = "multiclusterengine";
+    public static final String MIRROR_SETS = "hostedsite-mirrors";
+    public static final String CAPI_PROVIDER_ROLE = "capi-provider-role";
+    public static final String INFRAENV_LABEL = "infraenvs.agent-install.openshift.io";
+
+    private Names() {}
+
+    public static String pullSecret(Cluster c) {
+        return c.name() + "-pull-secret";
+    }
+
+    public static String sshKey(Cluster c) {
+        return "sshkey-cluster-" + c.name();
+    }
+
+    public static String etcdKey(Cluster c) {
+        return c.name() + "-etcd-encryption-key";
+    }
+
+    public static String etcdBackupKey(Cluster c) {
+        return c.name() + "-etcd-encryption-backup-key";
+    }
+
+    public static String infraEnv(Cluster c) {
+        return c.name();
+    }
+
+    public static String bareMetalHost(Cluster c, Cluster.Host h) {
+        return c.name() + "-" + h.name();
+    }
+
+    public static String bmcSecret(Cluster c, Cluster.Host h) {
+        return c.name() + "-" + h.name() + "-bmc-secret";
+    }
+
+    public static String ocMirrorArtifact(String site) {
+        return site + "-oc-mirror";
+    }
+
+    public static String dnsArtifact(String site) {
+        return site + "-dns";
+    }
+}

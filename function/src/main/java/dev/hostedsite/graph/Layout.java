@@ -1,0 +1,53 @@
+package dev.hostedsite.graph;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where each generated object lives in a kpt package: {@code generated/<dir>/[<namespace>/]<kind>_<name>.yaml},
+ * one object per file, set through kpt's path and index annotations.
+ */
+public final class Layout {
+    public static final String PATH = "config.kubernetes.io/path";
+    public static final String INDEX = "config.kubernetes.io/index";
+    public static final String INTERNAL_PATH = "internal.config.kubernetes.io/path";
+    public static final String INTERNAL_INDEX = "internal.config.kubernetes.io/index";
+    /** Annotations only the KRM tool chain reads; the directory render and the Argo CD plugin drop them. */
+    public static final List<String> TOOL_ANNOTATIONS = List.of(PATH, INDEX, INTERNAL_PATH, INTERNAL_INDEX,
+            "internal.config.kubernetes.io/id", "internal.config.kubernetes.io/annotations-migration-resource-id",
+            "internal.config.kubernetes.io/seqindent", "config.k8s.io/id");
+
+    private Layout() {}
+
+    public static String pathOf(Manifest m) {
+        ObjectKey k = m.key();
+        return "generated/" + m.dir() + "/" + (k.namespace() == null ? "" : k.namespace() + "/")
+                + k.kind().toLowerCase(Locale.ROOT) + "_" + k.name() + ".yaml";
+    }
+
+    public static void annotate(List<Manifest> manifests) {
+        for (Manifest m : manifests) {
+            ObjectNode a = m.annotations();
+            String path = pathOf(m);
+            a.put(PATH, path);
+            a.put(INDEX, "0");
+            a.put(INTERNAL_PATH, path);
+            a.put(INTERNAL_INDEX, "0");
+        }
+    }
+
+    /** A copy of the object without the KRM tool chain's annotations (and without annotations if none remain). */
+    public static ObjectNode withoutToolAnnotations(ObjectNode object) {
+        ObjectNode copy = object.deepCopy();
+        ObjectNode meta = copy.path("metadata").isObject() ? (ObjectNode) copy.get("metadata") : null;
+        if (meta != null && meta.path("annotations").isObject()) {
+            ObjectNode annotations = (ObjectNode) meta.get("annotations");
+            annotations.remove(TOOL_ANNOTATIONS);
+            if (annotations.isEmpty()) {
+                meta.remove("annotations");
+            }
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.hostedsite.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hostedsite.diag.Diagnostic;
+import dev.hostedsite.diag.ObjectRef;
+import dev.hostedsite.generate.Hosts;
+import dev.hostedsite.generate.Names;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Its own pass over the final object graph: every reference must resolve to a generated object, to an item
+ * passed through in the ResourceList, or to a Secret declared in {@code spec.externalSecrets}. Indexed, so
+ * its cost grows with the number of references, not their square.
+ */
+public final class ReferenceChecker {
+    /** Namespaces every OpenShift hub has; the render never creates (or owns) them. */
+    public static final Set<String> PLATFORM_NAMESPACES = Set.of(Names.OPENSHIFT_CONFIG, Names.OPENSHIFT_MARKETPLACE);
+
+    private final Map<ObjectKey, JsonNode> objects = new HashMap<>();
+    private final Set<ObjectKey> available = new HashSet<>();
+    private final Set<String> externalSecrets;
+
+    private ReferenceChecker(Set<String> externalSecrets) {
+        this.externalSecrets = externalSecrets;
+    }
+
+    /**
+     * @param generated the objects this render emits
+     * @param passthrough the other items of the ResourceList
+     * @param externalSecrets entries of {@code spec.externalSecrets}: {@code name} or {@code namespace/name}
+     */
+    public static List<Diagnostic> check(List<JsonNode> generated, List<JsonNode> passthrough, Set<String> externalSecrets) {
+        ReferenceChecker checker = new ReferenceChecker(externalSecrets);
+        generated.forEach(o -> checker.index(o, true));
+        passthrough.forEach(o -> checker.index(o, false));
+        PLATFORM_NAMESPACES.forEach(ns -> checker.available.add(ObjectKey.core("Namespace", null, ns)));
+        List<Diagnostic> out = new ArrayList<>();
+        for (Reference r : References.of(generated)) {
+            if (!checker.resolves(r.to())) {
+                out.add(dangling(checker.objects.get(r.from()), r));
+            }
+        }
+        checker.checkAgentWiring(generated, out);
+        return out;
+    }
+
+    private void index(JsonNode o, boolean generated) {
+        ObjectKey key = ObjectKey.of(o);
+        if (generated) {
+            objects.put(key, o);
+        }
+        available.add(key);
+        String produced = switch (key.kind()) {
+            case "ExternalSecret" -> o.path("spec").path("target").path("name").asText(key.name());
+            case "SealedSecret" -> o.path("spec").path("template").path("metadata").path("name").asText(key.name());
+            default -> null;
+        };
+        if (produced != null) {
+            available.add(ObjectKey.core("Secret", key.namespace(), produced));
+        }
+    }
+
+    private boolean resolves(ObjectKey target) {
+        if (available.contains(target)) {
+            return true;
+        }
+        return target.kind().equals("Secret") && target.group().isEmpty()
+                && (externalSecrets.contains(target.name())
+                        || externalSecrets.contains(target.namespace() + "/" + target.name()));
+    }
+
+    private static Diagnostic dangling(JsonNode from, Reference r) {
+        String advice = switch (r.to().kind()) {
+            case "Secret" -> " Add that Secret (or a SealedSecret/ExternalSecret producing it) to the input, or list it in"
+                    + " spec.externalSecrets if it is created outside this repository.";
+            case "Namespace" -> " Nothing in this render creates that namespace; add it to the input.";
+            default -> " Add it to the input, or correct the name.";
+        };
+        return Diagnostic.error(ObjectRef.of(from), r.field(),
+                ObjectRef.of(from).display() + " " + r.field() + " refers to " + r.to().kind() + " "
+                        + (r.to().namespace() == null ? "" : r.to().namespace() + "/") + r.to().name()
+                        + ", which is not generated, not an item of the input and not a declared external secret."
+                        + advice).withValue(r.to().name());
+    }
+
+    /**
+     * agentNamespace = InfraEnv namespace = BareMetalHost namespace = Role namespace, and NMStateConfig labels
+     * match the selector of the InfraEnv they name.
+     */
+    private void checkAgentWiring(List<JsonNode> generated, List<Diagnostic> out) {
+        Set<String> agentNamespaces = new HashSet<>();
+        Set<String> infraEnvNamespaces = new HashSet<>();
+        for (JsonNode o : generated) {
+            ObjectKey k = ObjectKey.of(o);
+            if (k.kind().equals("HostedCluster")) {
+                agentNamespaces.add(o.path("spec").path("platform").path("agent").path("agentNamespace").asText());
+            } else if (k.kind().equals("InfraEnv")) {
+                infraEnvNamespaces.add(k.namespace());
+            }
+        }
+        for (JsonNode o : generated) {
+            ObjectKey k = ObjectKey.of(o);
+            switch (k.kind()) {
+                case "HostedCluster" -> {
+                    String ns = o.path("spec").path("platform").path("agent").path("agentNamespace").asText();
+                    if (!infraEnvNamespaces.contains(ns)) {
+                        out.add(Diagnostic.error(ObjectRef.of(o), "spec.platform.agent.agentNamespace",
+                                "no InfraEnv is generated in agent namespace " + ns
+                                        + ": agents of this cluster would never be discovered."));
+                    }
+                }
+                case "BareMetalHost", "InfraEnv" -> requireAgentNamespace(o, k, agentNamespaces, out);
+                case "Role" -> {
+                    if (k.name().equals(Names.CAPI_PROVIDER_ROLE)) {
+                        requireAgentNamespace(o, k, agentNamespaces, out);
+                    }
+                }
+                case "NMStateConfig" -> checkSelector(o, k, out);
+                default -> { }
+            }
+        }
+    }
+
+    private static void requireAgentNamespace(JsonNode o, ObjectKey k, Set<String> agentNamespaces, List<Diagnostic> out) {
+        if (!agentNamespaces.contains(k.namespace())) {
+            out.add(Diagnostic.error(ObjectRef.of(o), "metadata.namespace", k.kind() + " " + k.name()
+                    + " is in namespace " + k.namespace() + ", which is no HostedCluster's spec.platform.agent.agentNamespace."));
+        }
+    }
+
+    private void checkSelector(JsonNode nm, ObjectKey k, List<Diagnostic> out) {
+        String infraEnv = nm.path("metadata").path("labels").path(Names.INFRAENV_LABEL).asText(null);
+        JsonNode ie = infraEnv == null ? null
+                : objects.get(new ObjectKey("agent-install.openshift.io", "InfraEnv", k.namespace(), infraEnv));
+        if (ie == null) {
+            return;
+        }
+        JsonNode selector = ie.path("spec").path("nmStateConfigLabelSelector");
+        Map<String, String> labels = new HashMap<>();
+        nm.path("metadata").path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        if (selector.isMissingNode() || !Hosts.matches(selector, labels)) {
+            out.add(Diagnostic.error(ObjectRef.of(nm), "metadata.labels", "the labels of NMStateConfig " + k.name()
+                    + " do not match spec.nmStateConfigLabelSelector of InfraEnv " + infraEnv
+                    + ": its static network configuration would not be used."));
+        }
+    }
+}

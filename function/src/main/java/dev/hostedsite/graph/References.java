@@ -1,0 +1,83 @@
+package dev.hostedsite.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hostedsite.generate.Names;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the references out of final objects, by kind, without trusting how they were generated. These are
+ * the cross-references of design/hostedsite-api.md plus "a namespaced object needs its Namespace".
+ */
+public final class References {
+    public static final String DEFAULT_MCE_NAMESPACE = "multicluster-engine";
+
+    private References() {}
+
+    public static List<Reference> of(List<JsonNode> objects) {
+        String mceNamespace = DEFAULT_MCE_NAMESPACE;
+        for (JsonNode o : objects) {
+            if ("MultiClusterEngine".equals(o.path("kind").asText())) {
+                mceNamespace = o.path("spec").path("targetNamespace").asText(DEFAULT_MCE_NAMESPACE);
+            }
+        }
+        List<Reference> refs = new ArrayList<>();
+        for (JsonNode o : objects) {
+            collect(o, mceNamespace, refs);
+        }
+        return refs;
+    }
+
+    private static void collect(JsonNode o, String mceNamespace, List<Reference> refs) {
+        ObjectKey from = ObjectKey.of(o);
+        String ns = from.namespace();
+        JsonNode spec = o.path("spec");
+        if (ns != null) {
+            refs.add(new Reference(from, "metadata.namespace", ObjectKey.core("Namespace", null, ns)));
+        }
+        switch (from.group() + "/" + from.kind()) {
+            case "hypershift.openshift.io/HostedCluster" -> {
+                secret(refs, from, spec, "spec.pullSecret.name");
+                secret(refs, from, spec, "spec.sshKey.name");
+                secret(refs, from, spec, "spec.secretEncryption.aescbc.activeKey.name");
+                secret(refs, from, spec, "spec.secretEncryption.aescbc.backupKey.name");
+                name(spec, "spec.additionalTrustBundle.name").ifPresent(n ->
+                        refs.add(new Reference(from, "spec.additionalTrustBundle.name", ObjectKey.core("ConfigMap", ns, n))));
+                name(spec, "spec.platform.agent.agentNamespace").ifPresent(n ->
+                        refs.add(new Reference(from, "spec.platform.agent.agentNamespace", ObjectKey.core("Namespace", null, n))));
+            }
+            case "hypershift.openshift.io/NodePool" -> name(spec, "spec.clusterName").ifPresent(n -> refs.add(
+                    new Reference(from, "spec.clusterName", new ObjectKey("hypershift.openshift.io", "HostedCluster", ns, n))));
+            case "agent-install.openshift.io/InfraEnv" -> secret(refs, from, spec, "spec.pullSecretRef.name");
+            case "agent-install.openshift.io/NMStateConfig", "metal3.io/BareMetalHost" -> {
+                String infraEnv = o.path("metadata").path("labels").path(Names.INFRAENV_LABEL).asText(null);
+                if (infraEnv != null) {
+                    refs.add(new Reference(from, "metadata.labels[" + Names.INFRAENV_LABEL + "]",
+                            new ObjectKey("agent-install.openshift.io", "InfraEnv", ns, infraEnv),
+                            from.kind().equals("BareMetalHost")));
+                }
+                if (from.kind().equals("BareMetalHost")) {
+                    secret(refs, from, spec, "spec.bmc.credentialsName");
+                }
+            }
+            case "agent-install.openshift.io/AgentServiceConfig" -> name(spec, "spec.mirrorRegistryRef.name").ifPresent(n ->
+                    refs.add(new Reference(from, "spec.mirrorRegistryRef.name", ObjectKey.core("ConfigMap", mceNamespace, n))));
+            case "config.openshift.io/Image" -> name(spec, "spec.additionalTrustedCA.name").ifPresent(n -> refs.add(
+                    new Reference(from, "spec.additionalTrustedCA.name", ObjectKey.core("ConfigMap", Names.OPENSHIFT_CONFIG, n))));
+            default -> { }
+        }
+    }
+
+    private static void secret(List<Reference> refs, ObjectKey from, JsonNode spec, String path) {
+        name(spec, path).ifPresent(n -> refs.add(new Reference(from, path, ObjectKey.core("Secret", from.namespace(), n))));
+    }
+
+    /** The text at a dotted path below {@code spec} (the path starts with "spec."). */
+    private static java.util.Optional<String> name(JsonNode spec, String path) {
+        JsonNode n = spec;
+        for (String part : path.substring("spec.".length()).split("\\.")) {
+            n = n.path(part);
+        }
+        return n.isTextual() ? java.util.Optional.of(n.asText()) : java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.hostedsite.input;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** IP literals and CIDRs, parsed without any name lookup. */
+public final class Net {
+    private static final Pattern IPV4 =
+            Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
+
+    private Net() {}
+
+    /** A parsed CIDR: family (4 or 6), first and last address as numbers. */
+    public record Cidr(String text, int family, BigInteger first, BigInteger last) {
+        public boolean overlaps(Cidr o) {
+            return family == o.family && first.compareTo(o.last) <= 0 && o.first.compareTo(last) <= 0;
+        }
+    }
+
+    /** 4, 6, or 0 when the text is not an IP literal. */
+    public static int family(String ip) {
+        if (IPV4.matcher(ip).matches()) {
+            return 4;
+        }
+        if (ip.contains(":") && IPV6_CHARS.matcher(ip).matches()) {
+            try {
+                return InetAddress.getByName(ip).getAddress().length == 16 ? 6 : 0;
+            } catch (UnknownHostException e) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    public static Optional<Cidr> cidr(String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            return Optional.empty();
+        }
+        String ip = text.substring(0, slash);
+        int family = family(ip);
+        int bits = family == 4 ? 32 : 128;
+        int prefix;
+        try {
+            prefix = Integer.parseInt(text.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (family == 0 || prefix < 0 || prefix > bits) {
+            return Optional.empty();
+        }
+        BigInteger addr;
+        try {
+            addr = new BigInteger(1, InetAddress.getByName(ip).getAddress());
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+        BigInteger size = BigInteger.ONE.shiftLeft(bits - prefix);
+        BigInteger first = addr.subtract(addr.mod(size));
+        return Optional.of(new Cidr(text, family, first, first.add(size).subtract(BigInteger.ONE)));
+    }
+
+    /** True when the address has host bits set beyond the prefix (10.0.0.1/8 rather than 10.0.0.0/8). */
+    public static boolean hasHostBits(Cidr c) {
+        try {
+            String ip = c.text().substring(0, c.text().indexOf('/'));
+            return !new BigInteger(1, InetAddress.getByName(ip).getAddress()).equals(c.first());
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.hostedsite.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hostedsite.model.SecretSource;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks on inline secret material. Every message here describes the problem without quoting the secret.
+ */
+final class Secrets {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Secrets() {}
+
+    /** The inline value under {@code key}: {@code value}, then {@code data} (decoded), then {@code stringData}. */
+    static Optional<String> plain(SecretSource s, String key) {
+        if (s.value() != null) {
+            return Optional.of(s.value());
+        }
+        if (s.data() != null && s.data().containsKey(key)) {
+            try {
+                return Optional.of(new String(Base64.getDecoder().decode(s.data().get(key).strip()), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        if (s.stringData() != null && s.stringData().containsKey(key)) {
+            return Optional.of(s.stringData().get(key));
+        }
+        return Optional.empty();
+    }
+
+    /** Problem with an etcd AES key, or empty. The key text is base64 of 16, 24 or 32 bytes. */
+    static Optional<String> etcdKeyProblem(SecretSource s) {
+        String b64 = s.value() != null ? s.value() : s.data() != null ? s.data().get("key") : null;
+        if (b64 == null && s.stringData() != null) {
+            return Optional.of("give the etcd key as value (its base64 text) or data.key, not stringData:"
+                    + " the Secret must hold the raw key bytes.");
+        }
+        if (b64 == null) {
+            return Optional.of("the etcd key secret has no 'key' entry: give value (the base64 AES key) or data.key.");
+        }
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(b64.strip());
+        } catch (IllegalArgumentException e) {
+            return Optional.of("the etcd encryption key is not valid base64. Create one with: openssl rand -base64 32");
+        }
+        if (raw.length != 16 && raw.length != 24 && raw.length != 32) {
+            return Optional.of("the etcd encryption key decodes to " + raw.length
+                    + " bytes; AES-CBC needs 16, 24 or 32. Create one with: openssl rand -base64 32");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> pullSecretProblem(SecretSource s) {
+        Optional<String> text = plain(s, ".dockerconfigjson");
+        if (text.isEmpty()) {
+            return Optional.of("the pull secret has no '.dockerconfigjson' entry: give value (the JSON text) or"
+                    + " data/stringData with key .dockerconfigjson.");
+        }
+        try {
+            JsonNode json = JSON.readTree(text.get());
+            if (json == null || !json.path("auths").isObject()) {
+                return Optional.of("the pull secret is JSON without an \"auths\" object; use the file from"
+                        + " console.redhat.com merged with the mirror registry's credentials.");
+            }
+        } catch (Exception e) {
+            return Optional.of("the pull secret is not valid JSON (the value is not shown here).");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> bmcProblem(SecretSource s) {
+        if (s.value() != null) {
+            return Optional.of("BMC credentials need two keys: use data (base64) or stringData with username and password.");
+        }
+        for (String key : new String[] {"username", "password"}) {
+            if (!has(s.data(), key) && !has(s.stringData(), key)) {
+                return Optional.of("BMC credentials lack '" + key + "': give username and password in data or stringData.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean has(Map<String, String> m, String key) {
+        return m != null && m.containsKey(key);
+    }
+}

@@ -1,0 +1,390 @@
+package dev.hostedsite.input;
+
+import dev.hostedsite.diag.Diagnostic;
+import dev.hostedsite.generate.Hosts;
+import dev.hostedsite.generate.Names;
+import dev.hostedsite.model.Cluster;
+import dev.hostedsite.model.Cluster.Host;
+import dev.hostedsite.model.Hub;
+import dev.hostedsite.model.SecretSource;
+import dev.hostedsite.model.Site;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Layer two of input validation: the rules the schema cannot express. Runs on bound, defaulted sites; every
+ * finding names the HostedSite field it is about. Secret values never appear in a message.
+ */
+public final class SemanticValidator {
+    /** Driver schemes metal3's BareMetalHost accepts in {@code bmc.address}. */
+    public static final Set<String> BMC_SCHEMES = Set.of("ipmi", "libvirt", "idrac", "idrac-redfish",
+            "idrac-virtualmedia", "idrac-redfish-virtualmedia", "irmc", "irmc-virtualmedia", "ilo4", "ilo4-virtualmedia",
+            "ilo5", "ilo5-redfish", "ilo5-virtualmedia", "redfish", "redfish-virtualmedia", "redfish-uefihttp", "ibmc");
+    private static final Pattern DIGEST = Pattern.compile(".+@sha256:[0-9a-f]{64}");
+    private static final Pattern MAC = Pattern.compile("([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}");
+    private static final Pattern QUALIFIED_NAME =
+            Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
+                    + "[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+
+    private final Site site;
+    private final List<Diagnostic> out = new ArrayList<>();
+
+    private SemanticValidator(Site site) {
+        this.site = site;
+    }
+
+    /** Checks each site, then what must hold across all sites of the ResourceList. */
+    public static List<Diagnostic> validate(List<Site> sites) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Site s : sites) {
+            SemanticValidator v = new SemanticValidator(s);
+            v.run();
+            out.addAll(v.out);
+        }
+        acrossSites(sites, out);
+        return out;
+    }
+
+    private void error(String path, String message) {
+        out.add(Diagnostic.error(site.ref(), path, message).withFile(site.file()));
+    }
+
+    private void error(String path, String message, String value) {
+        out.add(Diagnostic.error(site.ref(), path, message).withValue(value).withFile(site.file()));
+    }
+
+    private void warning(String path, String message) {
+        out.add(Diagnostic.warning(site.ref(), path, message).withFile(site.file()));
+    }
+
+    private void run() {
+        hub(site.hub());
+        Map<String, String> hostNames = new HashMap<>();
+        Map<String, String> pools = new HashMap<>();
+        for (Cluster c : site.clusters()) {
+            cluster(c);
+            for (Host h : c.hosts()) {
+                String prev = hostNames.putIfAbsent(h.name(), h.path());
+                if (prev != null) {
+                    error(h.path() + ".name", "host name '" + h.name() + "' is already used at " + prev
+                            + "; host names must be unique across the site.", h.name());
+                }
+            }
+            for (Cluster.NodePool p : c.nodePools()) {
+                String prev = pools.putIfAbsent(c.namespace() + "/" + p.name(), p.path());
+                if (prev != null) {
+                    error(p.path() + ".name", "NodePool " + c.namespace() + "/" + p.name() + " is also declared at "
+                            + prev + "; pool names must be unique within a namespace.", p.name());
+                }
+            }
+        }
+    }
+
+    private void hub(Hub hub) {
+        caBundle(hub.registry().caBundle());
+        unique(hub.mirrors(), Hub.Mirror::source, i -> "spec.hub.mirrors[" + i + "].source", "mirror source");
+        unique(hub.catalogs(), Hub.Catalog::name, i -> "spec.hub.catalogs[" + i + "].name", "catalog name");
+        unique(hub.osImages().images(), i -> i.openshiftVersion() + "/" + i.cpuArchitecture(),
+                i -> "spec.hub.osImages.images[" + i + "]", "osImage for version/architecture");
+        for (int i = 0; i < hub.mirrors().size(); i++) {
+            if (hub.mirrors().get(i).tags()) {
+                warning("spec.hub.mirrors[" + i + "].tags", "a tag mirror produces an ImageTagMirrorSet, and applying"
+                        + " one makes every node of the hub reboot; mirror by digest where you can.");
+            }
+        }
+    }
+
+    private <T> void unique(List<T> items, Function<T, String> key, Function<Integer, String> path, String what) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            String k = key.apply(items.get(i));
+            if (!seen.add(k)) {
+                error(path.apply(i), "duplicate " + what + " '" + k + "'.", k);
+            }
+        }
+    }
+
+    private void caBundle(String pem) {
+        String path = "spec.hub.registry.caBundle";
+        if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
+            error(path, "the registry CA bundle holds no PEM certificate (-----BEGIN CERTIFICATE-----)."
+                    + " Paste the mirror registry's CA certificate.");
+            return;
+        }
+        try {
+            var certs = CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+            if (certs.isEmpty()) {
+                error(path, "the registry CA bundle holds no X.509 certificate.");
+            }
+        } catch (CertificateException | RuntimeException e) {
+            error(path, "the registry CA bundle does not parse as X.509 PEM certificates: check that each"
+                    + " certificate is complete, between its BEGIN and END lines.");
+        }
+    }
+
+    private void cluster(Cluster c) {
+        String p = c.path();
+        if (c.controlPlaneNamespace().length() > 63) {
+            error(p + ".name", "the control-plane namespace " + c.controlPlaneNamespace() + " would be longer than 63"
+                    + " characters; shorten the cluster name or namespace.", c.name());
+        }
+        if (!DIGEST.matcher(c.release().image()).matches()) {
+            error(p + ".release.image", "the release image must be pinned by digest (…@sha256:<64 hex>), never a tag:"
+                    + " a disconnected mirror serves releases by digest. Find it with: oc adm release info "
+                    + c.release().image() + " | grep \"Pull From\"", c.release().image());
+        }
+        osImagesCover(c);
+        secrets(c);
+        networking(c);
+        apiServer(c);
+        if (c.dns() != null) {
+            addresses(p + ".dns.apiAddresses", c.dns().apiAddresses());
+            addresses(p + ".dns.ingressAddresses", c.dns().ingressAddresses());
+        }
+        pools(c);
+        for (Host h : c.hosts()) {
+            host(c, h);
+        }
+    }
+
+    private void osImagesCover(Cluster c) {
+        Optional<int[]> mm = c.release().majorMinor();
+        if (c.release().version() != null && mm.isEmpty()) {
+            error(c.path() + ".release.version", "release version must look like 4.19.3.", c.release().version());
+            return;
+        }
+        if (mm.isEmpty()) {
+            return;
+        }
+        String xy = mm.get()[0] + "." + mm.get()[1];
+        for (String arch : c.nodePools().stream().map(np -> Hosts.cpuArchitecture(np.arch())).distinct().toList()) {
+            boolean covered = site.hub().osImages().images().stream()
+                    .anyMatch(i -> i.openshiftVersion().equals(xy) && i.cpuArchitecture().equals(arch));
+            if (!covered) {
+                error(c.path() + ".release.version", "no entry of spec.hub.osImages.images has openshiftVersion \"" + xy
+                        + "\" and cpuArchitecture " + arch + ": hosts of this cluster could not boot a discovery image."
+                        + " Add the RHCOS live ISO of " + xy + " for " + arch + ".", c.release().version());
+            }
+        }
+    }
+
+    private void secrets(Cluster c) {
+        inline(c.pullSecret(), Secrets::pullSecretProblem);
+        inline(c.etcdEncryptionKey(), Secrets::etcdKeyProblem);
+        if (c.etcdBackupKey() != null) {
+            inline(c.etcdBackupKey(), Secrets::etcdKeyProblem);
+        }
+        if (c.sshKey() != null && c.sshKey().inline()) {
+            warnInline(c.sshKey());
+            Optional<String> key = Secrets.plain(c.sshKey(), "id_rsa.pub");
+            if (key.isEmpty() || !key.get().strip().matches("(ssh-|ecdsa-|sk-)\\S+ \\S+.*")) {
+                error(c.sshKey().path(), "the ssh key is not an OpenSSH public key line (ssh-ed25519 AAAA… comment);"
+                        + " give the public key, never the private one.");
+            }
+        }
+    }
+
+    private void inline(SecretSource s, Function<SecretSource, Optional<String>> problem) {
+        if (s.inline()) {
+            warnInline(s);
+            problem.apply(s).ifPresent(msg -> error(s.path(), msg));
+        }
+    }
+
+    private void warnInline(SecretSource s) {
+        warning(s.path(), "this secret is inline: its plaintext goes into Git with the rendered Secret. Use secretRef"
+                + " or externalSecret outside of labs.");
+    }
+
+    private void networking(Cluster c) {
+        List<Net.Cidr> all = new ArrayList<>();
+        List<Integer> clusterFamilies = cidrs(c.path() + ".networking.clusterNetwork", c.networking().clusterNetwork(), all);
+        List<Integer> serviceFamilies = cidrs(c.path() + ".networking.serviceNetwork", c.networking().serviceNetwork(), all);
+        if (clusterFamilies != null && serviceFamilies != null && !clusterFamilies.equals(serviceFamilies)) {
+            error(c.path() + ".networking", "clusterNetwork and serviceNetwork must use the same IP families in the same"
+                    + " order (single-stack IPv4, IPv6, or dual-stack with the same primary family); got "
+                    + families(clusterFamilies) + " and " + families(serviceFamilies) + ".");
+        }
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                if (all.get(i).overlaps(all.get(j))) {
+                    error(c.path() + ".networking", "networks " + all.get(i).text() + " and " + all.get(j).text()
+                            + " overlap; cluster and service networks must be disjoint.");
+                }
+            }
+        }
+    }
+
+    private static String families(List<Integer> f) {
+        return f.stream().map(x -> "IPv" + x).reduce((a, b) -> a + "+" + b).orElse("none");
+    }
+
+    /** Parses a CIDR list; returns its families, or null if any entry is invalid. */
+    private List<Integer> cidrs(String path, List<String> list, List<Net.Cidr> all) {
+        List<Integer> families = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < list.size(); i++) {
+            Optional<Net.Cidr> cidr = Net.cidr(list.get(i));
+            if (cidr.isEmpty()) {
+                error(path + "[" + i + "]", "not a CIDR: write an address and prefix length such as 10.132.0.0/14"
+                        + " or fd01::/48.", list.get(i));
+                ok = false;
+            } else if (Net.hasHostBits(cidr.get())) {
+                error(path + "[" + i + "]", "the CIDR has host bits set: use the network address of the range.",
+                        list.get(i));
+                ok = false;
+            } else {
+                all.add(cidr.get());
+                families.add(cidr.get().family());
+            }
+        }
+        if (ok && (families.size() > 2 || families.size() == 2 && families.get(0).equals(families.get(1)))) {
+            error(path, "give one CIDR, or two of different families (dual-stack).");
+            return null;
+        }
+        return ok ? families : null;
+    }
+
+    private void apiServer(Cluster c) {
+        Cluster.ApiServer api = c.apiServer();
+        String p = c.path() + ".apiServer";
+        if (api.nodePort()) {
+            if (api.address() == null) {
+                error(p + ".address", "NodePort publishing needs address: the IP or name at which every service of"
+                        + " the control plane is reached on its node port.");
+            }
+            if (api.hostname() != null) {
+                warning(p + ".hostname", "hostname is used with LoadBalancer publishing only; it is ignored here.");
+            }
+            if (api.port() != null && (api.port() < 30000 || api.port() > 32767)) {
+                error(p + ".port", "a node port must be within 30000-32767, the hub's default service node port range.",
+                        api.port().toString());
+            }
+        } else if (api.address() != null || api.port() != null) {
+            warning(p, "address and port are used with NodePort publishing only; they are ignored with LoadBalancer.");
+        }
+    }
+
+    private void addresses(String path, List<String> ips) {
+        for (int i = 0; i < ips.size(); i++) {
+            if (Net.family(ips.get(i)) == 0) {
+                error(path + "[" + i + "]", "not an IPv4 or IPv6 address.", ips.get(i));
+            }
+        }
+    }
+
+    private void pools(Cluster c) {
+        Set<String> arches = new HashSet<>();
+        for (Cluster.NodePool np : c.nodePools()) {
+            arches.add(np.arch());
+            int available = Hosts.hostsFor(c, np).size();
+            if (np.replicas() != null && np.replicas() > available) {
+                warning(np.path() + ".replicas", "NodePool " + np.name() + " asks for " + np.replicas()
+                        + " replicas but the site declares " + available + " host(s) for it; it waits for agents booted"
+                        + " by hand from the discovery ISO.");
+            }
+        }
+        if (arches.size() > 1) {
+            error(c.path() + ".nodePools", "all NodePools of a cluster must share one arch: the cluster has one InfraEnv,"
+                    + " which serves one CPU architecture; got " + new java.util.TreeSet<>(arches) + ".");
+        }
+    }
+
+    private void host(Cluster c, Host h) {
+        String p = h.path();
+        if (!MAC.matcher(h.bootMACAddress()).matches()) {
+            error(p + ".bootMACAddress", "not a MAC address: write six hex pairs separated by colons, such as"
+                    + " 52:54:00:aa:bb:01.", h.bootMACAddress());
+        }
+        bmc(h);
+        if (h.bmc().credentials().inline()) {
+            warnInline(h.bmc().credentials());
+            Secrets.bmcProblem(h.bmc().credentials()).ifPresent(msg -> error(h.bmc().credentials().path(), msg));
+        }
+        if (h.bmc().disableCertificateVerification()) {
+            warning(p + ".bmc.disableCertificateVerification", "the BMC's TLS certificate will not be verified:"
+                    + " anyone on the management network can impersonate it.");
+        }
+        for (String key : h.labels().keySet()) {
+            String annotation = "bmac.agent-install.openshift.io.agent-label." + key;
+            if (!QUALIFIED_NAME.matcher(annotation).matches()) {
+                error(p + ".labels." + key, "label key '" + key + "' makes the BareMetalHost annotation '" + annotation
+                        + "', which is not a valid annotation key (a name part of at most 63 characters). Use a shorter"
+                        + " key or a prefixed one such as example.com/" + key + ".", key);
+            }
+        }
+        if (h.network() != null) {
+            List<String> missing = Hosts.interfacesWithoutMac(h);
+            if (!missing.isEmpty()) {
+                error(p + ".network.interfaces", "ethernet interface(s) " + missing + " have no mac-address; with more than"
+                        + " one ethernet interface each needs its mac-address so NMStateConfig can map it.");
+            }
+            if (!h.network().path("interfaces").isArray() || h.network().path("interfaces").isEmpty()) {
+                error(p + ".network", "the nmstate document has no interfaces list.");
+            }
+        }
+        String bmh = Names.bareMetalHost(c, h);
+        if (bmh.length() > 63) {
+            warning(p + ".name", "BareMetalHost name " + bmh + " is longer than 63 characters; some tools truncate it.");
+        }
+    }
+
+    /** {@code driver[+http|+https]://host[:port][/path]}; the host may be bracketed (IPv6, or IPv4 as sushy-tools labs write it). */
+    private static final Pattern BMC_URL = Pattern.compile("([A-Za-z][A-Za-z0-9.+-]*)://(\\[[^\\]/]+\\]|[^/:\\[\\]]+)(:[0-9]{1,5})?(/.*)?");
+
+    private void bmc(Host h) {
+        String p = h.path() + ".bmc.address";
+        String address = h.bmc().address();
+        var m = BMC_URL.matcher(address);
+        if (!m.matches()) {
+            error(p, "the BMC address is not a URL of the form driver://host[:port]/path, such as"
+                    + " redfish-virtualmedia://192.168.126.1:8000/redfish/v1/Systems/1.", address);
+            return;
+        }
+        String scheme = m.group(1).toLowerCase(Locale.ROOT);
+        String driver = scheme.replaceFirst("\\+https?$", "");
+        if (!BMC_SCHEMES.contains(driver)) {
+            error(p, "unknown BMC driver '" + scheme + "'. Use one metal3 knows, such as redfish-virtualmedia://,"
+                    + " idrac-virtualmedia://, ilo5-virtualmedia:// or ipmi://.", address);
+        }
+    }
+
+    private static void acrossSites(List<Site> sites, List<Diagnostic> out) {
+        Map<String, String> macs = new HashMap<>();
+        Map<String, String> clusters = new HashMap<>();
+        for (Site s : sites) {
+            for (Cluster c : s.clusters()) {
+                String id = c.namespace() + "/" + c.name();
+                String where = s.name() + " " + c.path();
+                String prev = clusters.putIfAbsent(id, where);
+                if (prev != null) {
+                    out.add(Diagnostic.error(s.ref(), c.path() + ".name", "HostedCluster " + id
+                            + " is also declared by " + prev + "; a cluster's namespace/name must be unique.")
+                            .withValue(c.name()).withFile(s.file()));
+                }
+                for (Host h : c.hosts()) {
+                    String mac = h.bootMACAddress().toLowerCase(Locale.ROOT);
+                    String prevMac = macs.putIfAbsent(mac, s.name() + " " + h.path());
+                    if (prevMac != null) {
+                        out.add(Diagnostic.error(s.ref(), h.path() + ".bootMACAddress", "MAC " + mac
+                                + " is also used by " + prevMac + "; each host needs its own boot MAC.")
+                                .withValue(h.bootMACAddress()).withFile(s.file()));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.hostedsite.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hostedsite.diag.ObjectRef;
+import dev.hostedsite.diag.SourceFile;
+import dev.hostedsite.model.Cluster;
+import dev.hostedsite.model.Cluster.ApiServer;
+import dev.hostedsite.model.Cluster.Bmc;
+import dev.hostedsite.model.Cluster.Dns;
+import dev.hostedsite.model.Cluster.Host;
+import dev.hostedsite.model.Cluster.Networking;
+import dev.hostedsite.model.Cluster.NodePool;
+import dev.hostedsite.model.Cluster.Release;
+import dev.hostedsite.model.Hub;
+import dev.hostedsite.model.SecretSource;
+import dev.hostedsite.model.Site;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Binds a schema-valid HostedSite tree to the model and applies the documented defaults
+ * (design/hostedsite-api.md, "Defaults"). Runs only after the schema check passed, so types are right.
+ */
+public final class SiteBinder {
+    public static final String DEFAULT_NAMESPACE = "clusters";
+    public static final String DEFAULT_MCE_NAMESPACE = "multicluster-engine";
+
+    private SiteBinder() {}
+
+    public static Site bind(JsonNode site, SourceFile file) {
+        JsonNode spec = site.path("spec");
+        Set<String> externals = new LinkedHashSet<>();
+        spec.path("externalSecrets").forEach(n -> externals.add(n.asText()));
+        List<Cluster> clusters = new ArrayList<>();
+        JsonNode cs = spec.path("clusters");
+        for (int i = 0; i < cs.size(); i++) {
+            clusters.add(cluster(cs.get(i), "spec.clusters[" + i + "]"));
+        }
+        return new Site(site.path("metadata").path("name").asText(), text(spec, "baseDomain", null),
+                hub(spec.path("hub")), List.copyOf(clusters), Set.copyOf(externals), ObjectRef.of(site), file);
+    }
+
+    private static Hub hub(JsonNode hub) {
+        JsonNode reg = hub.path("registry");
+        Hub.Registry registry = new Hub.Registry(text(reg, "host", null),
+                reg.hasNonNull("port") ? reg.get("port").asInt() : null, text(reg, "caBundle", null));
+        List<Hub.Mirror> mirrors = new ArrayList<>();
+        for (JsonNode m : hub.path("mirrors")) {
+            mirrors.add(new Hub.Mirror(text(m, "source", null), strings(m.path("mirrors")),
+                    m.path("tags").asBoolean(false)));
+        }
+        List<Hub.Catalog> catalogs = new ArrayList<>();
+        for (JsonNode c : hub.path("catalogs")) {
+            catalogs.add(new Hub.Catalog(text(c, "name", null), text(c, "source", null), text(c, "image", null),
+                    text(c, "displayName", null), strings(c.path("packages"))));
+        }
+        JsonNode os = hub.path("osImages");
+        List<Hub.OsImage> images = new ArrayList<>();
+        for (JsonNode i : os.path("images")) {
+            images.add(new Hub.OsImage(text(i, "openshiftVersion", null), text(i, "version", null),
+                    text(i, "cpuArchitecture", "x86_64"), text(i, "iso", null), text(i, "rootfs", null)));
+        }
+        JsonNode asc = hub.path("agentServiceConfig");
+        return new Hub(text(hub, "mceNamespace", DEFAULT_MCE_NAMESPACE), registry, List.copyOf(mirrors),
+                List.copyOf(catalogs), new Hub.OsImages(text(os, "webServer", null), List.copyOf(images)),
+                new Hub.AgentStorage(text(asc, "storageClassName", null), text(asc, "databaseStorage", null),
+                        text(asc, "filesystemStorage", null), text(asc, "imageStorage", null)));
+    }
+
+    private static Cluster cluster(JsonNode c, String path) {
+        String name = text(c, "name", null);
+        JsonNode rel = c.path("release");
+        JsonNode net = c.path("networking");
+        Networking networking = new Networking(text(net, "networkType", "OVNKubernetes"),
+                net.has("clusterNetwork") ? strings(net.get("clusterNetwork")) : List.of("10.132.0.0/14"),
+                net.has("serviceNetwork") ? strings(net.get("serviceNetwork")) : List.of("172.31.0.0/16"));
+        JsonNode api = c.path("apiServer");
+        ApiServer apiServer = new ApiServer(text(api, "publishing", "LoadBalancer"), text(api, "hostname", null),
+                text(api, "address", null), api.hasNonNull("port") ? api.get("port").asInt() : null);
+        Dns dns = c.has("dns")
+                ? new Dns(strings(c.path("dns").path("apiAddresses")), strings(c.path("dns").path("ingressAddresses")))
+                : null;
+        List<Host> hosts = new ArrayList<>();
+        JsonNode hs = c.path("hosts");
+        for (int i = 0; i < hs.size(); i++) {
+            hosts.add(host(hs.get(i), path + ".hosts[" + i + "]"));
+        }
+        List<NodePool> pools = new ArrayList<>();
+        JsonNode ps = c.path("nodePools");
+        if (ps.isArray() && ps.size() > 0) {
+            for (int i = 0; i < ps.size(); i++) {
+                pools.add(pool(ps.get(i), path + ".nodePools[" + i + "]", name));
+            }
+        } else {
+            pools.add(pool(Yamlish.EMPTY, path + ".nodePools", name));
+        }
+        return new Cluster(path, name, text(c, "namespace", DEFAULT_NAMESPACE),
+                new Release(text(rel, "image", null), text(rel, "version", null)),
+                secret(c, "pullSecret", path), secret(c, "sshKey", path), text(c, "sshAuthorizedKey", null),
+                secret(c, "etcdEncryptionKey", path), secret(c, "etcdBackupKey", path),
+                text(c, "controllerAvailabilityPolicy", "SingleReplica"), text(c, "olmCatalogPlacement", "guest"),
+                c.path("fips").asBoolean(false), text(c, "etcdStorageSize", "8Gi"), networking, apiServer, dns,
+                List.copyOf(pools), List.copyOf(hosts));
+    }
+
+    private static NodePool pool(JsonNode p, String path, String clusterName) {
+        return new NodePool(path, text(p, "name", clusterName),
+                p.hasNonNull("replicas") ? p.get("replicas").asInt() : null, text(p, "arch", "amd64"),
+                text(p, "upgradeType", "InPlace"), p.path("autoRepair").asBoolean(false),
+                text(p, "nodeDrainTimeout", "0s"), p.hasNonNull("hostSelector") ? p.get("hostSelector") : null);
+    }
+
+    private static Host host(JsonNode h, String path) {
+        JsonNode bmc = h.path("bmc");
+        return new Host(path, text(h, "name", null), text(h, "bootMACAddress", null),
+                new Bmc(text(bmc, "address", null), secret(bmc, "credentials", path + ".bmc"),
+                        bmc.path("disableCertificateVerification").asBoolean(false)),
+                stringMap(h.path("labels")), h.hasNonNull("rootDeviceHints") ? h.get("rootDeviceHints") : null,
+                h.hasNonNull("network") ? h.get("network") : null);
+    }
+
+    static SecretSource secret(JsonNode parent, String field, String parentPath) {
+        JsonNode s = parent.get(field);
+        if (s == null || s.isNull()) {
+            return null;
+        }
+        String path = parentPath + "." + field;
+        if (s.has("secretRef")) {
+            return new SecretSource(path, SecretSource.Form.SECRET_REF, null, null, null,
+                    text(s.get("secretRef"), "name", null), null);
+        }
+        if (s.has("externalSecret")) {
+            JsonNode e = s.get("externalSecret");
+            JsonNode store = e.path("storeRef");
+            return new SecretSource(path, SecretSource.Form.EXTERNAL, null, null, null, null,
+                    new SecretSource.External(text(store, "name", null), text(store, "kind", "SecretStore"),
+                            text(e, "remoteKey", null), text(e, "property", null)));
+        }
+        return new SecretSource(path, SecretSource.Form.INLINE, text(s, "value", null),
+                s.has("data") ? stringMap(s.get("data")) : null,
+                s.has("stringData") ? stringMap(s.get("stringData")) : null, null, null);
+    }
+
+    static String text(JsonNode n, String field, String dflt) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? dflt : v.asText();
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return List.copyOf(out);
+    }
+
+    static Map<String, String> stringMap(JsonNode obj) {
+        Map<String, String> out = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
+    }
+
+    private static final class Yamlish {
+        static final JsonNode EMPTY = dev.hostedsite.krm.Yaml.object();
+    }
+}

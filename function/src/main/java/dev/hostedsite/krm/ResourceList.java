@@ -1,0 +1,59 @@
+package dev.hostedsite.krm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.diag.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The KRM functions spec's ResourceList: what the function reads on stdin and writes on stdout. */
+public record ResourceList(List<ObjectNode> items, ObjectNode functionConfig) {
+    public static final String API_VERSION = "config.kubernetes.io/v1";
+    public static final String KIND = "ResourceList";
+
+    /** Thrown for input that is not a ResourceList at all; the message is for the user. */
+    public static final class NotAResourceList extends Exception {
+        public NotAResourceList(String message) {
+            super(message);
+        }
+    }
+
+    public static ResourceList from(JsonNode doc) throws NotAResourceList {
+        if (doc == null || !doc.isObject()) {
+            throw new NotAResourceList("the input is not a YAML or JSON object; a KRM function reads a ResourceList");
+        }
+        if (!KIND.equals(doc.path("kind").asText())) {
+            throw new NotAResourceList("the input is a " + (doc.has("kind") ? doc.path("kind").asText() : "document without kind")
+                    + ", not a ResourceList (kind: ResourceList, apiVersion: " + API_VERSION + ")");
+        }
+        JsonNode items = doc.path("items");
+        if (!items.isMissingNode() && !items.isNull() && !items.isArray()) {
+            throw new NotAResourceList("ResourceList.items must be a list");
+        }
+        List<ObjectNode> list = new ArrayList<>();
+        int i = 0;
+        for (JsonNode item : items) {
+            if (!item.isObject()) {
+                throw new NotAResourceList("ResourceList.items[" + i + "] is not an object");
+            }
+            list.add((ObjectNode) item);
+            i++;
+        }
+        JsonNode fc = doc.get("functionConfig");
+        return new ResourceList(list, fc != null && fc.isObject() ? (ObjectNode) fc : null);
+    }
+
+    public static String write(List<ObjectNode> items, List<Diagnostic> results) {
+        ObjectNode out = Yaml.object();
+        out.put("apiVersion", API_VERSION);
+        out.put("kind", KIND);
+        ArrayNode list = out.putArray("items");
+        items.forEach(list::add);
+        if (!results.isEmpty()) {
+            ArrayNode rs = out.putArray("results");
+            results.forEach(d -> rs.add(d.toResult()));
+        }
+        return Yaml.write(out);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.hostedsite.krm;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * The one place YAML is read and written. Output style matches kpt's own (see design/krm-notes.md):
+ * minimal quotes, numbers-as-strings quoted, arrays indented, no document start marker, LF endings.
+ */
+public final class Yaml {
+    /** Parser limits: documented in the README (Limits). */
+    public static final int MAX_DOCUMENT_CODE_POINTS = 16 * 1024 * 1024;
+    public static final int MAX_ALIASES = 50;
+    public static final int MAX_NESTING_DEPTH = 64;
+
+    public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private static final YAMLMapper READER = reader();
+    private static final YAMLMapper WRITER = writer();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Yaml() {}
+
+    private static YAMLMapper reader() {
+        LoaderOptions loader = new LoaderOptions();
+        loader.setCodePointLimit(MAX_DOCUMENT_CODE_POINTS);
+        loader.setMaxAliasesForCollections(MAX_ALIASES);
+        loader.setNestingDepthLimit(MAX_NESTING_DEPTH);
+        loader.setAllowDuplicateKeys(false);
+        YAMLFactory factory = YAMLFactory.builder()
+                .loaderOptions(loader)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .build();
+        YAMLMapper mapper = new YAMLMapper(factory);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return mapper;
+    }
+
+    private static YAMLMapper writer() {
+        YAMLFactory factory = YAMLFactory.builder()
+                .stringQuotingChecker(new Yaml11SafeQuoting())
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                .build();
+        YAMLMapper mapper = new YAMLMapper(factory);
+        mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        return mapper;
+    }
+
+    /** Parses every document of a YAML (or JSON) stream. Empty documents are skipped. */
+    public static List<JsonNode> readAll(String text) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = READER.readerFor(JsonNode.class).readValues(text)) {
+            while (it.hasNextValue()) {
+                JsonNode doc = it.nextValue();
+                if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
+                    docs.add(doc);
+                }
+            }
+        }
+        return docs;
+    }
+
+    public static String write(JsonNode node) {
+        try {
+            return WRITER.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
+    public static String json(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
+    /** Converts a fabric8 model object (or any bean) to a tree. */
+    public static ObjectNode tree(Object bean) {
+        return JSON.valueToTree(bean);
+    }
+
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    /**
+     * Jackson's default quoting plus what YAML 1.1 readers (kubectl, Argo CD, PyYAML) would misread:
+     * y/n/yes/no/on/off in any case, and sexagesimal-looking scalars such as the MAC 52:54:00:10:00:00.
+     */
+    static final class Yaml11SafeQuoting extends StringQuotingChecker.Default {
+        private static final Pattern YAML11_BOOL =
+                Pattern.compile("(?i)y|n|yes|no|on|off|true|false|null|~");
+        private static final Pattern SEXAGESIMAL = Pattern.compile("[-+]?[0-9][0-9_]*(:[0-9_]+)+(\\.[0-9_]*)?");
+        private static final Pattern NUMBERISH = Pattern.compile("[-+]?(\\.?[0-9]|0x|0o|\\.inf|\\.nan).*", Pattern.CASE_INSENSITIVE);
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || risky(value);
+        }
+
+        @Override
+        public boolean needToQuoteName(String name) {
+            return super.needToQuoteName(name) || risky(name);
+        }
+
+        private static boolean risky(String s) {
+            return YAML11_BOOL.matcher(s).matches()
+                    || SEXAGESIMAL.matcher(s).matches()
+                    || NUMBERISH.matcher(s).matches() && looksNumeric(s);
+        }
+
+        private static boolean looksNumeric(String s) {
+            try {
+                Double.parseDouble(s.replace("_", ""));
+                return true;
+            } catch (NumberFormatException e) {
+                return s.startsWith("0x") || s.startsWith("0o");
+            }
+        }
+    }
+}

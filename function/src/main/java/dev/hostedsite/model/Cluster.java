@@ -1,0 +1,54 @@
+package dev.hostedsite.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One hosted cluster of a site. {@code path} is its field path in the HostedSite, for diagnostics. */
+public record Cluster(String path, String name, String namespace, Release release,
+                      SecretSource pullSecret, SecretSource sshKey, String sshAuthorizedKey,
+                      SecretSource etcdEncryptionKey, SecretSource etcdBackupKey,
+                      String controllerAvailabilityPolicy, String olmCatalogPlacement, boolean fips,
+                      String etcdStorageSize, Networking networking, ApiServer apiServer, Dns dns,
+                      List<NodePool> nodePools, List<Host> hosts) {
+
+    /** The namespace HyperShift runs the control plane in, where agents, InfraEnv and hosts live. */
+    public String controlPlaneNamespace() {
+        return namespace + "-" + name;
+    }
+
+    public record Release(String image, String version) {
+        /** {@code [major, minor]} of {@link #version}, if one is given. */
+        public Optional<int[]> majorMinor() {
+            if (version == null) {
+                return Optional.empty();
+            }
+            String[] parts = version.split("\\.");
+            try {
+                return Optional.of(new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    public record Networking(String networkType, List<String> clusterNetwork, List<String> serviceNetwork) {}
+
+    public record ApiServer(String publishing, String hostname, String address, Integer port) {
+        public boolean nodePort() {
+            return "NodePort".equals(publishing);
+        }
+    }
+
+    public record Dns(List<String> apiAddresses, List<String> ingressAddresses) {}
+
+    /** {@code replicas} is null when the user left it to default to the hosts in the pool. */
+    public record NodePool(String path, String name, Integer replicas, String arch, String upgradeType,
+                           boolean autoRepair, String nodeDrainTimeout, JsonNode hostSelector) {}
+
+    public record Host(String path, String name, String bootMACAddress, Bmc bmc, Map<String, String> labels,
+                       JsonNode rootDeviceHints, JsonNode network) {}
+
+    public record Bmc(String address, SecretSource credentials, boolean disableCertificateVerification) {}
+}
