@@ -8,16 +8,15 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.PackageLib;
-import org.luaj.vm2.lib.StringLib;
 import org.luaj.vm2.lib.TableLib;
 import org.luaj.vm2.lib.jse.JseBaseLib;
-import org.luaj.vm2.lib.jse.JseMathLib;
 
 /**
  * Runs an Argo CD health script the way Argo CD does: the resource is the global {@code obj}
  * (JSON maps and lists as tables, numbers as Lua numbers, nulls absent) and the chunk returns a
- * table with {@code status} and {@code message}. Only the base, table, string and math libraries
- * are loaded, so a script that reaches for {@code os} or {@code io} fails here as it would there.
+ * table with {@code status} and {@code message}. Argo CD's VM opens only the package, base and table
+ * libraries (plus os.time/os.date), so only those are loaded: a script that calls {@code string.*},
+ * {@code math.*} or {@code io.*} fails here as it would there.
  */
 final class LuaHealthCheck {
 
@@ -46,8 +45,6 @@ final class LuaHealthCheck {
         globals.load(new JseBaseLib());
         globals.load(new PackageLib());
         globals.load(new TableLib());
-        globals.load(new StringLib());
-        globals.load(new JseMathLib());
         LoadState.install(globals);
         LuaC.install(globals);
         return globals;
