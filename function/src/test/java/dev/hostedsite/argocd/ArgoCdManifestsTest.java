@@ -1,0 +1,163 @@
+package dev.hostedsite.argocd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Argo CD install files under packages/argocd: they parse, agree with each other, and the plugin's shell runs. */
+class ArgoCdManifestsTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** Every YAML file there, and the one apiVersion/kind each of its documents must have. */
+    private static final Map<String, String> EXPECTED = Map.of(
+            "plugin.yaml", "argoproj.io/v1alpha1 ConfigManagementPlugin",
+            "repo-server-patch.yaml", "apps/v1 Deployment",
+            "kustomization.yaml", "kustomize.config.k8s.io/v1alpha1 Component",
+            "applicationset.yaml", "argoproj.io/v1alpha1 ApplicationSet",
+            "argocd-cm-health.yaml", "v1 ConfigMap");
+
+    @Test
+    void everyYamlDocumentHasTheExpectedApiVersionAndKind() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(ArgoCdPackage.dir())) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).toList();
+        }
+        assertEquals(EXPECTED.keySet(), Set.copyOf(files.stream().map(p -> p.getFileName().toString()).toList()));
+        for (Path file : files) {
+            List<JsonNode> docs = documents(file);
+            assertEquals(1, docs.size(), file + ": documents");
+            JsonNode doc = docs.get(0);
+            assertEquals(EXPECTED.get(file.getFileName().toString()),
+                    doc.path("apiVersion").asText() + " " + doc.path("kind").asText(), file.toString());
+        }
+    }
+
+    @Test
+    void componentWiresThePluginConfigMapIntoTheSidecar() throws IOException {
+        JsonNode kustomization = read("kustomization.yaml");
+        JsonNode generator = kustomization.path("configMapGenerator").get(0);
+        assertEquals("plugin.yaml", generator.path("files").get(0).asText());
+        for (JsonNode patch : kustomization.path("patches")) {
+            assertTrue(Files.isRegularFile(ArgoCdPackage.dir().resolve(patch.path("path").asText())), patch.toString());
+        }
+
+        JsonNode pod = read("repo-server-patch.yaml").path("spec").path("template").path("spec");
+        assertEquals("argocd-repo-server", read("repo-server-patch.yaml").path("metadata").path("name").asText());
+        JsonNode sidecar = pod.path("containers").get(0);
+        assertEquals("ghcr.io/hostedsite/hostedsite-fn:0.1.0", sidecar.path("image").asText());
+        assertEquals("/var/run/argocd/argocd-cmp-server", sidecar.path("command").get(0).asText());
+        assertTrue(sidecar.path("securityContext").path("runAsNonRoot").asBoolean());
+        assertEquals(999, sidecar.path("securityContext").path("runAsUser").asInt());
+
+        String pluginVolume = null;
+        for (JsonNode volume : pod.path("volumes")) {
+            if (generator.path("name").asText().equals(volume.path("configMap").path("name").asText())) {
+                pluginVolume = volume.path("name").asText();
+            }
+        }
+        assertTrue(pluginVolume != null, "no volume of ConfigMap " + generator.path("name"));
+        List<String> mounts = new ArrayList<>();
+        for (JsonNode mount : sidecar.path("volumeMounts")) {
+            mounts.add(mount.path("name").asText() + " " + mount.path("mountPath").asText() + " "
+                    + mount.path("subPath").asText());
+        }
+        assertTrue(mounts.contains(pluginVolume + " /home/argocd/cmp-server/config/plugin.yaml plugin.yaml"), mounts::toString);
+        assertTrue(mounts.contains("var-files /var/run/argocd "), mounts::toString);
+        assertTrue(mounts.contains("plugins /home/argocd/cmp-server/plugins "), mounts::toString);
+        assertTrue(mounts.stream().anyMatch(m -> m.startsWith("cmp-tmp /tmp")), mounts::toString);
+    }
+
+    @Test
+    void applicationSetUsesThePluginAndSyncsSafely() throws IOException {
+        JsonNode plugin = read("plugin.yaml");
+        assertTrue(plugin.path("spec").path("version").isMissingNode(), "a version would rename the plugin");
+        JsonNode appSet = read("applicationset.yaml").path("spec");
+        assertEquals("sites/*", appSet.path("generators").get(0).path("git").path("directories").get(0).path("path").asText());
+        JsonNode template = appSet.path("template");
+        assertEquals("site-{{path.basename}}", template.path("metadata").path("name").asText());
+        assertEquals(plugin.path("metadata").path("name").asText(),
+                template.path("spec").path("source").path("plugin").path("name").asText());
+        JsonNode sync = template.path("spec").path("syncPolicy");
+        assertTrue(sync.path("automated").path("prune").asBoolean());
+        List<String> options = new ArrayList<>();
+        sync.path("syncOptions").forEach(o -> options.add(o.asText()));
+        assertEquals(List.of("CreateNamespace=false", "RespectIgnoreDifferences=true"), options);
+    }
+
+    @Test
+    void discoverFindsADirectoryWithAHostedSiteOnly(@TempDir Path tmp) throws Exception {
+        List<String> find = commandOf(read("plugin.yaml").path("spec").path("discover").path("find").path("command"));
+
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        Files.writeString(site.resolve("lab.yaml"), "apiVersion: hostedsite.dev/v1alpha1\nkind: HostedSite\nmetadata:\n  name: lab\n");
+        Files.writeString(site.resolve("extra.yml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
+        Shell found = Shell.run(find, site, Map.of());
+        assertEquals(0, found.exit());
+        assertEquals("./lab.yaml", found.stdout().strip());
+
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        Files.writeString(other.resolve("app.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: HostedSite\n");
+        Shell notFound = Shell.run(find, other, Map.of());
+        assertTrue(notFound.exit() != 0 || notFound.stdout().isBlank(), notFound.toString());
+
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertTrue(Shell.run(find, empty, Map.of()).stdout().isBlank());
+    }
+
+    @Test
+    void generatePrintsOnlyTheRenderAndFailsWhenTheRenderFails(@TempDir Path tmp) throws Exception {
+        List<String> generate = commandOf(read("plugin.yaml").path("spec").path("generate").path("command"));
+        assertEquals(List.of("bash", "-c"), generate.subList(0, 2));
+        assertTrue(generate.get(2).startsWith("set -eo pipefail;"), generate.get(2));
+
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        Path fake = bin.resolve("hostedsite");
+        Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"), "ARGOCD_ENV_SITE", "lab");
+
+        Files.writeString(fake, "#!/bin/sh\n[ \"$1 $2\" = 'render .' ] || exit 64\necho 'kind: Namespace'\n");
+        fake.toFile().setExecutable(true);
+        Shell ok = Shell.run(generate, site, env);
+        assertEquals(0, ok.exit(), ok.toString());
+        assertEquals("kind: Namespace\n", ok.stdout());
+        assertTrue(ok.stderr().contains("site lab"), ok.stderr());
+
+        Files.writeString(fake, "#!/bin/sh\necho 'kind: Namespace'\necho 'render failed' >&2\nexit 3\n");
+        Shell failed = Shell.run(generate, site, env);
+        assertNotEquals(0, failed.exit(), "a failed render must fail the plugin");
+    }
+
+    private static List<String> commandOf(JsonNode command) {
+        assertFalse(command.isMissingNode());
+        List<String> words = new ArrayList<>();
+        command.forEach(w -> words.add(w.asText()));
+        return words;
+    }
+
+    private static JsonNode read(String name) throws IOException {
+        return documents(ArgoCdPackage.dir().resolve(name)).get(0);
+    }
+
+    private static List<JsonNode> documents(Path file) throws IOException {
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+            return docs.readAll();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+-- Argo CD health check for hypershift.openshift.io/HostedCluster.
+-- Healthy: Available=True and the newest status.version.history entry is Completed.
+-- Degraded: Degraded=True, or a validation condition that needs a change of input is False.
+-- Progressing: everything else (no status yet, control plane coming up, version rolling out).
+local hs = {}
+
+local function condition(conditionType)
+  if obj.status == nil or obj.status.conditions == nil then
+    return nil
+  end
+  for _, c in ipairs(obj.status.conditions) do
+    if c.type == conditionType then
+      return c
+    end
+  end
+  return nil
+end
+
+local function describe(c)
+  local text = c.type .. "=" .. tostring(c.status)
+  if c.reason ~= nil and c.reason ~= "" then
+    text = text .. " (" .. c.reason .. ")"
+  end
+  if c.message ~= nil and c.message ~= "" then
+    text = text .. ": " .. c.message
+  end
+  return text
+end
+
+if obj.status == nil or obj.status.conditions == nil then
+  hs.status = "Progressing"
+  hs.message = "Waiting for the HyperShift operator to report status"
+  return hs
+end
+
+local degraded = condition("Degraded")
+if degraded ~= nil and degraded.status == "True" then
+  hs.status = "Degraded"
+  hs.message = describe(degraded)
+  return hs
+end
+
+-- These do not resolve without a change to the HostedCluster (or its release image).
+for _, t in ipairs({"ValidConfiguration", "ValidReleaseImage", "ValidHostedControlPlaneConfiguration", "SupportedHostedCluster"}) do
+  local c = condition(t)
+  if c ~= nil and c.status == "False" then
+    hs.status = "Degraded"
+    hs.message = describe(c)
+    return hs
+  end
+end
+
+local available = condition("Available")
+if available == nil or available.status ~= "True" then
+  hs.status = "Progressing"
+  if available ~= nil then
+    hs.message = describe(available)
+  else
+    hs.message = "Waiting for the Available condition"
+  end
+  return hs
+end
+
+local latest = nil
+if obj.status.version ~= nil and obj.status.version.history ~= nil then
+  latest = obj.status.version.history[1]
+end
+if latest == nil then
+  hs.status = "Progressing"
+  hs.message = "Control plane available, waiting for the version history"
+  return hs
+end
+if latest.state ~= "Completed" then
+  hs.status = "Progressing"
+  hs.message = "Rolling out version " .. tostring(latest.version) .. " (" .. tostring(latest.state) .. ")"
+  return hs
+end
+
+hs.status = "Healthy"
+hs.message = "Control plane available at version " .. tostring(latest.version)
+return hs
