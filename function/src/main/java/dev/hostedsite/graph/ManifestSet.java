@@ -48,7 +48,8 @@ public final class ManifestSet {
                 ? "HostedSite " + first.name() + " describes " + key + " twice, with different contents: "
                         + "two clusters or pools of the site map to the same object. Give them distinct names or namespaces."
                 : "HostedSites " + first.name() + " and " + second.name() + " disagree on " + key
-                        + ", which the hub holds once. Make both sites describe it identically, or render them separately.";
+                        + ": both generate it, with different contents. Hub singletons and shared namespaces must be"
+                        + " described identically by every site; give other objects distinct names.";
         return new Diagnostic(Severity.ERROR, message, second.ref(), null, null, second.file());
     }
 

@@ -1,6 +1,9 @@
 package dev.hostedsite.krm;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -11,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,7 +27,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  * minimal quotes, numbers-as-strings quoted, arrays indented, no document start marker, LF endings.
  */
 public final class Yaml {
-    /** Parser limits: documented in the README (Limits). */
+    /** Parser limits, documented in docs/security.md. Aliases are refused outright (see {@link #readAll}). */
     public static final int MAX_DOCUMENT_CODE_POINTS = 16 * 1024 * 1024;
     public static final int MAX_ALIASES = 50;
     public static final int MAX_NESTING_DEPTH = 64;
@@ -66,10 +70,14 @@ public final class Yaml {
         return mapper;
     }
 
-    /** Parses every document of a YAML (or JSON) stream. Empty documents are skipped. */
+    /**
+     * Parses every document of a YAML (or JSON) stream. Empty documents are skipped. YAML aliases are
+     * rejected: Jackson would read {@code *name} as the string "name", silently changing the data.
+     */
     public static List<JsonNode> readAll(String text) throws IOException {
         List<JsonNode> docs = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = READER.readerFor(JsonNode.class).readValues(text)) {
+        JsonParser parser = new NoAliases((YAMLParser) READER.getFactory().createParser(text));
+        try (MappingIterator<JsonNode> it = READER.readerFor(JsonNode.class).readValues(parser)) {
             while (it.hasNextValue()) {
                 JsonNode doc = it.nextValue();
                 if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
@@ -78,6 +86,23 @@ public final class Yaml {
             }
         }
         return docs;
+    }
+
+    /** Fails on the first alias, with its position. */
+    private static final class NoAliases extends JsonParserDelegate {
+        NoAliases(YAMLParser parser) {
+            super(parser);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken t = super.nextToken();
+            if (((YAMLParser) delegate).isCurrentAlias()) {
+                throw new JsonParseException(this, "YAML aliases (*" + getText() + ") are not supported; write the"
+                        + " value out in full", getTokenLocation());
+            }
+            return t;
+        }
     }
 
     public static String write(JsonNode node) {
