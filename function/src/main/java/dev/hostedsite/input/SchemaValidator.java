@@ -82,8 +82,10 @@ public final class SchemaValidator {
                         .map(s -> " Did you mean '" + s + "'?").orElse(" Remove it or check its spelling.");
                 yield Diagnostic.error(ref, field, "unknown field '" + property + "'." + hint);
             }
-            case "required" -> Diagnostic.error(ref, join(at, property),
-                    "required field '" + property + "' is missing" + (at.isEmpty() ? "." : " in " + at + "."));
+            case "required" -> Diagnostic.error(ref, join(at, property), at.endsWith("apiServer") && property.equals("address")
+                    ? "NodePort publishing needs address: the IP or name at which every service of the control plane is"
+                            + " reached on its node port."
+                    : "required field '" + property + "' is missing" + (at.isEmpty() ? "." : " in " + at + "."));
             case "oneOf", "anyOf", "not" -> Diagnostic.error(ref, at, combinatorMessage(schemaPath, at));
             default -> {
                 Diagnostic d = Diagnostic.error(ref, at, describe(m, at) + ".");
@@ -106,16 +108,17 @@ public final class SchemaValidator {
         return "the fields of " + (at.isEmpty() ? "the document" : at) + " do not form one of the allowed combinations.";
     }
 
-    /** networknt's message without its leading location. */
+    /** networknt's message without its leading location, or a hint in words for format failures. */
     private static String describe(ValidationMessage m, String at) {
+        if (m.getType().equals("pattern") || m.getType().equals("format")) {
+            String field = at.isEmpty() ? "the value" : at.substring(at.lastIndexOf('.') + 1);
+            return FormatHints.forPath(at).map(h -> h.startsWith("the ") ? h : field + " " + h)
+                    .orElse(field + " does not have the expected format (see the HostedSite schema)");
+        }
         String msg = m.getMessage();
         int colon = msg.indexOf(": ");
         if (msg.startsWith("$") && colon > 0) {
             msg = msg.substring(colon + 2);
-        }
-        if (m.getType().equals("pattern")) {
-            return (at.isEmpty() ? "the value" : at.substring(at.lastIndexOf('.') + 1)) + " " + msg.replace("does not", "does not")
-                    + "; see the field's format in the HostedSite schema";
         }
         return msg;
     }
