@@ -2,7 +2,7 @@ package dev.hostedsite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.cli.DirectorySource;
+import dev.hostedsite.cli.Cli;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.krm.Input;
@@ -12,13 +12,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Entry point. With no arguments: a KRM function (ResourceList on stdin, ResourceList on stdout).
- * {@code render DIR}: the deployable manifests of a directory on stdout (the Argo CD plugin's generate).
+ * Otherwise a command of {@link Cli} ({@code validate}, {@code plan}, {@code graph}, {@code render}, {@code crd});
+ * {@code render DIR} prints the deployable manifests of a directory (the Argo CD plugin's generate).
  * Exit codes: 0 ok, 1 input errors, 2 usage, 3 internal error.
  */
 public final class Main {
@@ -26,20 +26,6 @@ public final class Main {
     public static final int INPUT_ERROR = 1;
     public static final int USAGE = 2;
     public static final int INTERNAL_ERROR = 3;
-
-    static final String USAGE_TEXT = """
-            Usage: hostedsite [COMMAND] [ARGS]
-
-            Compiles HostedSite resources into the manifests of OpenShift Hosted Control Planes on
-            disconnected bare metal.
-
-            Commands:
-              (none)            run as a KRM function: ResourceList on stdin, ResourceList on stdout
-              render PATH       print the deployable manifests for the HostedSite(s) in a file or directory
-              --version         print the version
-              --help            print this help
-            Exit codes: 0 ok, 1 input errors, 2 usage, 3 internal error.
-            """;
 
     private Main() {}
 
@@ -52,28 +38,7 @@ public final class Main {
             if (args.length == 0) {
                 return krm(in.readAllBytes(), out, err);
             }
-            switch (args[0]) {
-                case "--help", "-h", "help" -> {
-                    out.print(USAGE_TEXT);
-                    return OK;
-                }
-                case "--version" -> {
-                    out.println("hostedsite " + BuildInfo.version());
-                    return OK;
-                }
-                case "render" -> {
-                    if (args.length != 2 || args[1].startsWith("-")) {
-                        err.println("usage: hostedsite render PATH");
-                        return USAGE;
-                    }
-                    return render(Path.of(args[1]), out, err);
-                }
-                default -> {
-                    err.println("hostedsite: unknown command '" + args[0] + "'\n");
-                    err.print(USAGE_TEXT);
-                    return USAGE;
-                }
-            }
+            return Cli.run(args, out, err);
         } catch (IOException e) {
             err.println("hostedsite: " + e.getMessage());
             return INPUT_ERROR;
@@ -115,26 +80,6 @@ public final class Main {
         out.print(ResourceList.write(List.of(), List.of(Diagnostic.error(null, null, message))));
         err.println("error: " + message);
         return INPUT_ERROR;
-    }
-
-    /** Directory mode: only deployable objects on stdout; diagnostics on stderr; on error nothing on stdout. */
-    static int render(Path path, PrintStream out, PrintStream err) throws IOException {
-        List<ObjectNode> items;
-        try {
-            items = DirectorySource.read(path);
-        } catch (DirectorySource.BadFile e) {
-            err.println("error: " + e.getMessage());
-            return INPUT_ERROR;
-        }
-        Compiler.Result result = Compiler.compile(items, null);
-        for (Diagnostic d : result.diagnostics()) {
-            err.println(d.withFile(null).oneLine() + (d.file() != null ? " (" + d.file().path() + ")" : ""));
-        }
-        if (result.failed()) {
-            return INPUT_ERROR;
-        }
-        out.print(stream(deployable(result.items())));
-        return OK;
     }
 
     /** Objects a cluster should receive: no HostedSite, no Kptfile, nothing marked local-config. */

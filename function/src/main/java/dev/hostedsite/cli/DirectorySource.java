@@ -1,5 +1,7 @@
 package dev.hostedsite.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.graph.Layout;
@@ -9,28 +11,73 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Reads a file, or every YAML/JSON file below a directory (sorted, hidden folders skipped), into items
- * annotated with their file path and index, as kpt would hand them to the function.
+ * annotated with their file path and index, as kpt would hand them to the function. {@link #load} also
+ * records where every field is in its file.
  */
 public final class DirectorySource {
     private DirectorySource() {}
 
     /** Thrown with a message for the user (which file, where). */
     public static final class BadFile extends Exception {
+        private final String file;
+        private final int line;
+        private final int column;
+        private final String what;
+
         public BadFile(String message) {
-            super(message);
+            this(null, 0, 0, message);
+        }
+
+        BadFile(String file, int line, int column, String what) {
+            super((file == null ? "" : file + ": ") + (line > 0 ? "line " + line + ", column " + column + ": " : "") + what);
+            this.file = file;
+            this.line = line;
+            this.column = column;
+            this.what = what;
+        }
+
+        /** {@code file:line:col: error: what} when the parser gave a position, else {@code error: file: what}. */
+        public String compilerStyle(String displayFile) {
+            if (file != null && line > 0) {
+                return displayFile + ":" + line + ":" + column + ": error: " + what;
+            }
+            return file == null ? "error: " + what : displayFile + ": error: " + what;
+        }
+
+        public String file() {
+            return file;
+        }
+    }
+
+    /** The items of a file or directory, and the position index of every document by relative file path. */
+    public record Sources(Path root, boolean directory, List<ObjectNode> items,
+                          Map<String, List<SourcePositions>> positions) {
+        /** The path a user can open: the argument for a file, the argument joined with the relative path for a directory. */
+        public String display(String rel) {
+            if (rel == null) {
+                return root.toString();
+            }
+            return directory ? root.resolve(rel).normalize().toString() : root.toString();
         }
     }
 
     public static List<ObjectNode> read(Path root) throws BadFile, IOException {
+        return load(root).items();
+    }
+
+    public static Sources load(Path root) throws BadFile, IOException {
         List<Path> files = new ArrayList<>();
+        boolean directory = Files.isDirectory(root);
         if (Files.isRegularFile(root)) {
             files.add(root);
-        } else if (Files.isDirectory(root)) {
+        } else if (directory) {
             try (Stream<Path> walk = Files.walk(root)) {
                 walk.filter(Files::isRegularFile)
                         .filter(p -> !hidden(root.relativize(p)))
@@ -42,20 +89,29 @@ public final class DirectorySource {
             throw new BadFile(root + ": no such file or directory");
         }
         List<ObjectNode> items = new ArrayList<>();
+        Map<String, List<SourcePositions>> positions = new LinkedHashMap<>();
         for (Path f : files) {
-            String rel = Files.isDirectory(root) ? root.relativize(f).toString().replace('\\', '/') : f.getFileName().toString();
+            String rel = directory ? root.relativize(f).toString().replace('\\', '/') : f.getFileName().toString();
             List<JsonNode> docs;
             try {
-                docs = Yaml.readAll(Input.utf8(Files.readAllBytes(f)));
+                String text = Input.utf8(Files.readAllBytes(f));
+                docs = Yaml.readAll(text);
+                positions.put(rel, SourcePositions.scan(text));
             } catch (Input.Unreadable e) {
-                throw new BadFile(rel + ": " + e.getMessage());
+                throw new BadFile(rel, 0, 0, e.getMessage());
+            } catch (JsonProcessingException e) {
+                JsonLocation loc = e.getLocation();
+                String what = Input.describe(e).replaceFirst("^line \\d+, column \\d+: ", "");
+                throw loc != null && loc.getLineNr() > 0
+                        ? new BadFile(rel, loc.getLineNr(), loc.getColumnNr(), what)
+                        : new BadFile(rel, 0, 0, what);
             } catch (IOException e) {
-                throw new BadFile(rel + ": " + Input.describe(e));
+                throw new BadFile(rel, 0, 0, Input.describe(e));
             }
             for (int i = 0; i < docs.size(); i++) {
                 JsonNode doc = docs.get(i);
                 if (!doc.isObject()) {
-                    throw new BadFile(rel + ": document " + i + " is not an object");
+                    throw new BadFile(rel, 0, 0, "document " + i + " is not an object");
                 }
                 ObjectNode item = (ObjectNode) doc;
                 ObjectNode meta = item.has("metadata") && item.get("metadata").isObject()
@@ -67,7 +123,7 @@ public final class DirectorySource {
                 items.add(item);
             }
         }
-        return items;
+        return new Sources(root, directory, items, positions);
     }
 
     private static boolean hidden(Path rel) {

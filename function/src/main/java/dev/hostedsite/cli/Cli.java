@@ -1,0 +1,283 @@
+package dev.hostedsite.cli;
+
+import dev.hostedsite.BuildInfo;
+import dev.hostedsite.Compiler;
+import dev.hostedsite.Main;
+import dev.hostedsite.diag.Diagnostic;
+import dev.hostedsite.graph.Manifest;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@code hostedsite} commands people type: validate, plan, graph, render, crd. Each has {@code --help};
+ * exit codes are {@link Main#OK}, {@link Main#INPUT_ERROR}, {@link Main#USAGE}.
+ */
+public final class Cli {
+    public static final String USAGE_TEXT = """
+            Usage: hostedsite [COMMAND] [ARGS]
+
+            Compiles HostedSite resources into the manifests of OpenShift Hosted Control Planes on
+            disconnected bare metal.
+
+            Commands:
+              (none)                    run as a KRM function: ResourceList on stdin, ResourceList on stdout
+              validate PATH             check the HostedSite(s) in a file or directory; file:line:col per problem
+              plan PATH                 list what a render creates, by sync wave, with what each object references
+              graph PATH [--format F]   the reference graph as Mermaid (default) or Graphviz DOT
+              render PATH [-o DIR]      the deployable manifests on stdout, or written into DIR (kpt layout)
+              crd                       print the HostedSite CustomResourceDefinition
+              help [COMMAND]            print help; also COMMAND --help
+              --version                 print the version
+            PATH is a YAML/JSON file or a directory (read recursively, hidden folders skipped).
+            Exit codes: 0 ok, 1 input errors, 2 usage, 3 internal error.
+            """;
+
+    static final Map<String, String> HELP = Map.of(
+            "validate", """
+                    Usage: hostedsite validate PATH
+
+                    Checks every HostedSite in PATH (a file, or a directory read recursively) against the schema and
+                    the semantic rules, and runs the whole render without writing anything. Prints one line per
+                    problem, in the form editors and CI annotate:
+                      FILE:LINE:COL: error: FIELD: MESSAGE
+                      FILE:LINE:COL: warning: FIELD: MESSAGE
+                    A missing field is reported at the object that should hold it.
+                    Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage.
+                    """,
+            "plan", """
+                    Usage: hostedsite plan PATH
+
+                    Prints what a render of PATH creates, grouped by Argo CD sync wave: kind, namespace/name and
+                    the objects each one references, then the referenced objects it does not create and the local
+                    files for the operator. Markdown-friendly: paste it into a pull request.
+                    Exit codes: 0 ok, 1 input errors (printed as by validate, on stderr), 2 usage.
+                    """,
+            "graph", """
+                    Usage: hostedsite graph PATH [--format mermaid|dot]
+
+                    Prints the reference graph of a render of PATH: objects as nodes, references as edges (from the
+                    referring object, labelled with its field; dotted: the object's Namespace), sync waves as ranks.
+                      mermaid  a ```mermaid block (default): GitHub and GitLab render it in Markdown
+                      dot      Graphviz: hostedsite graph PATH --format dot | dot -Tsvg > graph.svg
+                    Exit codes: 0 ok, 1 input errors, 2 usage.
+                    """,
+            "render", """
+                    Usage: hostedsite render PATH [-o DIR]
+
+                    Without -o: prints the deployable manifests of PATH on stdout (no HostedSite, no Kptfile, nothing
+                    local-config), diagnostics on stderr; this is what the Argo CD plugin runs.
+                    With -o DIR (--output DIR): writes DIR/generated/... (one object per file, the kpt package's
+                    layout) and DIR/artifacts/<site>/ (imageset-config.yaml for oc-mirror, dnsmasq.conf,
+                    records.zone). Both folders are replaced as a whole; other files in DIR are left alone. On any
+                    error nothing in DIR changes.
+                    Exit codes: 0 ok, 1 input errors, 2 usage.
+                    """,
+            "crd", """
+                    Usage: hostedsite crd
+
+                    Prints the HostedSite CustomResourceDefinition, generated from the JSON Schema the function
+                    validates with, so that cluster-side tools (kubectl explain, admission) know its fields.
+                    The repository keeps a copy at packages/crd/hostedsite.dev_hostedsites.yaml.
+                    Exit codes: 0 ok, 2 usage.
+                    """);
+
+    private Cli() {}
+
+    /** Runs a named command (args[0]); the caller handles the no-argument KRM mode and internal errors. */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+        String command = args[0];
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        switch (command) {
+            case "--help", "-h" -> {
+                out.print(USAGE_TEXT);
+                return Main.OK;
+            }
+            case "help" -> {
+                if (rest.isEmpty()) {
+                    out.print(USAGE_TEXT);
+                    return Main.OK;
+                }
+                String text = HELP.get(rest.get(0));
+                if (text == null || rest.size() > 1) {
+                    return usage(err, "help", "no help for '" + String.join(" ", rest) + "'");
+                }
+                out.print(text);
+                return Main.OK;
+            }
+            case "--version", "version" -> {
+                if (!rest.isEmpty()) {
+                    return usage(err, null, command + " takes no arguments");
+                }
+                out.println("hostedsite " + BuildInfo.version());
+                return Main.OK;
+            }
+            default -> { }
+        }
+        if (!HELP.containsKey(command)) {
+            err.println("hostedsite: unknown command '" + command + "'\n");
+            err.print(USAGE_TEXT);
+            return Main.USAGE;
+        }
+        Args a;
+        try {
+            a = Args.parse(rest, switch (command) {
+                case "graph" -> Set.of("--format");
+                case "render" -> Set.of("--output");
+                default -> Set.of();
+            }, Map.of("-o", "--output", "-f", "--format"));
+        } catch (Args.UsageError e) {
+            return usage(err, command, e.getMessage());
+        }
+        if (a.help()) {
+            out.print(HELP.get(command));
+            return Main.OK;
+        }
+        if (command.equals("crd")) {
+            if (!a.positional().isEmpty()) {
+                return usage(err, command, "crd takes no arguments");
+            }
+            out.print(CrdGenerator.yaml());
+            return Main.OK;
+        }
+        if (a.positional().size() != 1) {
+            return usage(err, command, a.positional().isEmpty() ? "missing PATH" : "give exactly one PATH");
+        }
+        Path path = Path.of(a.positional().get(0));
+        return switch (command) {
+            case "validate" -> validate(path, out);
+            case "plan" -> plan(path, out, err);
+            case "graph" -> {
+                String format = a.options().getOrDefault("--format", "mermaid");
+                if (!format.equals("mermaid") && !format.equals("dot")) {
+                    yield usage(err, command, "unknown format '" + format + "': use mermaid or dot");
+                }
+                yield graph(path, format, out, err);
+            }
+            case "render" -> a.options().containsKey("--output")
+                    ? renderTo(path, Path.of(a.options().get("--output")), out, err)
+                    : render(path, out, err);
+            default -> throw new IllegalStateException("unhandled command " + command);
+        };
+    }
+
+    private static int usage(PrintStream err, String command, String problem) {
+        err.println("hostedsite" + (command == null ? "" : " " + command) + ": " + problem);
+        String help = command == null ? USAGE_TEXT : HELP.get(command);
+        err.print(help == null ? USAGE_TEXT : help.lines().findFirst().orElse("") + "\n");
+        if (command != null) {
+            err.println("Run 'hostedsite " + command + " --help' for more.");
+        }
+        return Main.USAGE;
+    }
+
+    /** Input read and compiled, with diagnostics located in their files; null (after printing why) when unreadable. */
+    private record Compiled(DirectorySource.Sources sources, Compiler.Result result, List<Diagnostic> diagnostics,
+                            Locator locator) {}
+
+    private static Compiled compile(Path path, PrintStream diagOut) throws IOException {
+        DirectorySource.Sources sources;
+        try {
+            sources = DirectorySource.load(path);
+        } catch (DirectorySource.BadFile e) {
+            String display = e.file() == null ? null
+                    : Files.isDirectory(path) ? path.resolve(e.file()).normalize().toString() : path.toString();
+            diagOut.println(e.compilerStyle(display));
+            return null;
+        }
+        Compiler.Result result = Compiler.compile(sources.items(), null);
+        Locator locator = new Locator(sources);
+        return new Compiled(sources, result, locator.locateAll(result.diagnostics()), locator);
+    }
+
+    static int validate(Path path, PrintStream out) throws IOException {
+        Compiled c = compile(path, out);
+        if (c == null) {
+            return Main.INPUT_ERROR;
+        }
+        int errors = 0;
+        int warnings = 0;
+        for (Diagnostic d : c.diagnostics()) {
+            out.println(c.locator().format(d));
+            errors += d.isError() ? 1 : 0;
+            warnings += d.severity() == dev.hostedsite.diag.Severity.WARNING ? 1 : 0;
+        }
+        long sites = c.sources().items().stream().filter(Compiler::isHostedSite).count();
+        out.println(path + ": " + PlanWriter.count((int) sites, "HostedSite") + ", "
+                + PlanWriter.count(errors, "error") + ", " + PlanWriter.count(warnings, "warning"));
+        return errors > 0 ? Main.INPUT_ERROR : Main.OK;
+    }
+
+    /** Compiles for plan/graph/render: diagnostics on stderr (warnings too); null when the render failed. */
+    private static Compiled compileOrReport(Path path, PrintStream err) throws IOException {
+        Compiled c = compile(path, err);
+        if (c == null) {
+            return null;
+        }
+        for (Diagnostic d : c.diagnostics()) {
+            err.println(c.locator().format(d));
+        }
+        return c.result().failed() ? null : c;
+    }
+
+    static int plan(Path path, PrintStream out, PrintStream err) throws IOException {
+        Compiled c = compileOrReport(path, err);
+        if (c == null) {
+            return Main.INPUT_ERROR;
+        }
+        out.print(PlanWriter.write(path.toString(), siteNames(c), ObjectGraph.of(c.result())));
+        return Main.OK;
+    }
+
+    static int graph(Path path, String format, PrintStream out, PrintStream err) throws IOException {
+        Compiled c = compileOrReport(path, err);
+        if (c == null) {
+            return Main.INPUT_ERROR;
+        }
+        ObjectGraph g = ObjectGraph.of(c.result());
+        out.print(format.equals("dot") ? GraphWriter.dot(g) : GraphWriter.mermaid(g));
+        return Main.OK;
+    }
+
+    static int render(Path path, PrintStream out, PrintStream err) throws IOException {
+        Compiled c = compileOrReport(path, err);
+        if (c == null) {
+            return Main.INPUT_ERROR;
+        }
+        out.print(Main.stream(Main.deployable(c.result().items())));
+        return Main.OK;
+    }
+
+    static int renderTo(Path path, Path target, PrintStream out, PrintStream err) throws IOException {
+        Compiled c = compileOrReport(path, err);
+        if (c == null) {
+            return Main.INPUT_ERROR;
+        }
+        Map<String, String> files = OutputDirectory.files(c.result().generated());
+        OutputDirectory.write(target, files);
+        long artifacts = files.keySet().stream().filter(f -> f.startsWith(OutputDirectory.ARTIFACTS + "/")).count();
+        err.println("wrote " + PlanWriter.count(files.size() - (int) artifacts, "manifest") + " to "
+                + target.resolve(OutputDirectory.GENERATED) + " and " + PlanWriter.count((int) artifacts, "file") + " to "
+                + target.resolve(OutputDirectory.ARTIFACTS));
+        return Main.OK;
+    }
+
+    private static List<String> siteNames(Compiled c) {
+        TreeSet<String> names = new TreeSet<>();
+        for (Manifest m : c.result().generated()) {
+            String owners = m.annotations().path(dev.hostedsite.graph.ManifestSet.OWNER).asText("");
+            for (String o : owners.split(",")) {
+                if (!o.isEmpty()) {
+                    names.add(o);
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+}

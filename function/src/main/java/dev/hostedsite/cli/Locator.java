@@ -1,0 +1,60 @@
+package dev.hostedsite.cli;
+
+import dev.hostedsite.diag.Diagnostic;
+import dev.hostedsite.diag.SourceFile;
+import java.util.Comparator;
+import java.util.List;
+
+/** Gives diagnostics about input files the line and column of the field they name, and prints them compiler-style. */
+final class Locator {
+    private final DirectorySource.Sources sources;
+
+    Locator(DirectorySource.Sources sources) {
+        this.sources = sources;
+    }
+
+    /**
+     * The diagnostic with line and column set when its file was read by the CLI: the value of a scalar field
+     * whose bad value it reports, else the field's key, else the nearest enclosing field that exists.
+     */
+    Diagnostic locate(Diagnostic d) {
+        SourceFile f = d.file();
+        if (f == null) {
+            return d;
+        }
+        List<SourcePositions> docs = sources.positions().get(f.path());
+        int index = f.index() == null ? 0 : f.index();
+        if (docs == null || index < 0 || index >= docs.size()) {
+            return d;
+        }
+        SourcePositions doc = docs.get(index);
+        SourcePositions.Entry e = doc.find(d.fieldPath());
+        if (e == null) {
+            return d;
+        }
+        boolean exact = doc.exact(d.fieldPath() == null ? "" : d.fieldPath()).isPresent();
+        SourcePositions.Position at = exact && e.scalar() && d.currentValue() != null ? e.value() : e.key();
+        return d.withFile(f.at(at.line(), at.column()));
+    }
+
+    List<Diagnostic> locateAll(List<Diagnostic> ds) {
+        return ds.stream().map(this::locate).sorted(ORDER).toList();
+    }
+
+    /** File, line, column; diagnostics without a file last, each group in the order found. */
+    static final Comparator<Diagnostic> ORDER = Comparator
+            .comparing((Diagnostic d) -> d.file() == null ? "\uffff" : d.file().path())
+            .thenComparing(d -> d.file() == null || d.file().line() == null ? Integer.MAX_VALUE : d.file().line())
+            .thenComparing(d -> d.file() == null || d.file().column() == null ? Integer.MAX_VALUE : d.file().column());
+
+    /** {@code file:line:col: severity: field: message}, or the diagnostic's one-line form when it is about no input file. */
+    String format(Diagnostic d) {
+        SourceFile f = d.file();
+        if (f == null) {
+            return d.oneLine();
+        }
+        String where = sources.display(f.path()) + (f.line() != null ? ":" + f.line() + ":" + f.column() : "");
+        String field = d.fieldPath() == null || d.fieldPath().isEmpty() ? "" : d.fieldPath() + ": ";
+        return where + ": " + d.severity().krm() + ": " + field + d.message();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.hostedsite.cli;
+
+import dev.hostedsite.graph.Manifest;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The plan as Markdown-friendly text: a heading per sync wave, one list entry per object with what it refers
+ * to. Reads as plain text in a terminal and renders as lists in a pull request.
+ */
+final class PlanWriter {
+    private PlanWriter() {}
+
+    static String write(String source, List<String> sites, ObjectGraph g) {
+        StringBuilder b = new StringBuilder();
+        Map<Integer, List<ObjectGraph.Node>> waves = g.byWave();
+        int objects = waves.values().stream().mapToInt(List::size).sum();
+        b.append("# hostedsite plan: ").append(source).append("\n\n");
+        b.append("HostedSite ").append(String.join(", ", sites)).append(": ")
+                .append(count(objects, "object")).append(" to apply in ").append(count(waves.size(), "sync wave"))
+                .append(", ").append(count(g.artifacts().size(), "local file")).append(" for the operator.\n");
+        for (Map.Entry<Integer, List<ObjectGraph.Node>> wave : waves.entrySet()) {
+            b.append("\n## Wave ").append(wave.getKey()).append(" (").append(count(wave.getValue().size(), "object"))
+                    .append(")\n\n");
+            for (ObjectGraph.Node n : wave.getValue()) {
+                b.append("- ").append(n.key().kind()).append(' ').append(name(n)).append('\n');
+                for (ObjectGraph.Edge e : g.edgesFrom(n)) {
+                    if (e.namespaceOnly()) {
+                        continue;
+                    }
+                    b.append("  - ").append(e.field()).append(" → ").append(e.to().key().kind()).append(' ')
+                            .append(name(e.to()));
+                    if (e.to().note() != null) {
+                        b.append(" (").append(e.to().note()).append(')');
+                    }
+                    b.append('\n');
+                }
+            }
+        }
+        List<ObjectGraph.Node> outside = g.outside();
+        if (!outside.isEmpty()) {
+            b.append("\n## Referenced, not generated\n\n");
+            for (ObjectGraph.Node n : outside) {
+                b.append("- ").append(n.key().kind()).append(' ').append(name(n)).append(": ").append(n.note()).append('\n');
+            }
+        }
+        if (!g.artifacts().isEmpty()) {
+            b.append("\n## Local files (never applied; `render -o DIR` writes them under artifacts/)\n\n");
+            for (Manifest m : g.artifacts()) {
+                TreeSet<String> files = new TreeSet<>();
+                m.body().path("data").fieldNames().forEachRemaining(files::add);
+                for (String f : files) {
+                    b.append("- artifacts/").append(m.dir()).append('/').append(f).append('\n');
+                }
+            }
+        }
+        b.append("\nEvery namespaced object also needs its Namespace; those references are not listed.\n");
+        return b.toString();
+    }
+
+    private static String name(ObjectGraph.Node n) {
+        return "`" + (n.key().namespace() == null ? "" : n.key().namespace() + "/") + n.key().name() + "`";
+    }
+
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,169 @@
+package dev.hostedsite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hostedsite.Main;
+import dev.hostedsite.graph.Layout;
+import dev.hostedsite.krm.Yaml;
+import dev.hostedsite.testing.Repo;
+import dev.hostedsite.testing.Run;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Help, version, exit codes and render's output directory. */
+class CliTest {
+    static final String SITE = Repo.root().resolve("packages/hosted-site").toString();
+    static final String MISTAKES = Repo.fixtures().resolve("cli/mistakes/input").toString();
+
+    static Run run(String... args) {
+        return Run.of(new byte[0], args);
+    }
+
+    @Test
+    void helpAndVersion() {
+        Run help = run("--help");
+        assertEquals(Main.OK, help.exit());
+        for (String command : List.of("validate", "plan", "graph", "render", "crd")) {
+            assertTrue(help.stdout().contains("\n  " + command + " "), "top-level help lists " + command);
+        }
+        assertEquals(help.stdout(), run("help").stdout());
+        Run version = run("--version");
+        assertEquals(Main.OK, version.exit());
+        assertTrue(version.stdout().matches("hostedsite \\d+\\.\\d+\\.\\d+\\S*\n"), version.stdout());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"validate", "plan", "graph", "render", "crd"})
+    void everyCommandHasHelp(String command) {
+        Run r = run(command, "--help");
+        assertEquals(Main.OK, r.exit());
+        assertTrue(r.stdout().startsWith("Usage: hostedsite " + command), r.stdout());
+        assertTrue(r.stdout().contains("Exit codes"), r.stdout());
+        assertEquals(r.stdout(), run("help", command).stdout());
+        assertEquals(r.stdout(), run(command, "-h").stdout());
+        assertEquals("", r.stderr());
+    }
+
+    @Test
+    void usageMistakesExitTwo() {
+        List<String[]> cases = List.of(
+                new String[] {"frobnicate"},
+                new String[] {"validate"},
+                new String[] {"validate", SITE, SITE},
+                new String[] {"plan", "--bogus", SITE},
+                new String[] {"graph", SITE, "--format", "svg"},
+                new String[] {"graph", SITE, "--format"},
+                new String[] {"render", SITE, "-o"},
+                new String[] {"crd", "extra"},
+                new String[] {"--version", "extra"},
+                new String[] {"help", "nosuchcommand"});
+        for (String[] args : cases) {
+            Run r = run(args);
+            assertEquals(Main.USAGE, r.exit(), String.join(" ", args) + ": " + r.stderr());
+            assertEquals("", r.stdout(), String.join(" ", args));
+            assertTrue(r.stderr().contains("hostedsite"), r.stderr());
+        }
+    }
+
+    @Test
+    void inputErrorsExitOne(@TempDir Path tmp) throws IOException {
+        for (String command : List.of("validate", "plan", "graph", "render")) {
+            Run missing = run(command, tmp.resolve("nope.yaml").toString());
+            assertEquals(Main.INPUT_ERROR, missing.exit(), command);
+            Run bad = run(command, MISTAKES);
+            assertEquals(Main.INPUT_ERROR, bad.exit(), command);
+            if (!command.equals("validate")) {
+                assertEquals("", bad.stdout(), command + " prints nothing on stdout when the render fails");
+                assertTrue(bad.stderr().contains("schema.yaml:20:7: error: spec.hub.registry.tls"), bad.stderr());
+            }
+        }
+        assertEquals(Main.OK, run("validate", SITE).exit());
+        assertEquals(Main.OK, run("plan", SITE).exit());
+        assertEquals(Main.OK, run("graph", SITE, "--format", "dot").exit());
+    }
+
+    @Test
+    void yamlSyntaxErrorIsFileLineColumn(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("broken.yaml");
+        Files.writeString(f, "apiVersion: hostedsite.dev/v1alpha1\nkind: HostedSite\nmetadata:\n  name: x\n   bad: [\n");
+        Run r = run("validate", f.toString());
+        assertEquals(Main.INPUT_ERROR, r.exit());
+        assertTrue(r.stdout().matches("(?s)" + java.util.regex.Pattern.quote(f.toString()) + ":\\d+:\\d+: error: .*"), r.stdout());
+        assertFalse(r.stdout().contains("Exception"), r.stdout());
+    }
+
+    @Test
+    void renderToDirectoryUsesThePackageLayout(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        Run r = run("render", SITE, "-o", out.toString());
+        assertEquals(Main.OK, r.exit(), r.stderr());
+        assertEquals("", r.stdout());
+        Map<String, String> files = files(out);
+        // the same objects as the stdout render, one per file
+        List<JsonNode> streamed = Yaml.readAll(run("render", SITE).stdout());
+        long generated = files.keySet().stream().filter(p -> p.startsWith("generated/")).count();
+        assertEquals(streamed.size(), generated);
+        for (JsonNode o : streamed) {
+            String kind = o.path("kind").asText().toLowerCase(java.util.Locale.ROOT);
+            String ns = o.path("metadata").path("namespace").asText("");
+            String suffix = (ns.isEmpty() ? "" : ns + "/") + kind + "_" + o.path("metadata").path("name").asText() + ".yaml";
+            String path = files.keySet().stream().filter(p -> p.startsWith("generated/") && p.endsWith("/" + suffix))
+                    .findFirst().orElseThrow(() -> new AssertionError("no file for " + suffix + " in " + files.keySet()));
+            assertEquals(o, Yaml.readAll(files.get(path)).get(0), path);
+            assertFalse(files.get(path).contains(Layout.PATH), path + " keeps a tool annotation");
+        }
+        assertTrue(files.containsKey("artifacts/lab/imageset-config.yaml"), files.keySet().toString());
+        assertTrue(files.get("artifacts/lab/imageset-config.yaml").contains("kind: ImageSetConfiguration"));
+        assertTrue(files.get("artifacts/lab/dnsmasq.conf").startsWith("# dnsmasq"));
+        assertTrue(files.containsKey("artifacts/lab/records.zone"));
+        assertFalse(files.keySet().stream().anyMatch(p -> p.contains(".hostedsite-render")), "staging folder left behind");
+    }
+
+    @Test
+    void renderToDirectoryReplacesItsFoldersAndKeepsOtherFiles(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out.resolve("generated/stale"));
+        Files.writeString(out.resolve("generated/stale/old.yaml"), "kind: Old\n");
+        Files.writeString(out.resolve("README.md"), "mine\n");
+        assertEquals(Main.OK, run("render", SITE, "--output", out.toString()).exit());
+        Map<String, String> files = files(out);
+        assertFalse(files.containsKey("generated/stale/old.yaml"), "a stale generated file survived");
+        assertEquals("mine\n", files.get("README.md"));
+    }
+
+    @Test
+    void failedRenderLeavesTheDirectoryAlone(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        assertEquals(Main.OK, run("render", SITE, "-o", out.toString()).exit());
+        Map<String, String> before = files(out);
+        Run r = run("render", MISTAKES, "-o", out.toString());
+        assertEquals(Main.INPUT_ERROR, r.exit());
+        assertEquals(before, files(out));
+        Path fresh = tmp.resolve("fresh");
+        assertEquals(Main.INPUT_ERROR, run("render", MISTAKES, "-o", fresh.toString()).exit());
+        assertFalse(Files.exists(fresh), "a failed render created the output directory");
+    }
+
+    static Map<String, String> files(Path root) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+}
