@@ -82,13 +82,14 @@ public final class Main {
         return INPUT_ERROR;
     }
 
-    /** Objects a cluster should receive: no HostedSite, no Kptfile, nothing marked local-config. */
+    /** Objects a cluster should receive: no HostedSite, no Kptfile or Kustomization, nothing marked local-config. */
     public static List<ObjectNode> deployable(List<ObjectNode> items) {
         List<ObjectNode> out = new ArrayList<>();
         for (ObjectNode item : items) {
             boolean localConfig = "true".equals(item.path("metadata").path("annotations")
                     .path("config.kubernetes.io/local-config").asText());
-            boolean kpt = item.path("apiVersion").asText().startsWith("kpt.dev/");
+            String apiVersion = item.path("apiVersion").asText();
+            boolean kpt = apiVersion.startsWith("kpt.dev/") || apiVersion.startsWith("kustomize.config.k8s.io/");
             if (!localConfig && !kpt && !Compiler.isHostedSite(item)) {
                 out.add(Layout.withoutToolAnnotations(item));
             }

@@ -80,7 +80,8 @@ public final class Yaml {
         try (MappingIterator<JsonNode> it = READER.readerFor(JsonNode.class).readValues(parser)) {
             while (it.hasNextValue()) {
                 JsonNode doc = it.nextValue();
-                if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
+                boolean empty = doc == null || doc.isNull() || doc.isMissingNode() || doc.isTextual() && doc.asText().isEmpty();
+                if (!empty) {
                     docs.add(doc);
                 }
             }
