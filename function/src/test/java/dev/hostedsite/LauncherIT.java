@@ -1,0 +1,203 @@
+package dev.hostedsite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hostedsite.krm.Yaml;
+import dev.hostedsite.testing.Repo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real launcher (bin/hostedsite) as a process, with the start-up archive the build trained, without one,
+ * and with a corrupt, a mismatched and a stale one: stdout must always be the exact ResourceList (or manifest
+ * stream) of the example site, whatever the JVM thinks of the archive.
+ */
+class LauncherIT {
+    private static Path repo;
+    private static Path jar;
+    private static Path archive;
+    private static byte[] input;
+    private static String expected;
+
+    @BeforeAll
+    static void paths() throws IOException {
+        repo = Repo.root();
+        jar = Path.of(System.getProperty("hostedsite.jar", repo.resolve("function/target/hostedsite-fn.jar").toString()));
+        archive = jar.resolveSibling("hostedsite-fn.jsa");
+        input = Files.readAllBytes(repo.resolve("fixtures/example-lab/input.yaml"));
+        expected = Files.readString(repo.resolve("fixtures/example-lab/expected.yaml"), StandardCharsets.UTF_8);
+    }
+
+    record Result(int exit, String stdout, String stderr) {}
+
+    private static Result launch(Path jarFile, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", repo.resolve("bin/hostedsite").toString()));
+        command.addAll(List.of(args));
+        Path in = Files.createTempFile("launcher", ".in");
+        Path out = Files.createTempFile("launcher", ".out");
+        Path err = Files.createTempFile("launcher", ".err");
+        try {
+            Files.write(in, input);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile())
+                    .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().put("HOSTEDSITE_JAR", jarFile.toString());
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(command + " timed out");
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(in);
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static void assertExampleResourceList(Result r) throws IOException {
+        assertEquals(0, r.exit(), r.stderr());
+        List<JsonNode> docs = Yaml.readAll(r.stdout());
+        assertEquals(1, docs.size(), "stdout holds exactly one YAML document");
+        assertEquals("ResourceList", docs.get(0).path("kind").asText());
+        assertEquals(expected, r.stdout(), "stdout is byte for byte the example's expected ResourceList");
+    }
+
+    /** A copy of the jar in its own directory: what sits next to it is up to the test. */
+    private static Path jarCopy(Path dir) throws IOException {
+        Path copy = dir.resolve("hostedsite-fn.jar");
+        Files.copy(jar, copy);
+        return copy;
+    }
+
+    @Test
+    void theBuildTrainsAnArchiveNextToTheJarAndTheLauncherUsesItSilently() throws Exception {
+        assertTrue(Files.isRegularFile(archive), "the build writes " + archive);
+        assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0,
+                "the archive is newer than the jar it was trained on");
+        Result r = launch(jar, Map.of());
+        assertExampleResourceList(r);
+        assertEquals("", r.stderr(), "a matching archive draws no complaint from the JVM");
+    }
+
+    @Test
+    void withoutAnArchiveTheFunctionRunsAsBefore(@TempDir Path dir) throws Exception {
+        Path copy = jarCopy(dir);
+        Result r = launch(copy, Map.of());
+        assertExampleResourceList(r);
+        assertEquals("", r.stderr());
+        assertExampleResourceList(launch(jar, Map.of("HOSTEDSITE_ARCHIVE", "off")));
+    }
+
+    /**
+     * A {@code java} in {@code dir} that records its arguments in {@code dir/java-args} and runs the JVM the build
+     * used; the archive's sidecar names it, so the launcher's own checks pass and the JVM has the last word.
+     */
+    private static Map<String, String> recordingJava(Path dir) throws IOException {
+        String realJava = Files.readString(archive.resolveSibling("hostedsite-fn.jsa.java")).strip();
+        Path wrapper = dir.resolve("java");
+        Files.writeString(wrapper, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > \"$(dirname \"$0\")/java-args\"\n"
+                + "exec '" + realJava + "' \"$@\"\n");
+        assertTrue(wrapper.toFile().setExecutable(true));
+        Files.writeString(dir.resolve("hostedsite-fn.jsa.java"), wrapper.toRealPath() + "\n");
+        return Map.of("JAVA", wrapper.toString());
+    }
+
+    private static List<String> javaArgs(Path dir) throws IOException {
+        return Files.readAllLines(dir.resolve("java-args"));
+    }
+
+    private static void newerThan(Path file, Path jarFile, long millis) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(jarFile).toMillis() + millis));
+    }
+
+    @Test
+    void aCorruptArchiveIsRefusedByTheJvmAndStdoutStaysClean(@TempDir Path dir) throws Exception {
+        Path copy = jarCopy(dir);
+        Path bad = dir.resolve("hostedsite-fn.jsa");
+        byte[] garbage = new byte[64 * 1024];
+        for (int i = 0; i < garbage.length; i++) {
+            garbage[i] = (byte) (i * 31 + 7);
+        }
+        Files.write(bad, garbage);
+        newerThan(bad, copy, 10_000);
+        Map<String, String> env = recordingJava(dir);
+        Result r = launch(copy, env);
+        assertTrue(javaArgs(dir).contains("-XX:SharedArchiveFile=" + bad), "the launcher handed the archive to the JVM");
+        assertExampleResourceList(r);
+
+        Result rendered = launch(copy, env, "render", "packages/hosted-site");
+        assertEquals(0, rendered.exit(), rendered.stderr());
+        assertTrue(rendered.stdout().startsWith("---\napiVersion: "), "stdout is the manifest stream, nothing before it");
+        assertEquals(26, Yaml.readAll(rendered.stdout()).size(), "the example site's 26 deployable objects");
+    }
+
+    @Test
+    void anArchiveTrainedOnAnotherJarIsRefusedAndStdoutStaysClean(@TempDir Path dir) throws Exception {
+        // the build's archive records function/target/hostedsite-fn.jar; here it sits next to another jar
+        Path copy = jarCopy(dir);
+        Path other = dir.resolve("hostedsite-fn.jsa");
+        Files.copy(archive, other);
+        newerThan(other, copy, 10_000);
+        Result r = launch(copy, recordingJava(dir));
+        assertTrue(javaArgs(dir).contains("-XX:SharedArchiveFile=" + other), "the launcher handed the archive to the JVM");
+        assertExampleResourceList(r);
+        assertFalse(r.stderr().isEmpty(), "the JVM reported the class path mismatch on stderr");
+    }
+
+    @Test
+    void aStaleArchiveOrOneFromAnotherJavaIsNotUsed(@TempDir Path dir) throws Exception {
+        Path copy = jarCopy(dir);
+        Path stale = dir.resolve("hostedsite-fn.jsa");
+        Files.write(stale, new byte[] {1, 2, 3});
+        newerThan(stale, copy, -10_000);
+        Map<String, String> env = recordingJava(dir);
+        Result older = launch(copy, env);
+        assertExampleResourceList(older);
+        assertTrue(javaArgs(dir).stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")),
+                "an archive older than the jar is not handed to the JVM: " + javaArgs(dir));
+
+        newerThan(stale, copy, 10_000);
+        Files.writeString(dir.resolve("hostedsite-fn.jsa.java"), "/opt/some-other-jdk/bin/java\n");
+        Result otherJava = launch(copy, env);
+        assertExampleResourceList(otherJava);
+        assertTrue(javaArgs(dir).stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")),
+                "an archive made by another java binary is not handed to the JVM: " + javaArgs(dir));
+    }
+
+    @Test
+    void trainingWritesAnArchiveTheNextRunAccepts(@TempDir Path dir) throws Exception {
+        Path copy = jarCopy(dir);
+        Result training = launch(copy, Map.of("HOSTEDSITE_ARCHIVE", "train"));
+        assertExampleResourceList(training);
+        assertTrue(Files.size(dir.resolve("hostedsite-fn.jsa")) > 1_000_000, "training wrote an archive");
+        Result r = launch(copy, Map.of());
+        assertExampleResourceList(r);
+        assertEquals("", r.stderr(), "the freshly trained archive matches: no warning");
+    }
+
+    @Test
+    void anUnknownArchiveModeIsAUsageError() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("HOSTEDSITE_ARCHIVE", "sometimes");
+        Result r = launch(jar, env);
+        assertEquals(2, r.exit());
+        assertEquals("", r.stdout());
+        assertTrue(r.stderr().contains("HOSTEDSITE_ARCHIVE"), r.stderr());
+    }
+}
