@@ -52,7 +52,8 @@ class FunctionImageTest {
         assertTrue(runtime.from().startsWith("eclipse-temurin:17-jre@"), runtime.from());
         assertEquals(runtime.from().substring(runtime.from().indexOf('@') + 1),
                 runtime.labels().get("org.opencontainers.image.base.digest"));
-        assertTrue(runtime.all("RUN").isEmpty(), "the runtime stage only copies files: " + runtime.all("RUN"));
+        assertEquals(1, runtime.all("RUN").size(), "the runtime stage copies files and runs only the archive training: "
+                + runtime.all("RUN"));
     }
 
     @Test
@@ -73,8 +74,10 @@ class FunctionImageTest {
         assertTrue(copies.contains("bin/hostedsite /usr/local/bin/hostedsite"), copies::toString);
         assertTrue(runtime.all("ENV").stream().anyMatch(e -> e.args().equals("HOSTEDSITE_JAR=/app/hostedsite-fn.jar")));
         assertTrue(Files.isExecutable(Repo.root().resolve("bin/hostedsite")), "the launcher keeps its mode in the image");
-        assertTrue(Files.readString(Repo.root().resolve("bin/hostedsite")).contains("\nexec \"${JAVA:-java}\""),
+        assertTrue(Files.readString(Repo.root().resolve("bin/hostedsite")).matches("(?s).*\nexec \"\\$\\{?(java|JAVA)[^\n]*-jar.*"),
                 "the launcher execs java, so the function is the container's main process");
+        assertTrue(runtime.all("RUN").stream().anyMatch(r -> r.args().startsWith("HOSTEDSITE_ARCHIVE=train /usr/local/bin/hostedsite")),
+                "the start-up archive is trained by the runtime image's own java");
     }
 
     @Test
