@@ -343,7 +343,7 @@ public final class SemanticValidator {
     }
 
     /** {@code driver[+http|+https]://host[:port][/path]}; the host may be bracketed (IPv6, or IPv4 as sushy-tools labs write it). */
-    private static final Pattern BMC_URL = Pattern.compile("([A-Za-z][A-Za-z0-9.+-]*)://(\\[[^\\]/]+\\]|[^/:\\[\\]]+)(:[0-9]{1,5})?(/.*)?");
+    private static final Pattern BMC_URL = Pattern.compile("([A-Za-z][A-Za-z0-9.+-]*)://(\\[[^\\]/\\s]+\\]|[^/:\\[\\]\\s]+)(:[0-9]{1,5})?(/\\S*)?");
 
     private void bmc(Host h) {
         String p = h.path() + ".bmc.address";

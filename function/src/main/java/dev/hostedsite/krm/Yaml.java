@@ -1,6 +1,9 @@
 package dev.hostedsite.krm;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -11,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,9 +27,13 @@ import org.yaml.snakeyaml.LoaderOptions;
  * minimal quotes, numbers-as-strings quoted, arrays indented, no document start marker, LF endings.
  */
 public final class Yaml {
-    /** Parser limits: documented in the README (Limits). */
+    /**
+     * Parser limits, documented in docs/security.md. Aliases ({@code *name}) are refused outright: Jackson's YAML
+     * parser does not expand them (it would silently read an alias as the anchor's name), so no alias can be
+     * read correctly, and refusing them also rules out alias bombs ("billion laughs").
+     */
     public static final int MAX_DOCUMENT_CODE_POINTS = 16 * 1024 * 1024;
-    public static final int MAX_ALIASES = 50;
+    public static final int MAX_ALIASES = 0;
     public static final int MAX_NESTING_DEPTH = 64;
 
     public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -69,7 +77,8 @@ public final class Yaml {
     /** Parses every document of a YAML (or JSON) stream. Empty documents are skipped. */
     public static List<JsonNode> readAll(String text) throws IOException {
         List<JsonNode> docs = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = READER.readerFor(JsonNode.class).readValues(text)) {
+        try (MappingIterator<JsonNode> it = READER.readerFor(JsonNode.class).readValues(new NoAliases(
+                (YAMLParser) READER.getFactory().createParser(text)))) {
             while (it.hasNextValue()) {
                 JsonNode doc = it.nextValue();
                 if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
@@ -78,6 +87,35 @@ public final class Yaml {
             }
         }
         return docs;
+    }
+
+    /** Thrown for input beyond a parser limit; the message names the limit and what to do. */
+    public static final class LimitExceeded extends JsonParseException {
+        private static final long serialVersionUID = 1L;
+
+        LimitExceeded(JsonParser p, String message) {
+            super(p, message);
+        }
+    }
+
+    /** Fails on the first alias, with its position, instead of reading it as the anchor's name. */
+    private static final class NoAliases extends JsonParserDelegate {
+        private final YAMLParser yaml;
+
+        NoAliases(YAMLParser yaml) {
+            super(yaml);
+            this.yaml = yaml;
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken t = super.nextToken();
+            if (yaml.isCurrentAlias()) {
+                throw new LimitExceeded(yaml, "the input uses a YAML alias (*" + yaml.getText() + "); aliases are not"
+                        + " supported (this also rules out alias bombs). Write the value out in full.");
+            }
+            return t;
+        }
     }
 
     public static String write(JsonNode node) {
