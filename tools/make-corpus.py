@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the hostile-input corpus: fixtures/bad-<what>/input.yaml, deterministically.
+"""Writes the hostile-input corpus: fixtures/bad-<what>/input.yaml, deterministically (plus the valid
+secret-source and etcd-rotation cases secrets-*, etcd-rotation-*).
 
 Each case is the example-lab ResourceList (fixtures/example-lab/input.yaml) with one defect, or a raw text
 for defects a YAML tree cannot carry (malformed YAML, duplicate keys, alias bombs). Run it from anywhere:
@@ -421,6 +422,84 @@ edit("bad-external-secret-no-store", setter(C0 + ".pullSecret", {"externalSecret
 edit("bad-external-secret-store-kind", setter(C0 + ".pullSecret", {"externalSecret": {
     "storeRef": {"name": "vault", "kind": "VaultStore"}, "remoteKey": "ocp/pull"}}))
 edit("bad-external-secrets-entry-invalid", lambda d: spec(d).update({"externalSecrets": ["Bad_Name"]}))
+
+
+# ---- secret sources (valid cases) and the etcd key rotation guard -----------------------------------------------
+def secret_obj(ns, name):
+    return {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": name, "namespace": ns}, "type": "Opaque",
+            "data": {"placeholder": "eA=="}}
+
+
+@case("secrets-secretref")
+def _secretref():
+    d = base()
+    c = cluster(d)
+    c.pop("sshAuthorizedKey")
+    c["pullSecret"] = {"secretRef": {"name": "pull"}}
+    c["sshKey"] = {"secretRef": {"name": "ssh"}}
+    c["etcdEncryptionKey"] = {"secretRef": {"name": "hosted-etcd"}}
+    c["etcdBackupKey"] = {"secretRef": {"name": "hosted-etcd-old"}}
+    spec(d)["externalSecrets"] = ["clusters/hosted-etcd", "hosted-etcd-old"]
+    host(d, 0)["bmc"]["credentials"] = {"secretRef": {"name": "worker0-bmc"}}
+    host(d, 1)["bmc"]["credentials"] = {"secretRef": {"name": "worker1-bmc"}}
+    d["items"] += [
+        {"apiVersion": "bitnami.com/v1alpha1", "kind": "SealedSecret", "metadata": {"name": "pull", "namespace": "clusters"},
+         "spec": {"encryptedData": {".dockerconfigjson": "AgBy3i4OJSWK+PiTySYZZA=="},
+                  "template": {"metadata": {"name": "pull"}, "type": "kubernetes.io/dockerconfigjson"}}},
+        {"apiVersion": "external-secrets.io/v1", "kind": "ExternalSecret",
+         "metadata": {"name": "pull-es", "namespace": "clusters-hosted"},
+         "spec": {"secretStoreRef": {"kind": "ClusterSecretStore", "name": "vault"}, "target": {"name": "pull"},
+                  "data": [{"secretKey": ".dockerconfigjson", "remoteRef": {"key": "ocp/pull-secret"}}]}},
+        secret_obj("clusters", "ssh"),
+        secret_obj("clusters-hosted", "worker0-bmc"),
+        {"apiVersion": "bitnami.com/v1alpha1", "kind": "SealedSecret",
+         "metadata": {"name": "worker1-bmc", "namespace": "clusters-hosted"},
+         "spec": {"encryptedData": {"username": "AgA=", "password": "AgA="}}},
+    ]
+    return dump(d)
+
+
+@case("secrets-external")
+def _external():
+    d = base()
+    c = cluster(d)
+    store = {"name": "vault", "kind": "ClusterSecretStore"}
+    c.pop("sshAuthorizedKey")
+    c["pullSecret"] = {"externalSecret": {"storeRef": store, "remoteKey": "ocp/pull-secret"}}
+    c["sshKey"] = {"externalSecret": {"storeRef": store, "remoteKey": "ocp/hosted", "property": "ssh-public-key"}}
+    c["etcdEncryptionKey"] = {"externalSecret": {"storeRef": store, "remoteKey": "ocp/hosted", "property": "etcd-key"}}
+    c["etcdBackupKey"] = {"externalSecret": {"storeRef": {"name": "local", "kind": "SecretStore"},
+                                             "remoteKey": "ocp/hosted", "property": "etcd-key-previous"}}
+    for i in range(3):
+        host(d, i)["bmc"]["credentials"] = {"externalSecret": {"storeRef": store, "remoteKey": "bmc/worker%d" % i}}
+    return dump(d)
+
+
+KEY_A = "eipeYqu1w7exgvl88YurZ01OmT3F1UxGTkXghXmu/IA="          # the example's key: what the previous render wrote
+KEY_B = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="          # a new 32-byte key
+KEY_C = "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA="          # neither
+
+
+def previous_render(edit_site):
+    """The example's previous render output (expected.yaml items) as the next input, its HostedSite edited."""
+    prev = yaml.safe_load(open(os.path.join(FIXTURES, "example-lab", "expected.yaml"), encoding="utf-8"))
+    d = {"apiVersion": prev["apiVersion"], "kind": prev["kind"], "items": prev["items"]}
+    s = next(i for i in d["items"] if i["kind"] == "HostedSite")
+    edit_site(s["spec"]["clusters"][0])
+    return dump(d)
+
+
+case("etcd-rotation-unchanged")(lambda: previous_render(lambda c: None))
+case("etcd-rotation-with-backup")(lambda: previous_render(
+    lambda c: c.update({"etcdEncryptionKey": {"value": KEY_B}, "etcdBackupKey": {"value": KEY_A}})))
+case("etcd-rotation-backup-by-data")(lambda: previous_render(
+    lambda c: c.update({"etcdEncryptionKey": {"data": {"key": KEY_B}}, "etcdBackupKey": {"data": {"key": KEY_A}}})))
+case("bad-etcd-rotation-without-backup")(lambda: previous_render(
+    lambda c: c.update({"etcdEncryptionKey": {"value": KEY_B}})))
+case("bad-etcd-rotation-wrong-backup")(lambda: previous_render(
+    lambda c: c.update({"etcdEncryptionKey": {"value": KEY_B}, "etcdBackupKey": {"value": KEY_C}})))
+case("bad-etcd-rotation-backup-dropped-too-early")(lambda: previous_render(
+    lambda c: c.update({"etcdEncryptionKey": {"value": KEY_C}})))
 
 
 def main():

@@ -57,6 +57,22 @@ final class Secrets {
         return Optional.empty();
     }
 
+    /** The raw bytes of an inline etcd key ({@code value} or {@code data.key}, both base64), if readable. */
+    static Optional<byte[]> etcdKeyBytes(SecretSource s) {
+        return decodeBase64(s.value() != null ? s.value() : s.data() != null ? s.data().get("key") : null);
+    }
+
+    static Optional<byte[]> decodeBase64(String b64) {
+        if (b64 == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Base64.getDecoder().decode(b64.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     static Optional<String> pullSecretProblem(SecretSource s) {
         Optional<String> text = plain(s, ".dockerconfigjson");
         if (text.isEmpty()) {
