@@ -126,6 +126,21 @@ public final class SchemaValidator {
     private static final Map<String, String> ARCH_NAMES = Map.of("amd64", "x86_64", "x86_64", "amd64", "arm64", "aarch64",
             "aarch64", "arm64");
 
+    private static final Pattern TYPE_MISMATCH = Pattern.compile("(\\w+) found, (\\w+) expected");
+
+    private static String typeWord(String jsonType) {
+        return switch (jsonType) {
+            case "array" -> "a list";
+            case "object" -> "a mapping (an object with fields)";
+            case "string" -> "a string";
+            case "integer" -> "a whole number";
+            case "number" -> "a number";
+            case "boolean" -> "true or false";
+            case "null" -> "null";
+            default -> jsonType;
+        };
+    }
+
     private static final Set<String> COMBINATORS = Set.of("oneOf", "anyOf", "not");
 
     private static final List<String> SECRET_FORMS = List.of("value", "data", "stringData", "secretRef", "externalSecret");
@@ -161,7 +176,7 @@ public final class SchemaValidator {
             }
             case "minLength" -> {
                 if (schemaTree.at(schemaPath).asInt() == 1) {
-                    return field + " must not be empty.";
+                    return field + " must not be empty: give it a value, or remove the field if it is optional.";
                 }
             }
             case "minItems" -> {
@@ -179,12 +194,15 @@ public final class SchemaValidator {
                 return field + " must be one of " + String.join(", ", allowed) + "." + hint;
             }
             case "type" -> {
+                var t = TYPE_MISMATCH.matcher(msg);
+                String base = t.matches() ? field + " must be " + typeWord(t.group(2)) + ", not " + typeWord(t.group(1)) : msg;
                 if (value != null && (value.isNumber() || value.isBoolean()) && msg.endsWith("string expected")) {
-                    return msg + ". Quote the value in YAML (for example \"4.19\" or \"yes\") so it is read as a string.";
+                    return base + ". Quote the value in YAML (for example \"4.19\" or \"yes\") so it is read as a string.";
                 }
                 if (value != null && value.isTextual() && (msg.endsWith("boolean expected") || msg.endsWith("integer expected"))) {
-                    return msg + ". Write it without quotes (true, false, or a whole number).";
+                    return base + ". Write it without quotes (true, false, or a whole number).";
                 }
+                return base + ".";
             }
             default -> { }
         }

@@ -281,7 +281,8 @@ public final class SemanticValidator {
     private void addresses(String path, List<String> ips) {
         for (int i = 0; i < ips.size(); i++) {
             if (Net.family(ips.get(i)) == 0) {
-                error(path + "[" + i + "]", "not an IPv4 or IPv6 address.", ips.get(i));
+                error(path + "[" + i + "]", "not an IPv4 or IPv6 address: write an address such as 192.168.122.20 or fd00::20,"
+                        + " without host name or prefix length.", ips.get(i));
             }
         }
     }
