@@ -12,7 +12,9 @@ import java.util.Optional;
  * Checks on inline secret material. Every message here describes the problem without quoting the secret.
  */
 final class Secrets {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: text after the JSON document (a second paste, a stray word) is an error, not silently ignored. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Secrets() {}
 
