@@ -364,6 +364,15 @@ edit("bad-nodepools-mixed-arch", lambda d: cluster(d)["nodePools"].append({"name
 edit("bad-duplicate-mirror-source", lambda d: hub(d)["mirrors"].append(copy.deepcopy(hub(d)["mirrors"][0])))
 edit("bad-duplicate-catalog-name", lambda d: hub(d)["catalogs"].append(copy.deepcopy(hub(d)["catalogs"][0])))
 
+edit("bad-mirror-source-with-tag", setter("spec.hub.mirrors.1.source", "quay.io/openshift-release-dev/ocp-release:4.19.3"))
+edit("bad-mirror-source-with-scheme", setter("spec.hub.mirrors.0.source", "https://quay.io/openshift-release-dev/ocp-v4.0-art-dev"))
+edit("bad-mirror-repeated", setter("spec.hub.mirrors.0.mirrors", ["registry.example.krnl.es:5000/openshift/release"] * 2))
+edit("bad-catalog-image-no-registry", setter("spec.hub.catalogs.0.image", "redhat-operator-index:v4.19"))
+# a very long value where a name is expected: refused before any pattern runs (see InputBounds)
+edit("bad-very-long-name", setter("spec.baseDomain", "a." * 10000 + "example"))
+edit("bad-very-long-label-key", setter(H0 + ".labels", {("k." * 3000) + "x": "v"}))
+edit("bad-very-long-mirror", setter("spec.hub.mirrors.0.source", "quay.io/" + "a-" * 20000 + "!"))
+
 # ---- quantities, durations, enums, misc -------------------------------------------------------------------------
 edit("bad-quantity-unit", setter("spec.hub.agentServiceConfig.databaseStorage", "10GB"))
 edit("bad-quantity-negative", setter(C0 + ".etcdStorageSize", "-8Gi"))

@@ -18,6 +18,11 @@ final class FormatHints {
                 + " digits and '-' (e.g. example.krnl.es)");
         hint("/$defs/quantity/pattern", "must be a Kubernetes quantity: a non-negative number with an optional suffix"
                 + " Ki, Mi, Gi, Ti or k, M, G, T (e.g. 10Gi; 'GB' is not a suffix)");
+        hint("/$defs/imageScope/pattern", "must be a registry host with optional port and repository path, without"
+                + " scheme, tag or digest (e.g. registry.example.krnl.es:5000/openshift/release); repository path"
+                + " components are lower-case");
+        hint("/$defs/imageReference/pattern", "must be a full image reference: registry host, repository path, and"
+                + " tag or digest, without spaces (e.g. registry.example.krnl.es:5000/redhat/redhat-operator-index:v4.19)");
         hint("/$defs/duration/pattern", "must be a Go duration such as 0s, 90s, 5m or 1h30m");
         hint("/$defs/cidr/pattern", "must be a CIDR: an IPv4 or IPv6 network address and a prefix length"
                 + " (e.g. 10.132.0.0/14 or fd01::/48)");

@@ -62,6 +62,10 @@ public final class SchemaValidator {
 
     public List<Diagnostic> validate(JsonNode site, SourceFile file) {
         ObjectRef ref = ObjectRef.of(site);
+        List<Diagnostic> bounds = InputBounds.check(site, ref, file);
+        if (!bounds.isEmpty()) {
+            return bounds; // no pattern runs on an oversized value
+        }
         Map<String, Diagnostic> out = new LinkedHashMap<>();
         List<ValidationMessage> messages = new ArrayList<>(schema.validate(site));
         messages.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
