@@ -67,6 +67,10 @@ public final class Input {
                     + " parser's limit. No HostedSite or Kubernetes object needs that depth: check for a generated or"
                     + " corrupted file.";
         }
+        if (what.contains("String value length")) {
+            return "a single value is longer than " + Yaml.MAX_STRING_LENGTH + " characters, the parser's limit (the API"
+                    + " server stores no object that large). Check for a pasted file or a runaway generated file.";
+        }
         if (what.contains("code points")) {
             return "the document is larger than " + Yaml.MAX_DOCUMENT_CODE_POINTS + " characters, the parser's limit."
                     + " Split the package, or check for a runaway generated file.";

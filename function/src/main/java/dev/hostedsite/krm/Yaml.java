@@ -32,7 +32,9 @@ public final class Yaml {
      * parser does not expand them (it would silently read an alias as the anchor's name), so no alias can be
      * read correctly, and refusing them also rules out alias bombs ("billion laughs").
      */
-    public static final int MAX_DOCUMENT_CODE_POINTS = 16 * 1024 * 1024;
+    public static final int MAX_DOCUMENT_CODE_POINTS = 8 * 1024 * 1024;
+    /** Longer than any value the API server stores (an object is at most ~1.5 MiB in etcd). */
+    public static final int MAX_STRING_LENGTH = 2 * 1024 * 1024;
     public static final int MAX_ALIASES = 0;
     public static final int MAX_NESTING_DEPTH = 64;
 
@@ -52,7 +54,8 @@ public final class Yaml {
         loader.setAllowDuplicateKeys(false);
         YAMLFactory factory = YAMLFactory.builder()
                 .loaderOptions(loader)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxStringLength(MAX_STRING_LENGTH).build())
                 .build();
         YAMLMapper mapper = new YAMLMapper(factory);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -98,7 +101,10 @@ public final class Yaml {
         }
     }
 
-    /** Fails on the first alias, with its position, instead of reading it as the anchor's name. */
+    /**
+     * Fails on the first alias, with its position, instead of reading it as the anchor's name; and on the first
+     * value longer than {@link #MAX_STRING_LENGTH} (Jackson's YAML parser does not apply that constraint itself).
+     */
     private static final class NoAliases extends JsonParserDelegate {
         private final YAMLParser yaml;
 
@@ -110,6 +116,9 @@ public final class Yaml {
         @Override
         public JsonToken nextToken() throws IOException {
             JsonToken t = super.nextToken();
+            if ((t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME) && yaml.getTextLength() > MAX_STRING_LENGTH) {
+                throw new LimitExceeded(yaml, "String value length " + yaml.getTextLength() + " exceeds the limit");
+            }
             if (yaml.isCurrentAlias()) {
                 throw new LimitExceeded(yaml, "the input uses a YAML alias (*" + yaml.getText() + "); aliases are not"
                         + " supported (this also rules out alias bombs). Write the value out in full.");
