@@ -80,7 +80,9 @@ class FixturesTest {
             assertTrue(out.path("items").isEmpty(), dir.getFileName() + ": unreadable input must give no items");
             return;
         }
-        if (in.path("items").isArray()) {
+        boolean wholeInputRejected = out.path("items").isEmpty() && java.util.stream.StreamSupport
+                .stream(out.path("results").spliterator(), false).noneMatch(r -> r.has("resourceRef"));
+        if (in.path("items").isArray() && !wholeInputRejected) {
             assertEquals(in.path("items"), out.path("items"), dir.getFileName() + ": a failed render must return the input items unchanged");
         } else {
             assertTrue(out.path("items").isEmpty(), dir.getFileName() + ": a failed render generated objects");

@@ -39,18 +39,20 @@ public final class ManifestSet {
         } else if (existing.manifest().body().equals(m.body()) && existing.manifest().dir().equals(m.dir())) {
             existing.owners().add(site.name());
         } else {
-            conflicts.add(conflict(existing.firstSite(), site, key));
+            conflicts.add(conflict(existing.firstSite(), site, key, m.dir()));
         }
     }
 
-    private static Diagnostic conflict(Site first, Site second, ObjectKey key) {
+    private static Diagnostic conflict(Site first, Site second, ObjectKey key, String dir) {
         String message = first == second
                 ? "HostedSite " + first.name() + " describes " + key + " twice, with different contents: "
                         + "two clusters or pools of the site map to the same object. Give them distinct names or namespaces."
                 : "HostedSites " + first.name() + " and " + second.name() + " disagree on " + key
                         + ": both generate it, with different contents. Hub singletons and shared namespaces must be"
                         + " described identically by every site; give other objects distinct names.";
-        return new Diagnostic(Severity.ERROR, message, second.ref(), null, null, second.file());
+        // the field the object comes from: hub singletons from spec.hub, everything else from spec.clusters
+        String field = "hub".equals(dir) ? "spec.hub" : "spec.clusters";
+        return new Diagnostic(Severity.ERROR, message, second.ref(), field, null, second.file());
     }
 
     public List<Diagnostic> conflicts() {

@@ -19,7 +19,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -59,38 +62,65 @@ public final class SchemaValidator {
 
     public List<Diagnostic> validate(JsonNode site, SourceFile file) {
         ObjectRef ref = ObjectRef.of(site);
+        List<Diagnostic> bounds = InputBounds.check(site, ref, file);
+        if (!bounds.isEmpty()) {
+            return bounds; // no pattern runs on an oversized value
+        }
         Map<String, Diagnostic> out = new LinkedHashMap<>();
         List<ValidationMessage> messages = new ArrayList<>(schema.validate(site));
         messages.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
                 .thenComparing(ValidationMessage::getType).thenComparing(ValidationMessage::getMessage));
+        Set<String> suggested = new HashSet<>();
         for (ValidationMessage m : messages) {
-            Diagnostic d = translate(m, site, ref).withFile(file);
+            if (m.getType().equals("additionalProperties")) {
+                suggestion(m).ifPresent(s -> suggested.add(join(path(m.getInstanceLocation().toString()), s)));
+            }
+        }
+        for (ValidationMessage m : messages) {
+            String at = path(m.getInstanceLocation().toString());
+            String schemaPath = m.getSchemaLocation().getFragment().toString();
+            Diagnostic d;
+            if (m.getType().equals("required") && (schemaPath.contains("/oneOf/") || schemaPath.contains("/anyOf/"))) {
+                // a branch of a combinator: one message about the combination instead of one per branch
+                if (m.getInstanceNode() == null || !m.getInstanceNode().isObject()) {
+                    continue; // not even an object: the type message says so
+                }
+                d = Diagnostic.error(ref, at, combinatorMessage(schemaPath, at, m.getInstanceNode()));
+            } else if (COMBINATORS.contains(m.getType()) && (m.getInstanceNode() == null || !m.getInstanceNode().isObject())) {
+                continue; // not even an object: the type message says so
+            } else if (m.getType().equals("required") && suggested.contains(join(at, m.getProperty()))) {
+                continue; // the unknown field next to it is this one misspelt, and says so
+            } else {
+                d = translate(m, ref, at, schemaPath);
+            }
+            d = d.withFile(file);
             out.putIfAbsent(d.fieldPath() + "\u0000" + d.message(), d);
         }
         return List.copyOf(out.values());
     }
 
-    private Diagnostic translate(ValidationMessage m, JsonNode site, ObjectRef ref) {
-        String at = path(m.getInstanceLocation().toString());
+    private Optional<String> suggestion(ValidationMessage m) {
+        return Suggest.nearest(m.getProperty(), knownFields(m.getSchemaLocation().getFragment().toString()));
+    }
+
+    private Diagnostic translate(ValidationMessage m, ObjectRef ref, String at, String schemaPath) {
         String property = m.getProperty();
-        String type = m.getType();
-        String schemaPath = m.getSchemaLocation().getFragment().toString();
-        return switch (type) {
+        JsonNode value = m.getInstanceNode();
+        boolean secret = SECRET_PATH.matcher(at).find();
+        return switch (m.getType()) {
             case "additionalProperties" -> {
                 String field = join(at, property);
-                String hint = Suggest.nearest(property, knownFields(schemaPath))
-                        .map(s -> " Did you mean '" + s + "'?").orElse(" Remove it or check its spelling.");
+                String hint = suggestion(m).map(s -> " Did you mean '" + s + "'?").orElse(" Remove it or check its spelling.");
                 yield Diagnostic.error(ref, field, "unknown field '" + property + "'." + hint);
             }
             case "required" -> Diagnostic.error(ref, join(at, property), at.endsWith("apiServer") && property.equals("address")
                     ? "NodePort publishing needs address: the IP or name at which every service of the control plane is"
                             + " reached on its node port."
                     : "required field '" + property + "' is missing" + (at.isEmpty() ? "." : " in " + at + "."));
-            case "oneOf", "anyOf", "not" -> Diagnostic.error(ref, at, combinatorMessage(schemaPath, at));
+            case "oneOf", "anyOf", "not" -> Diagnostic.error(ref, at, combinatorMessage(schemaPath, at, value));
             default -> {
-                Diagnostic d = Diagnostic.error(ref, at, describe(m, at) + ".");
-                JsonNode value = at(site, m);
-                if (value != null && value.isValueNode() && !SECRET_PATH.matcher(at).find()) {
+                Diagnostic d = Diagnostic.error(ref, at, describe(m, at, schemaPath, secret));
+                if (value != null && value.isValueNode() && !secret) {
                     d = d.withValue(value.asText());
                 }
                 yield d;
@@ -98,34 +128,91 @@ public final class SchemaValidator {
         };
     }
 
-    private static String combinatorMessage(String schemaPath, String at) {
+    /** The two naming schemes of CPU architectures: NodePool arch (Go) and osImages/InfraEnv (kernel). */
+    private static final Map<String, String> ARCH_NAMES = Map.of("amd64", "x86_64", "x86_64", "amd64", "arm64", "aarch64",
+            "aarch64", "arm64");
+
+    private static final Pattern TYPE_MISMATCH = Pattern.compile("(\\w+) found, (\\w+) expected");
+
+    private static String typeWord(String jsonType) {
+        return switch (jsonType) {
+            case "array" -> "a list";
+            case "object" -> "a mapping (an object with fields)";
+            case "string" -> "a string";
+            case "integer" -> "a whole number";
+            case "number" -> "a number";
+            case "boolean" -> "true or false";
+            case "null" -> "null";
+            default -> jsonType;
+        };
+    }
+
+    private static final Set<String> COMBINATORS = Set.of("oneOf", "anyOf", "not");
+
+    private static final List<String> SECRET_FORMS = List.of("value", "data", "stringData", "secretRef", "externalSecret");
+
+    private static String combinatorMessage(String schemaPath, String at, JsonNode instance) {
         if (schemaPath.contains("SecretSource")) {
-            return "a secret source takes exactly one of value, data, stringData, secretRef or externalSecret.";
+            List<String> given = new ArrayList<>();
+            if (instance != null) {
+                SECRET_FORMS.stream().filter(instance::has).forEach(given::add);
+            }
+            return "a secret source takes exactly one of value, data, stringData, secretRef or externalSecret; "
+                    + (given.isEmpty() ? "none is given." : "found " + String.join(" and ", given) + ". Keep one.");
         }
         if (schemaPath.contains("Cluster")) {
-            return "a cluster takes exactly one of sshKey (a secret source) or sshAuthorizedKey (the public key).";
+            return "a cluster takes exactly one of sshKey (a secret source) or sshAuthorizedKey (the public key line).";
         }
         return "the fields of " + (at.isEmpty() ? "the document" : at) + " do not form one of the allowed combinations.";
     }
 
-    /** networknt's message without its leading location, or a hint in words for format failures. */
-    private static String describe(ValidationMessage m, String at) {
-        if (m.getType().equals("pattern") || m.getType().equals("format")) {
-            String field = at.isEmpty() ? "the value" : at.substring(at.lastIndexOf('.') + 1);
-            return FormatHints.forPath(at).map(h -> h.startsWith("the ") ? h : field + " " + h)
-                    .orElse(field + " does not have the expected format (see the HostedSite schema)");
-        }
+    /** networknt's message without its leading location, in words where networknt's are cryptic. */
+    private String describe(ValidationMessage m, String at, String schemaPath, boolean secret) {
+        String field = at.isEmpty() ? "the value" : at.substring(at.lastIndexOf('.') + 1);
         String msg = m.getMessage();
         int colon = msg.indexOf(": ");
         if (msg.startsWith("$") && colon > 0) {
             msg = msg.substring(colon + 2);
         }
-        return msg;
-    }
-
-    private static JsonNode at(JsonNode site, ValidationMessage m) {
-        JsonNode instance = m.getInstanceNode();
-        return instance != null ? instance : null;
+        JsonNode value = m.getInstanceNode();
+        switch (m.getType()) {
+            case "pattern" -> {
+                return field + " " + FormatHints.forPattern(schemaPath)
+                        .orElse("does not have the expected format; see the field's description in the HostedSite schema") + ".";
+            }
+            case "minLength" -> {
+                if (schemaTree.at(schemaPath).asInt() == 1) {
+                    return field + " must not be empty: give it a value, or remove the field if it is optional.";
+                }
+            }
+            case "minItems" -> {
+                if (schemaTree.at(schemaPath).asInt() == 1) {
+                    return field + " must list at least one entry.";
+                }
+            }
+            case "enum" -> {
+                List<String> allowed = new ArrayList<>();
+                schemaTree.at(schemaPath).forEach(v -> allowed.add(v.asText()));
+                String hint = value != null && value.isTextual() && !secret
+                        ? Optional.ofNullable(ARCH_NAMES.get(value.asText())).filter(allowed::contains)
+                                .or(() -> Suggest.nearest(value.asText(), allowed))
+                                .map(s -> " Did you mean '" + s + "'?").orElse("") : "";
+                return field + " must be one of " + String.join(", ", allowed) + "." + hint;
+            }
+            case "type" -> {
+                var t = TYPE_MISMATCH.matcher(msg);
+                String base = t.matches() ? field + " must be " + typeWord(t.group(2)) + ", not " + typeWord(t.group(1)) : msg;
+                if (value != null && (value.isNumber() || value.isBoolean()) && msg.endsWith("string expected")) {
+                    return base + ". Quote the value in YAML (for example \"4.19\" or \"yes\") so it is read as a string.";
+                }
+                if (value != null && value.isTextual() && (msg.endsWith("boolean expected") || msg.endsWith("integer expected"))) {
+                    return base + ". Write it without quotes (true, false, or a whole number).";
+                }
+                return base + ".";
+            }
+            default -> { }
+        }
+        return msg.endsWith(".") ? msg : msg + ".";
     }
 
     /** The property names allowed next to the failing additionalProperties keyword. */

@@ -12,7 +12,9 @@ import java.util.Optional;
  * Checks on inline secret material. Every message here describes the problem without quoting the secret.
  */
 final class Secrets {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: text after the JSON document (a second paste, a stray word) is an error, not silently ignored. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Secrets() {}
 
@@ -55,6 +57,22 @@ final class Secrets {
                     + " bytes; AES-CBC needs 16, 24 or 32. Create one with: openssl rand -base64 32");
         }
         return Optional.empty();
+    }
+
+    /** The raw bytes of an inline etcd key ({@code value} or {@code data.key}, both base64), if readable. */
+    static Optional<byte[]> etcdKeyBytes(SecretSource s) {
+        return decodeBase64(s.value() != null ? s.value() : s.data() != null ? s.data().get("key") : null);
+    }
+
+    static Optional<byte[]> decodeBase64(String b64) {
+        if (b64 == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Base64.getDecoder().decode(b64.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     static Optional<String> pullSecretProblem(SecretSource s) {

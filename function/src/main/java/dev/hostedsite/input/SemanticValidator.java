@@ -281,7 +281,8 @@ public final class SemanticValidator {
     private void addresses(String path, List<String> ips) {
         for (int i = 0; i < ips.size(); i++) {
             if (Net.family(ips.get(i)) == 0) {
-                error(path + "[" + i + "]", "not an IPv4 or IPv6 address.", ips.get(i));
+                error(path + "[" + i + "]", "not an IPv4 or IPv6 address: write an address such as 192.168.122.20 or fd00::20,"
+                        + " without host name or prefix length.", ips.get(i));
             }
         }
     }
@@ -343,7 +344,7 @@ public final class SemanticValidator {
     }
 
     /** {@code driver[+http|+https]://host[:port][/path]}; the host may be bracketed (IPv6, or IPv4 as sushy-tools labs write it). */
-    private static final Pattern BMC_URL = Pattern.compile("([A-Za-z][A-Za-z0-9.+-]*)://(\\[[^\\]/]+\\]|[^/:\\[\\]]+)(:[0-9]{1,5})?(/.*)?");
+    private static final Pattern BMC_URL = Pattern.compile("([A-Za-z][A-Za-z0-9.+-]*)://(\\[[^\\]/\\s]+\\]|[^/:\\[\\]\\s]+)(:[0-9]{1,5})?(/\\S*)?");
 
     private void bmc(Host h) {
         String p = h.path() + ".bmc.address";

@@ -3,6 +3,7 @@ package dev.hostedsite.krm;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.ByteBuffer;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -33,15 +34,51 @@ public final class Input {
     /** A parser error as {@code line L, column C: what}, without echoing the document. */
     public static String describe(Exception e) {
         String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int line = 0;
+        int column = 0;
         if (e instanceof JsonProcessingException jpe) {
             what = jpe.getOriginalMessage();
             JsonLocation loc = jpe.getLocation();
             if (loc != null && loc.getLineNr() > 0) {
-                return "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": " + firstLine(what);
+                line = loc.getLineNr();
+                column = loc.getColumnNr();
             }
         }
-        return firstLine(what);
+        if (e.getCause() instanceof MarkedYAMLException y && y.getProblem() != null) {
+            what = y.getProblem() + (y.getContext() != null ? " (" + y.getContext() + ")" : "");
+            if (y.getProblemMark() != null) {
+                line = y.getProblemMark().getLine() + 1;
+                column = y.getProblemMark().getColumn() + 1;
+            }
+        }
+        String text = explain(firstLine(what));
+        return line > 0 ? "line " + line + ", column " + column + ": " + text : text;
     }
+
+    /** Rewrites the parser's wording for the limits and traps people meet, with what to do about them. */
+    private static String explain(String what) {
+        var dup = DUPLICATE.matcher(what);
+        if (dup.matches()) {
+            return "duplicate key '" + dup.group(1) + "': a mapping may hold each key once (YAML readers disagree on"
+                    + " which one wins). Remove one of them.";
+        }
+        if (what.contains("nesting depth") || what.contains("Nesting Depth")) {
+            return "the document nests mappings and lists deeper than " + Yaml.MAX_NESTING_DEPTH + " levels, the"
+                    + " parser's limit. No HostedSite or Kubernetes object needs that depth: check for a generated or"
+                    + " corrupted file.";
+        }
+        if (what.contains("String value length")) {
+            return "a single value is longer than " + Yaml.MAX_STRING_LENGTH + " characters, the parser's limit (the API"
+                    + " server stores no object that large). Check for a pasted file or a runaway generated file.";
+        }
+        if (what.contains("code points")) {
+            return "the document is larger than " + Yaml.MAX_DOCUMENT_CODE_POINTS + " characters, the parser's limit."
+                    + " Split the package, or check for a runaway generated file.";
+        }
+        return what;
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '(.*)'");
 
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');

@@ -25,23 +25,36 @@ public record ResourceList(List<ObjectNode> items, ObjectNode functionConfig) {
         }
         if (!KIND.equals(doc.path("kind").asText())) {
             throw new NotAResourceList("the input is a " + (doc.has("kind") ? doc.path("kind").asText() : "document without kind")
-                    + ", not a ResourceList (kind: ResourceList, apiVersion: " + API_VERSION + ")");
+                    + ", not a ResourceList (kind: ResourceList, apiVersion: " + API_VERSION + "). Run the function"
+                    + " through kpt or kustomize, or render a directory with: hostedsite render PATH");
         }
         JsonNode items = doc.path("items");
         if (!items.isMissingNode() && !items.isNull() && !items.isArray()) {
-            throw new NotAResourceList("ResourceList.items must be a list");
+            throw new NotAResourceList("ResourceList.items must be a list of objects; it is " + kind(items));
         }
         List<ObjectNode> list = new ArrayList<>();
         int i = 0;
         for (JsonNode item : items) {
             if (!item.isObject()) {
-                throw new NotAResourceList("ResourceList.items[" + i + "] is not an object");
+                throw new NotAResourceList("ResourceList.items[" + i + "] is " + kind(item)
+                        + ", not an object: every item must be a Kubernetes object (apiVersion, kind, metadata)");
             }
             list.add((ObjectNode) item);
             i++;
         }
         JsonNode fc = doc.get("functionConfig");
         return new ResourceList(list, fc != null && fc.isObject() ? (ObjectNode) fc : null);
+    }
+
+    private static String kind(JsonNode n) {
+        return switch (n.getNodeType()) {
+            case ARRAY -> "a list";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            default -> "null";
+        };
     }
 
     public static String write(List<ObjectNode> items, List<Diagnostic> results) {

@@ -27,9 +27,15 @@ import org.yaml.snakeyaml.LoaderOptions;
  * minimal quotes, numbers-as-strings quoted, arrays indented, no document start marker, LF endings.
  */
 public final class Yaml {
-    /** Parser limits, documented in docs/security.md. Aliases are refused outright (see {@link #readAll}). */
-    public static final int MAX_DOCUMENT_CODE_POINTS = 16 * 1024 * 1024;
-    public static final int MAX_ALIASES = 50;
+    /**
+     * Parser limits, documented in docs/security.md. Aliases ({@code *name}) are refused outright: Jackson's YAML
+     * parser does not expand them (it would silently read an alias as the anchor's name), so no alias can be
+     * read correctly, and refusing them also rules out alias bombs ("billion laughs").
+     */
+    public static final int MAX_DOCUMENT_CODE_POINTS = 8 * 1024 * 1024;
+    /** Longer than any value the API server stores (an object is at most ~1.5 MiB in etcd). */
+    public static final int MAX_STRING_LENGTH = 2 * 1024 * 1024;
+    public static final int MAX_ALIASES = 0;
     public static final int MAX_NESTING_DEPTH = 64;
 
     public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -48,7 +54,8 @@ public final class Yaml {
         loader.setAllowDuplicateKeys(false);
         YAMLFactory factory = YAMLFactory.builder()
                 .loaderOptions(loader)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxStringLength(MAX_STRING_LENGTH).build())
                 .build();
         YAMLMapper mapper = new YAMLMapper(factory);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -70,14 +77,11 @@ public final class Yaml {
         return mapper;
     }
 
-    /**
-     * Parses every document of a YAML (or JSON) stream. Empty documents are skipped. YAML aliases are
-     * rejected: Jackson would read {@code *name} as the string "name", silently changing the data.
-     */
+    /** Parses every document of a YAML (or JSON) stream. Empty documents are skipped. */
     public static List<JsonNode> readAll(String text) throws IOException {
         List<JsonNode> docs = new ArrayList<>();
-        JsonParser parser = new NoAliases((YAMLParser) READER.getFactory().createParser(text));
-        try (MappingIterator<JsonNode> it = READER.readerFor(JsonNode.class).readValues(parser)) {
+        try (MappingIterator<JsonNode> it = READER.readerFor(JsonNode.class).readValues(new NoAliases(
+                (YAMLParser) READER.getFactory().createParser(text)))) {
             while (it.hasNextValue()) {
                 JsonNode doc = it.nextValue();
                 boolean empty = doc == null || doc.isNull() || doc.isMissingNode() || doc.isTextual() && doc.asText().isEmpty();
@@ -89,18 +93,36 @@ public final class Yaml {
         return docs;
     }
 
-    /** Fails on the first alias, with its position. */
+    /** Thrown for input beyond a parser limit; the message names the limit and what to do. */
+    public static final class LimitExceeded extends JsonParseException {
+        private static final long serialVersionUID = 1L;
+
+        LimitExceeded(JsonParser p, String message) {
+            super(p, message);
+        }
+    }
+
+    /**
+     * Fails on the first alias, with its position, instead of reading it as the anchor's name; and on the first
+     * value longer than {@link #MAX_STRING_LENGTH} (Jackson's YAML parser does not apply that constraint itself).
+     */
     private static final class NoAliases extends JsonParserDelegate {
-        NoAliases(YAMLParser parser) {
-            super(parser);
+        private final YAMLParser yaml;
+
+        NoAliases(YAMLParser yaml) {
+            super(yaml);
+            this.yaml = yaml;
         }
 
         @Override
         public JsonToken nextToken() throws IOException {
             JsonToken t = super.nextToken();
-            if (((YAMLParser) delegate).isCurrentAlias()) {
-                throw new JsonParseException(this, "YAML aliases (*" + getText() + ") are not supported; write the"
-                        + " value out in full", getTokenLocation());
+            if ((t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME) && yaml.getTextLength() > MAX_STRING_LENGTH) {
+                throw new LimitExceeded(yaml, "String value length " + yaml.getTextLength() + " exceeds the limit");
+            }
+            if (yaml.isCurrentAlias()) {
+                throw new LimitExceeded(yaml, "the input uses a YAML alias (*" + yaml.getText() + "); aliases are not"
+                        + " supported (this also rules out alias bombs). Write the value out in full.");
             }
             return t;
         }

@@ -1,0 +1,227 @@
+package dev.hostedsite.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.Main;
+import dev.hostedsite.graph.ManifestSet;
+import dev.hostedsite.graph.ReferenceChecker;
+import dev.hostedsite.krm.Yaml;
+import dev.hostedsite.testing.ExampleSite;
+import dev.hostedsite.testing.Run;
+import dev.hostedsite.testing.UpstreamSchemas;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A seeded mutation fuzzer over the example site: each case applies one to three mutations (delete, duplicate,
+ * retype, swap, perturb a string or number) to the HostedSite's tree and renders it in-process. Asserts: never an
+ * internal error or a stack trace; every successful render's objects validate against the upstream schemas and
+ * pass the ReferenceChecker; every failure has an error result with a field path.
+ * Longer runs: {@code mvn -B -o test -Dtest=FuzzTest -Dfuzz.count=100000 -Dfuzz.seed=12345}.
+ */
+class FuzzTest {
+    static final long SEED = Long.getLong("fuzz.seed", 20251125L);
+    static final int COUNT = Integer.getInteger("fuzz.count", 2000);
+    private static final String[] INSERTS = {"", " ", "-", ".", ":", "/", "@", "_", "A", "0", "9", "\u00e9", "\u0000",
+            "\t", "\n", "::", "//", "*", "&", "#", "'", "\"", "{", "[", "%", "\u2028", "\uD83D\uDE00", "..", "/0", ":99999"};
+
+    private record Slot(JsonNode parent, String field, int index) {
+        JsonNode get() {
+            return field != null ? parent.get(field) : parent.get(index);
+        }
+
+        void set(JsonNode v) {
+            if (field != null) {
+                ((ObjectNode) parent).set(field, v);
+            } else {
+                ((ArrayNode) parent).set(index, v);
+            }
+        }
+
+        void remove() {
+            if (field != null) {
+                ((ObjectNode) parent).remove(field);
+            } else {
+                ((ArrayNode) parent).remove(index);
+            }
+        }
+
+        String path() {
+            return field != null ? field : "[" + index + "]";
+        }
+    }
+
+    @Test
+    void mutationsNeverCrashAndSuccessesAreValid() {
+        Random random = new Random(SEED);
+        List<String> failures = new ArrayList<>();
+        int ok = 0;
+        int rejected = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < COUNT && failures.size() < 10; i++) {
+            ObjectNode rl = ExampleSite.resourceList();
+            ObjectNode site = ExampleSite.site(rl);
+            StringBuilder what = new StringBuilder();
+            int n = 1 + random.nextInt(3);
+            for (int m = 0; m < n; m++) {
+                mutate(site, random, what);
+            }
+            String problem = check(Yaml.write(rl));
+            if (problem == null) {
+                continue;
+            }
+            if (problem.equals("ok")) {
+                ok++;
+            } else if (problem.equals("rejected")) {
+                rejected++;
+            } else {
+                failures.add("case " + i + " (seed " + SEED + ") " + what + ": " + problem);
+            }
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("FuzzTest: seed %d, %d cases in %d ms: %d rendered, %d rejected, %d failures%n", SEED, COUNT, ms,
+                ok, rejected, failures.size());
+        assertEquals(List.of(), failures);
+    }
+
+    /** "ok", "rejected", or what is wrong. */
+    private static String check(String stdin) {
+        Run run = Run.of(stdin);
+        if (run.exit() != Main.OK && run.exit() != Main.INPUT_ERROR) {
+            return "exit " + run.exit() + ": " + run.stderr();
+        }
+        if (run.stderr().contains("Exception") || run.stderr().contains("\tat ")) {
+            return "stack trace: " + run.stderr();
+        }
+        JsonNode out;
+        try {
+            out = Yaml.readAll(run.stdout()).get(0);
+        } catch (Exception e) {
+            return "unreadable output: " + e.getMessage();
+        }
+        if (run.exit() == Main.INPUT_ERROR) {
+            for (JsonNode r : out.path("results")) {
+                if (r.path("severity").asText().equals("error") && r.path("field").path("path").asText().length() > 0) {
+                    return "rejected";
+                }
+            }
+            return "failure without an error result pointing at a field: " + out.path("results");
+        }
+        List<String> problems = new ArrayList<>();
+        List<JsonNode> generated = new ArrayList<>();
+        List<JsonNode> passthrough = new ArrayList<>();
+        Set<String> externalSecrets = new TreeSet<>();
+        for (JsonNode item : out.path("items")) {
+            problems.addAll(UpstreamSchemas.validate(item));
+            boolean local = "true".equals(item.path("metadata").path("annotations").path("config.kubernetes.io/local-config").asText());
+            if (ManifestSet.isGenerated((ObjectNode) item)) {
+                if (!local) {
+                    generated.add(item);
+                }
+            } else {
+                passthrough.add(item);
+                item.path("spec").path("externalSecrets").forEach(e -> externalSecrets.add(e.asText()));
+            }
+        }
+        ReferenceChecker.check(generated, passthrough, externalSecrets).forEach(d -> problems.add(d.oneLine()));
+        return problems.isEmpty() ? "ok" : "rendered, but: " + problems;
+    }
+
+    private static void mutate(ObjectNode site, Random random, StringBuilder what) {
+        List<Slot> slots = new ArrayList<>();
+        collect(site.path("spec"), slots);
+        Slot s = slots.get(random.nextInt(slots.size()));
+        JsonNode v = s.get();
+        int kind = random.nextInt(6);
+        what.append(" [").append(s.path()).append(' ');
+        switch (kind) {
+            case 0 -> {
+                what.append("delete");
+                s.remove();
+            }
+            case 1 -> {
+                what.append("duplicate");
+                if (s.field() == null) {
+                    ((ArrayNode) s.parent()).add(v.deepCopy());
+                } else {
+                    ((ObjectNode) s.parent()).set(s.field() + (random.nextBoolean() ? "s" : ""), v.deepCopy());
+                }
+            }
+            case 2 -> {
+                what.append("retype");
+                s.set(retype(v, random));
+            }
+            case 3 -> {
+                List<Slot> scalars = slots.stream().filter(x -> x.get() != null && x.get().isValueNode()).toList();
+                Slot other = scalars.get(random.nextInt(scalars.size()));
+                what.append("swap with ").append(other.path());
+                JsonNode ov = other.get();
+                other.set(v.deepCopy());
+                s.set(ov.deepCopy());
+            }
+            default -> {
+                what.append("perturb");
+                s.set(perturb(v, random));
+            }
+        }
+        what.append(']');
+    }
+
+    private static void collect(JsonNode node, List<Slot> out) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            for (String f : names) {
+                out.add(new Slot(node, f, -1));
+                collect(node.get(f), out);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                out.add(new Slot(node, null, i));
+                collect(node.get(i), out);
+            }
+        }
+    }
+
+    private static JsonNode retype(JsonNode v, Random random) {
+        return switch (random.nextInt(6)) {
+            case 0 -> Yaml.NODES.textNode(v.isValueNode() ? v.asText() : "x");
+            case 1 -> Yaml.NODES.numberNode(random.nextInt(70000) - 100);
+            case 2 -> Yaml.NODES.booleanNode(random.nextBoolean());
+            case 3 -> Yaml.NODES.arrayNode().add(v.deepCopy());
+            case 4 -> Yaml.object().set("value", v.deepCopy());
+            default -> Yaml.NODES.nullNode();
+        };
+    }
+
+    private static JsonNode perturb(JsonNode v, Random random) {
+        if (v.isTextual()) {
+            String t = v.asText();
+            int at = t.isEmpty() ? 0 : random.nextInt(t.length() + 1);
+            return Yaml.NODES.textNode(switch (random.nextInt(6)) {
+                case 0 -> t.substring(0, at) + INSERTS[random.nextInt(INSERTS.length)] + t.substring(at);
+                case 1 -> t.isEmpty() ? t : t.substring(0, Math.min(at, t.length() - 1)) + t.substring(Math.min(at + 1, t.length()));
+                case 2 -> t.toUpperCase(java.util.Locale.ROOT);
+                case 3 -> t.substring(0, at);
+                case 4 -> t + t;
+                default -> " " + t + " ";
+            });
+        }
+        if (v.isNumber()) {
+            long[] values = {0, -1, 1, v.asLong() + 1, -v.asLong(), Integer.MAX_VALUE, Long.MAX_VALUE};
+            return random.nextInt(8) == 0 ? Yaml.NODES.numberNode(v.asDouble() + 0.5)
+                    : Yaml.NODES.numberNode(values[random.nextInt(values.length)]);
+        }
+        if (v.isBoolean()) {
+            return Yaml.NODES.booleanNode(!v.asBoolean());
+        }
+        return retype(v, random);
+    }
+}

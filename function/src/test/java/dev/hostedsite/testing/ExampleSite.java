@@ -1,0 +1,44 @@
+package dev.hostedsite.testing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.krm.Yaml;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/** The example site's ResourceList (fixtures/example-lab/input.yaml) as a fresh tree to edit. */
+public final class ExampleSite {
+    private static final ObjectNode RESOURCE_LIST = load();
+
+    private ExampleSite() {}
+
+    private static ObjectNode load() {
+        try {
+            return (ObjectNode) Yaml.readAll(Files.readString(Repo.fixtures().resolve("example-lab/input.yaml"))).get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ObjectNode resourceList() {
+        return RESOURCE_LIST.deepCopy();
+    }
+
+    /** The HostedSite item of a ResourceList made by {@link #resourceList()}. */
+    public static ObjectNode site(ObjectNode resourceList) {
+        for (var item : resourceList.path("items")) {
+            if ("HostedSite".equals(item.path("kind").asText())) {
+                return (ObjectNode) item;
+            }
+        }
+        throw new IllegalArgumentException("no HostedSite");
+    }
+
+    public static ObjectNode cluster(ObjectNode resourceList) {
+        return (ObjectNode) site(resourceList).path("spec").path("clusters").get(0);
+    }
+
+    public static ObjectNode host(ObjectNode resourceList, int i) {
+        return (ObjectNode) cluster(resourceList).path("hosts").get(i);
+    }
+}

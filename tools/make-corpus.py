@@ -1,0 +1,527 @@
+#!/usr/bin/env python3
+"""Writes the hostile-input corpus: fixtures/bad-<what>/input.yaml, deterministically (plus the valid
+secret-source and etcd-rotation cases secrets-*, etcd-rotation-*).
+
+Each case is the example-lab ResourceList (fixtures/example-lab/input.yaml) with one defect, or a raw text
+for defects a YAML tree cannot carry (malformed YAML, duplicate keys, alias bombs). Run it from anywhere:
+
+    python3 tools/make-corpus.py            # rewrite every bad-*/input.yaml
+    mvn -B -o test -Dtest=FixturesTest -Dfixtures.update=true   # then regenerate expected.yaml, and REVIEW
+
+Cases named bad-warn-* are inputs the design accepts with a warning (exit 0). Size bombs (documents above the
+parser's size limit) are not committed: YamlLimitsTest builds them in memory.
+"""
+import copy
+import os
+import sys
+
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FIXTURES = os.path.join(ROOT, "fixtures")
+BASE = yaml.safe_load(open(os.path.join(FIXTURES, "example-lab", "input.yaml"), encoding="utf-8"))
+
+
+class Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data):
+        return True
+
+
+def _str(dumper, s):
+    style = "|" if "\n" in s else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", s, style=style)
+
+
+Dumper.add_representer(str, _str)
+
+
+def dump(doc):
+    return yaml.dump(doc, Dumper=Dumper, sort_keys=False, width=4096, allow_unicode=True)
+
+
+def base():
+    return copy.deepcopy(BASE)
+
+
+def site(doc, i=1):
+    return doc["items"][i]
+
+
+def spec(doc):
+    return site(doc)["spec"]
+
+
+def hub(doc):
+    return spec(doc)["hub"]
+
+
+def cluster(doc, i=0):
+    return spec(doc)["clusters"][i]
+
+
+def host(doc, i=0):
+    return cluster(doc)["hosts"][i]
+
+
+CASES = {}
+
+
+def case(name):
+    def register(fn):
+        assert name not in CASES, name
+        CASES[name] = fn
+        return fn
+    return register
+
+
+def edit(name, fn):
+    """A case made by editing the example tree in place."""
+    def make():
+        d = base()
+        fn(d)
+        return dump(d)
+    case(name)(make)
+
+
+def raw(name, text):
+    case(name)(lambda: text)
+
+
+def text_edit(name, old, new):
+    """A case made by replacing text once in the dumped example (for what a tree cannot hold)."""
+    def make():
+        t = dump(base())
+        assert t.count(old) >= 1, (name, old)
+        return t.replace(old, new, 1)
+    case(name)(make)
+
+
+def setter(path, value):
+    def fn(d):
+        obj, key = _walk(d, path)
+        obj[key] = value
+    return fn
+
+
+def deleter(path):
+    def fn(d):
+        obj, key = _walk(d, path)
+        del obj[key]
+    return fn
+
+
+def _walk(d, path):
+    """path like 'spec.clusters.0.release.image' under the HostedSite."""
+    obj = site(d)
+    parts = path.split(".")
+    for p in parts[:-1]:
+        obj = obj[int(p)] if isinstance(obj, list) else obj[p]
+    last = parts[-1]
+    return obj, int(last) if isinstance(obj, list) else last
+
+
+C0 = "spec.clusters.0"
+H0 = C0 + ".hosts.0"
+
+# ---- malformed YAML and documents that are not a ResourceList -------------------------------------------
+raw("bad-yaml-unclosed-quote", 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- kind: "HostedSite\n')
+raw("bad-yaml-tab-indent", "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n\t- kind: HostedSite\n")
+raw("bad-yaml-mapping-in-scalar", "apiVersion: config.kubernetes.io/v1\nkind: ResourceList: items\n")
+raw("bad-yaml-unclosed-flow", "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: [ {kind: HostedSite\n")
+raw("bad-yaml-undefined-alias", "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: *nothing\n")
+raw("bad-yaml-two-documents", "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\n---\n"
+    "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\n")
+raw("bad-yaml-scalar-document", "just a line of text\n")
+raw("bad-yaml-list-document", "- apiVersion: hostedsite.dev/v1alpha1\n  kind: HostedSite\n")
+case("bad-yaml-bare-hostedsite")(lambda: dump(site(base())))
+raw("bad-yaml-items-not-a-list", "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: {kind: HostedSite}\n")
+raw("bad-yaml-item-not-an-object", "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- HostedSite\n")
+raw("bad-yaml-python-tag", "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n"
+    "- !!python/object/apply:os.system [\"echo pwned\"]\n")
+text_edit("bad-yaml-duplicate-key-in-site", "    baseDomain: example.krnl.es\n",
+          "    baseDomain: example.krnl.es\n    baseDomain: other.krnl.es\n")
+text_edit("bad-yaml-duplicate-key-in-cluster", "      etcdStorageSize", "      etcdStorageSize")  # placeholder, replaced below
+del CASES["bad-yaml-duplicate-key-in-cluster"]
+text_edit("bad-yaml-duplicate-key-in-cluster", "      release:\n", "      fips: false\n      fips: true\n      release:\n")
+text_edit("bad-yaml-duplicate-key-top", "kind: ResourceList\n", "kind: ResourceList\nkind: ResourceList\n")
+
+
+@case("bad-yaml-alias-bomb")
+def _alias_bomb():
+    lines = ["apiVersion: config.kubernetes.io/v1", "kind: ResourceList", "items: []", "lol:",
+             "  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, 10):
+        refs = ", ".join(["*a%d" % (i - 1)] * 9)
+        lines.append("  a%d: &a%d [%s]" % (i, i, refs))
+    return "\n".join(lines) + "\n"
+
+
+@case("bad-yaml-alias-bomb-in-site")
+def _alias_bomb_site():
+    t = dump(base())
+    bomb = "    labels:\n      x: &x0 [a, a, a, a, a, a, a, a]\n"
+    for i in range(1, 8):
+        bomb += "      x%d: &x%d [%s]\n" % (i, i, ", ".join(["*x%d" % (i - 1) if i > 1 else "*x0"] * 8))
+    return t.replace("  metadata:\n    name: lab\n", "  metadata:\n    name: lab\n" + bomb, 1)
+
+
+@case("bad-yaml-deep-nesting")
+def _deep():
+    depth = 200
+    return ("apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n"
+            "  metadata: {name: deep}\n  data: " + "[" * depth + "]" * depth + "\n")
+
+
+@case("bad-yaml-deep-nesting-in-network")
+def _deep_network():
+    d = base()
+    n = {}
+    cur = n
+    for _ in range(80):
+        cur["x"] = {}
+        cur = cur["x"]
+    host(d)["network"] = {"interfaces": [{"name": "enp1s0", "type": "ethernet", "state": "up"}], "deep": n}
+    return dump(d)
+
+
+# ---- wrong types -------------------------------------------------------------------------------------------
+edit("bad-type-spec-string", setter("spec", "lab"))
+edit("bad-type-clusters-object", setter("spec.clusters", {"name": "hosted"}))
+edit("bad-type-hub-list", setter("spec.hub", ["registry"]))
+edit("bad-type-registry-port-string", setter("spec.hub.registry.port", "5000/tcp"))
+edit("bad-type-registry-port-zero", setter("spec.hub.registry.port", 0))
+edit("bad-type-registry-port-too-big", setter("spec.hub.registry.port", 70000))
+edit("bad-type-replicas-string", setter(C0 + ".nodePools.0.replicas", "three"))
+edit("bad-type-replicas-negative", setter(C0 + ".nodePools.0.replicas", -1))
+edit("bad-type-replicas-fraction", setter(C0 + ".nodePools.0.replicas", 1.5))
+edit("bad-type-fips-string", setter(C0 + ".fips", "yes"))
+edit("bad-type-hosts-object", setter(C0 + ".hosts", {"name": "worker0"}))
+edit("bad-type-mirrors-string", setter("spec.hub.mirrors.0.mirrors", "registry.example.krnl.es:5000/openshift/release"))
+edit("bad-type-label-value-number", setter(H0 + ".labels", {"pool": "hosted", "rack": 7}))
+edit("bad-type-release-list", setter(C0 + ".release", ["image"]))
+edit("bad-type-site-name-number", setter("metadata.name", 42))
+edit("bad-type-pull-secret-string", setter(C0 + ".pullSecret", "{\"auths\":{}}"))
+edit("bad-type-openshift-version-number", setter("spec.hub.osImages.images.0.openshiftVersion", 4.19))
+edit("bad-type-tags-string", setter("spec.hub.mirrors.2.tags", "false"))
+edit("bad-type-network-string", setter(H0 + ".network", "dhcp"))
+
+# ---- unknown fields (with "did you mean") ------------------------------------------------------------------
+def rename(path, new):
+    def fn(d):
+        obj, key = _walk(d, path)
+        obj[new] = obj.pop(key)
+    return fn
+
+
+edit("bad-unknown-field-basedomain", rename("spec.baseDomain", "baseDomian"))
+edit("bad-unknown-field-release", rename(C0 + ".release", "relase"))
+edit("bad-unknown-field-bootmac", rename(H0 + ".bootMACAddress", "bootMacAddress"))
+edit("bad-unknown-field-bmc-address", rename(H0 + ".bmc.address", "adress"))
+edit("bad-unknown-field-hub-registry", rename("spec.hub.registry", "registries"))
+edit("bad-unknown-field-top-level", lambda d: site(d).update({"status": {"ready": True}}))
+edit("bad-unknown-field-secret", rename(C0 + ".pullSecret.value", "valu"))
+edit("bad-unknown-field-unrelated", lambda d: cluster(d).update({"flavour": "large"}))
+
+# ---- missing required fields --------------------------------------------------------------------------------
+edit("bad-missing-basedomain", deleter("spec.baseDomain"))
+edit("bad-missing-release-image", deleter(C0 + ".release.image"))
+edit("bad-missing-pull-secret", deleter(C0 + ".pullSecret"))
+edit("bad-missing-etcd-key", deleter(C0 + ".etcdEncryptionKey"))
+edit("bad-missing-ssh-key", deleter(C0 + ".sshAuthorizedKey"))
+edit("bad-missing-ca-bundle", deleter("spec.hub.registry.caBundle"))
+edit("bad-missing-host-bmc", deleter(H0 + ".bmc"))
+edit("bad-missing-boot-mac", deleter(H0 + ".bootMACAddress"))
+edit("bad-missing-site-name", deleter("metadata.name"))
+edit("bad-empty-clusters", setter("spec.clusters", []))
+edit("bad-empty-mirrors", setter("spec.hub.mirrors", []))
+edit("bad-empty-secret-source", setter(C0 + ".pullSecret", {}))
+edit("bad-both-ssh-forms", lambda d: cluster(d).update({"sshKey": {"secretRef": {"name": "ssh"}}}))
+edit("bad-secret-two-forms", lambda d: cluster(d)["pullSecret"].update({"secretRef": {"name": "pull"}}))
+
+# ---- names ------------------------------------------------------------------------------------------------
+edit("bad-name-site-uppercase", setter("metadata.name", "Lab"))
+edit("bad-name-cluster-underscore", setter(C0 + ".name", "hosted_one"))
+edit("bad-name-cluster-too-long", setter(C0 + ".name", "h" * 64))
+edit("bad-name-host-dot", setter(H0 + ".name", "worker0.lab"))
+edit("bad-name-namespace-uppercase", setter(C0 + ".namespace", "Clusters"))
+edit("bad-name-nodepool-trailing-dash", setter(C0 + ".nodePools.0.name", "hosted-"))
+edit("bad-name-catalog-space", setter("spec.hub.catalogs.0.name", "redhat operators"))
+edit("bad-name-control-plane-namespace-too-long",
+     lambda d: cluster(d).update({"namespace": "n" * 40, "name": "c" * 30}))
+edit("bad-name-basedomain-uppercase", setter("spec.baseDomain", "Example.krnl.es"))
+edit("bad-name-duplicate-host", setter(C0 + ".hosts.1.name", "worker0"))
+edit("bad-name-duplicate-nodepool",
+     lambda d: cluster(d)["nodePools"].append(copy.deepcopy(cluster(d)["nodePools"][0])))
+edit("bad-name-control-character", setter(C0 + ".name", "hosted\u0007"))
+edit("bad-name-empty", setter(C0 + ".name", ""))
+
+
+def second_cluster(d, name="other", mac_base="52:54:00:20:00:0"):
+    c = copy.deepcopy(cluster(d))
+    c["name"] = name
+    c["apiServer"]["hostname"] = "api.%s.example.krnl.es" % name
+    c["nodePools"][0]["name"] = name
+    for i, h in enumerate(c["hosts"]):
+        h["bootMACAddress"] = mac_base + str(i)
+        h["name"] = "%s-worker%d" % (name, i)
+    spec(d)["clusters"].append(c)
+    return c
+
+
+edit("bad-name-duplicate-cluster", lambda d: second_cluster(d, name="hosted"))
+
+# ---- networks -----------------------------------------------------------------------------------------------
+edit("bad-cidr-no-prefix", setter(C0 + ".networking.clusterNetwork", ["10.132.0.0", "fd01::/48"]))
+edit("bad-cidr-octet-too-big", setter(C0 + ".networking.clusterNetwork", ["300.132.0.0/14", "fd01::/48"]))
+edit("bad-cidr-prefix-too-long", setter(C0 + ".networking.serviceNetwork", ["172.31.0.0/33", "fd02::/112"]))
+edit("bad-cidr-host-bits", setter(C0 + ".networking.clusterNetwork", ["10.132.0.1/14", "fd01::/48"]))
+edit("bad-cidr-overlap", setter(C0 + ".networking.serviceNetwork", ["10.133.0.0/16", "fd02::/112"]))
+edit("bad-cidr-overlap-ipv6", setter(C0 + ".networking.serviceNetwork", ["172.31.0.0/16", "fd01:0:0:1::/112"]))
+edit("bad-cidr-family-mix", lambda d: cluster(d).update(
+    {"networking": {"clusterNetwork": ["10.132.0.0/14"], "serviceNetwork": ["fd02::/112"]}}))
+edit("bad-cidr-dual-stack-order", setter(C0 + ".networking.serviceNetwork", ["fd02::/112", "172.31.0.0/16"]))
+edit("bad-cidr-two-ipv4", setter(C0 + ".networking.clusterNetwork", ["10.132.0.0/14", "10.200.0.0/14"]))
+edit("bad-cidr-ipv6-syntax", setter(C0 + ".networking.clusterNetwork", ["10.132.0.0/14", "fd01:::/48"]))
+edit("bad-cidr-hostname", setter(C0 + ".networking.clusterNetwork", ["pods.example/14"]))
+edit("bad-dns-address-invalid", setter(C0 + ".dns.apiAddresses", ["192.168.122.300"]))
+edit("bad-dns-address-hostname", setter(C0 + ".dns.apiAddresses", ["api.example.krnl.es"]))
+edit("bad-nodeport-without-address", setter(C0 + ".apiServer", {"publishing": "NodePort"}))
+edit("bad-nodeport-port-out-of-range",
+     setter(C0 + ".apiServer", {"publishing": "NodePort", "address": "192.168.122.20", "port": 6443}))
+edit("bad-enum-publishing", setter(C0 + ".apiServer.publishing", "Loadbalancer"))
+edit("bad-enum-network-type", setter(C0 + ".networking.networkType", "OVN"))
+
+# ---- MACs ----------------------------------------------------------------------------------------------------
+edit("bad-mac-short", setter(H0 + ".bootMACAddress", "52:54:00:10:00"))
+edit("bad-mac-dashes", setter(H0 + ".bootMACAddress", "52-54-00-10-00-00"))
+edit("bad-mac-not-hex", setter(H0 + ".bootMACAddress", "52:54:00:10:00:zz"))
+edit("bad-mac-integer", setter(H0 + ".bootMACAddress", 525400100000))
+edit("bad-mac-duplicate-in-cluster", setter(C0 + ".hosts.1.bootMACAddress", "52:54:00:10:00:00"))
+edit("bad-mac-duplicate-ignoring-case", lambda d: (
+    host(d, 0).update({"bootMACAddress": "52:54:00:AA:00:00"}), host(d, 1).update({"bootMACAddress": "52:54:00:aa:00:00"})))
+edit("bad-mac-duplicate-across-clusters", lambda d: second_cluster(d, mac_base="52:54:00:10:00:0"))
+
+
+def second_site(d, name="lab2", mutate=None):
+    s = copy.deepcopy(site(d))
+    s["metadata"]["name"] = name
+    for a in ("config.kubernetes.io/path", "internal.config.kubernetes.io/path"):
+        s["metadata"]["annotations"][a] = name + ".yaml"
+    c = s["spec"]["clusters"][0]
+    c["name"] = "other"
+    c["nodePools"][0]["name"] = "other"
+    c["apiServer"]["hostname"] = "api.other.example.krnl.es"
+    for i, h in enumerate(c["hosts"]):
+        h["bootMACAddress"] = "52:54:00:30:00:0" + str(i)
+    if mutate:
+        mutate(s)
+    d["items"].append(s)
+
+
+edit("bad-mac-duplicate-across-sites", lambda d: second_site(d, mutate=lambda s: s["spec"]["clusters"][0]["hosts"][2]
+                                                              .update({"bootMACAddress": "52:54:00:10:00:02"})))
+edit("bad-sites-disagree-agent-storage", lambda d: second_site(
+    d, mutate=lambda s: s["spec"]["hub"]["agentServiceConfig"].update({"databaseStorage": "20Gi"})))
+edit("bad-sites-disagree-registry-port", lambda d: second_site(
+    d, mutate=lambda s: s["spec"]["hub"]["registry"].update({"port": 5001})))
+edit("bad-sites-same-cluster", lambda d: second_site(
+    d, mutate=lambda s: s["spec"]["clusters"][0].update(
+        {"name": "hosted", "apiServer": copy.deepcopy(cluster(d)["apiServer"])})))
+
+# ---- URLs, BMC, registry -------------------------------------------------------------------------------------
+edit("bad-bmc-no-scheme", setter(H0 + ".bmc.address", "192.168.126.1:9000/redfish/v1/Systems/1"))
+edit("bad-bmc-unknown-driver", setter(H0 + ".bmc.address", "redfsh-virtualmedia://192.168.126.1/redfish/v1/Systems/1"))
+edit("bad-bmc-https-scheme", setter(H0 + ".bmc.address", "https://192.168.126.1/redfish/v1/Systems/1"))
+edit("bad-bmc-spaces", setter(H0 + ".bmc.address", "redfish-virtualmedia://bmc host/redfish"))
+edit("bad-bmc-empty", setter(H0 + ".bmc.address", ""))
+edit("bad-webserver-ftp", setter("spec.hub.osImages.webServer", "ftp://registry.example.krnl.es/images"))
+edit("bad-webserver-no-scheme", setter("spec.hub.osImages.webServer", "registry.example.krnl.es:8080/images"))
+edit("bad-registry-host-with-scheme", setter("spec.hub.registry.host", "https://registry.example.krnl.es"))
+edit("bad-registry-host-with-port", setter("spec.hub.registry.host", "registry.example.krnl.es:5000"))
+
+# ---- PEM --------------------------------------------------------------------------------------------------------
+edit("bad-pem-not-pem", setter("spec.hub.registry.caBundle", "paste the CA here\n"))
+edit("bad-pem-truncated", lambda d: hub(d)["registry"].update(
+    {"caBundle": "\n".join(hub(d)["registry"]["caBundle"].split("\n")[:5]) + "\n-----END CERTIFICATE-----\n"}))
+edit("bad-pem-garbage-body", setter("spec.hub.registry.caBundle",
+                                     "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n"))
+edit("bad-pem-private-key", setter("spec.hub.registry.caBundle",
+                                    "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n"))
+
+# ---- release and OS images --------------------------------------------------------------------------------------
+IMG = "registry.example.krnl.es:5000/openshift/release-images"
+edit("bad-release-tag", setter(C0 + ".release.image", IMG + ":4.19.3-x86_64"))
+edit("bad-release-short-digest", setter(C0 + ".release.image", IMG + "@sha256:3c4d6a9c"))
+edit("bad-release-uppercase-digest", setter(C0 + ".release.image", IMG + "@sha256:" + "3C4D" * 16))
+edit("bad-release-sha512", setter(C0 + ".release.image", IMG + "@sha512:" + "ab" * 64))
+edit("bad-release-version-format", setter(C0 + ".release.version", "4.19"))
+edit("bad-osimages-not-covering-release", setter(C0 + ".release.version", "4.20.1"))
+edit("bad-osimages-not-covering-arch", lambda d: cluster(d)["nodePools"][0].update({"arch": "arm64"}))
+edit("bad-osimages-duplicate", lambda d: hub(d)["osImages"]["images"].append(copy.deepcopy(hub(d)["osImages"]["images"][0])))
+edit("bad-enum-cpu-architecture", setter("spec.hub.osImages.images.0.cpuArchitecture", "amd64"))
+edit("bad-enum-nodepool-arch", setter(C0 + ".nodePools.0.arch", "x86_64"))
+edit("bad-nodepools-mixed-arch", lambda d: cluster(d)["nodePools"].append({"name": "arm", "arch": "arm64", "replicas": 0}))
+edit("bad-duplicate-mirror-source", lambda d: hub(d)["mirrors"].append(copy.deepcopy(hub(d)["mirrors"][0])))
+edit("bad-duplicate-catalog-name", lambda d: hub(d)["catalogs"].append(copy.deepcopy(hub(d)["catalogs"][0])))
+
+edit("bad-mirror-source-with-tag", setter("spec.hub.mirrors.1.source", "quay.io/openshift-release-dev/ocp-release:4.19.3"))
+edit("bad-mirror-source-with-scheme", setter("spec.hub.mirrors.0.source", "https://quay.io/openshift-release-dev/ocp-v4.0-art-dev"))
+edit("bad-mirror-repeated", setter("spec.hub.mirrors.0.mirrors", ["registry.example.krnl.es:5000/openshift/release"] * 2))
+edit("bad-catalog-image-no-registry", setter("spec.hub.catalogs.0.image", "redhat-operator-index:v4.19"))
+# a very long value where a name is expected: refused before any pattern runs (see InputBounds)
+edit("bad-very-long-name", setter("spec.baseDomain", "a." * 10000 + "example"))
+edit("bad-very-long-label-key", setter(H0 + ".labels", {("k." * 3000) + "x": "v"}))
+edit("bad-very-long-mirror", setter("spec.hub.mirrors.0.source", "quay.io/" + "a-" * 20000 + "!"))
+
+# ---- quantities, durations, enums, misc -------------------------------------------------------------------------
+edit("bad-quantity-unit", setter("spec.hub.agentServiceConfig.databaseStorage", "10GB"))
+edit("bad-quantity-negative", setter(C0 + ".etcdStorageSize", "-8Gi"))
+edit("bad-duration-words", setter(C0 + ".nodePools.0.nodeDrainTimeout", "5 minutes"))
+edit("bad-enum-availability-policy", setter(C0 + ".controllerAvailabilityPolicy", "HA"))
+edit("bad-api-version", setter("apiVersion", "hostedsite.dev/v1beta9"))
+edit("bad-label-key-too-long", setter(H0 + ".labels", {"k" * 60: "x"}))
+edit("bad-nmstate-no-interfaces", setter(C0 + ".hosts.2.network", {"dns-resolver": {"config": {"server": ["192.168.122.1"]}}}))
+edit("bad-nmstate-two-nics-without-mac", lambda d: host(d, 2)["network"]["interfaces"].append(
+    {"name": "enp2s0", "type": "ethernet", "state": "up"}))
+edit("bad-warn-replicas-above-hosts", setter(C0 + ".nodePools.0.replicas", 5))
+edit("bad-warn-tag-mirror", setter("spec.hub.mirrors.2.tags", True))
+
+# ---- etcd keys and secrets --------------------------------------------------------------------------------------
+edit("bad-etcd-key-8-bytes", setter(C0 + ".etcdEncryptionKey.value", "c2hvcnRrZXk="))
+edit("bad-etcd-key-20-bytes", setter(C0 + ".etcdEncryptionKey.value", "MDEyMzQ1Njc4OTAxMjM0NTY3ODk="))
+edit("bad-etcd-key-not-base64", setter(C0 + ".etcdEncryptionKey.value", "this is not base64!"))
+edit("bad-etcd-key-empty", setter(C0 + ".etcdEncryptionKey.value", ""))
+edit("bad-etcd-key-string-data", setter(C0 + ".etcdEncryptionKey", {"stringData": {"key": "0123456789abcdef"}}))
+edit("bad-etcd-key-data-without-key", setter(C0 + ".etcdEncryptionKey", {"data": {"aes": "eipeYqu1w7exgvl88YurZ01OmT3F1UxGTkXghXmu/IA="}}))
+edit("bad-etcd-backup-key-short", lambda d: cluster(d).update({"etcdBackupKey": {"value": "c2hvcnRrZXk="}}))
+edit("bad-pull-secret-not-json", setter(C0 + ".pullSecret.value", "auths: registry"))
+edit("bad-pull-secret-no-auths", setter(C0 + ".pullSecret.value", '{"registry.example.krnl.es:5000":{"auth":"eDp5"}}'))
+edit("bad-pull-secret-data-not-base64", setter(C0 + ".pullSecret", {"data": {".dockerconfigjson": "not base64 at all"}}))
+edit("bad-pull-secret-wrong-key", setter(C0 + ".pullSecret", {"stringData": {"config.json": '{"auths":{}}'}}))
+edit("bad-bmc-credentials-value", setter(H0 + ".bmc.credentials", {"value": "admin:lab-password"}))
+edit("bad-bmc-credentials-no-password", setter(H0 + ".bmc.credentials", {"stringData": {"username": "admin"}}))
+edit("bad-ssh-private-key", lambda d: (cluster(d).pop("sshAuthorizedKey"), cluster(d).update(
+    {"sshKey": {"value": "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n"}})))
+edit("bad-ssh-authorized-key-format", setter(C0 + ".sshAuthorizedKey", "AAAAC3NzaC1lZDI1NTE5 admin@lab"))
+edit("bad-secretref-missing", setter(C0 + ".pullSecret", {"secretRef": {"name": "lab-pull-secret"}}))
+edit("bad-secretref-bmc-missing", setter(H0 + ".bmc.credentials", {"secretRef": {"name": "worker0-bmc"}}))
+edit("bad-secretref-etcd-missing", setter(C0 + ".etcdEncryptionKey", {"secretRef": {"name": "hosted-etcd"}}))
+
+
+def secret_item(ns, name, kind="Secret", api="v1"):
+    return {"apiVersion": api, "kind": kind, "metadata": {"name": name, "namespace": ns},
+            "type": "Opaque", "data": {"key": "eipeYqu1w7exgvl88YurZ01OmT3F1UxGTkXghXmu/IA="}}
+
+
+edit("bad-secretref-wrong-namespace", lambda d: (
+    cluster(d).update({"etcdEncryptionKey": {"secretRef": {"name": "hosted-etcd"}}}),
+    d["items"].append(secret_item("default", "hosted-etcd"))))
+edit("bad-secretref-pull-secret-one-namespace-only", lambda d: (
+    cluster(d).update({"pullSecret": {"secretRef": {"name": "pull"}}}),
+    d["items"].append(secret_item("clusters", "pull"))))
+edit("bad-secretref-configmap-not-secret", lambda d: (
+    cluster(d).update({"etcdEncryptionKey": {"secretRef": {"name": "hosted-etcd"}}}),
+    d["items"].append({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "hosted-etcd", "namespace": "clusters"},
+                       "data": {"key": "x"}})))
+edit("bad-secretref-external-wrong-namespace", lambda d: (
+    cluster(d).update({"etcdEncryptionKey": {"secretRef": {"name": "hosted-etcd"}}}),
+    spec(d).update({"externalSecrets": ["clusters-hosted/hosted-etcd"]})))
+edit("bad-secretref-name-invalid", setter(C0 + ".pullSecret", {"secretRef": {"name": "Pull_Secret"}}))
+edit("bad-external-secret-no-store", setter(C0 + ".pullSecret", {"externalSecret": {"remoteKey": "ocp/pull"}}))
+edit("bad-external-secret-store-kind", setter(C0 + ".pullSecret", {"externalSecret": {
+    "storeRef": {"name": "vault", "kind": "VaultStore"}, "remoteKey": "ocp/pull"}}))
+edit("bad-external-secrets-entry-invalid", lambda d: spec(d).update({"externalSecrets": ["Bad_Name"]}))
+
+
+# ---- secret sources (valid cases) and the etcd key rotation guard -----------------------------------------------
+def secret_obj(ns, name):
+    return {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": name, "namespace": ns}, "type": "Opaque",
+            "data": {"placeholder": "eA=="}}
+
+
+@case("secrets-secretref")
+def _secretref():
+    d = base()
+    c = cluster(d)
+    c.pop("sshAuthorizedKey")
+    c["pullSecret"] = {"secretRef": {"name": "pull"}}
+    c["sshKey"] = {"secretRef": {"name": "ssh"}}
+    c["etcdEncryptionKey"] = {"secretRef": {"name": "hosted-etcd"}}
+    c["etcdBackupKey"] = {"secretRef": {"name": "hosted-etcd-old"}}
+    spec(d)["externalSecrets"] = ["clusters/hosted-etcd", "hosted-etcd-old"]
+    host(d, 0)["bmc"]["credentials"] = {"secretRef": {"name": "worker0-bmc"}}
+    host(d, 1)["bmc"]["credentials"] = {"secretRef": {"name": "worker1-bmc"}}
+    d["items"] += [
+        {"apiVersion": "bitnami.com/v1alpha1", "kind": "SealedSecret", "metadata": {"name": "pull", "namespace": "clusters"},
+         "spec": {"encryptedData": {".dockerconfigjson": "AgBy3i4OJSWK+PiTySYZZA=="},
+                  "template": {"metadata": {"name": "pull"}, "type": "kubernetes.io/dockerconfigjson"}}},
+        {"apiVersion": "external-secrets.io/v1", "kind": "ExternalSecret",
+         "metadata": {"name": "pull-es", "namespace": "clusters-hosted"},
+         "spec": {"secretStoreRef": {"kind": "ClusterSecretStore", "name": "vault"}, "target": {"name": "pull"},
+                  "data": [{"secretKey": ".dockerconfigjson", "remoteRef": {"key": "ocp/pull-secret"}}]}},
+        secret_obj("clusters", "ssh"),
+        secret_obj("clusters-hosted", "worker0-bmc"),
+        {"apiVersion": "bitnami.com/v1alpha1", "kind": "SealedSecret",
+         "metadata": {"name": "worker1-bmc", "namespace": "clusters-hosted"},
+         "spec": {"encryptedData": {"username": "AgA=", "password": "AgA="}}},
+    ]
+    return dump(d)
+
+
+@case("secrets-external")
+def _external():
+    d = base()
+    c = cluster(d)
+    store = {"name": "vault", "kind": "ClusterSecretStore"}
+    c.pop("sshAuthorizedKey")
+    c["pullSecret"] = {"externalSecret": {"storeRef": store, "remoteKey": "ocp/pull-secret"}}
+    c["sshKey"] = {"externalSecret": {"storeRef": store, "remoteKey": "ocp/hosted", "property": "ssh-public-key"}}
+    c["etcdEncryptionKey"] = {"externalSecret": {"storeRef": store, "remoteKey": "ocp/hosted", "property": "etcd-key"}}
+    c["etcdBackupKey"] = {"externalSecret": {"storeRef": {"name": "local", "kind": "SecretStore"},
+                                             "remoteKey": "ocp/hosted", "property": "etcd-key-previous"}}
+    for i in range(3):
+        host(d, i)["bmc"]["credentials"] = {"externalSecret": {"storeRef": store, "remoteKey": "bmc/worker%d" % i}}
+    return dump(d)
+
+
+KEY_A = "eipeYqu1w7exgvl88YurZ01OmT3F1UxGTkXghXmu/IA="          # the example's key: what the previous render wrote
+KEY_B = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="          # a new 32-byte key
+KEY_C = "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA="          # neither
+
+
+def previous_render(edit_site):
+    """The example's previous render output (expected.yaml items) as the next input, its HostedSite edited."""
+    prev = yaml.safe_load(open(os.path.join(FIXTURES, "example-lab", "expected.yaml"), encoding="utf-8"))
+    d = {"apiVersion": prev["apiVersion"], "kind": prev["kind"], "items": prev["items"]}
+    s = next(i for i in d["items"] if i["kind"] == "HostedSite")
+    edit_site(s["spec"]["clusters"][0])
+    return dump(d)
+
+
+case("etcd-rotation-unchanged")(lambda: previous_render(lambda c: None))
+case("etcd-rotation-with-backup")(lambda: previous_render(
+    lambda c: c.update({"etcdEncryptionKey": {"value": KEY_B}, "etcdBackupKey": {"value": KEY_A}})))
+case("etcd-rotation-backup-by-data")(lambda: previous_render(
+    lambda c: c.update({"etcdEncryptionKey": {"data": {"key": KEY_B}}, "etcdBackupKey": {"data": {"key": KEY_A}}})))
+case("bad-etcd-rotation-without-backup")(lambda: previous_render(
+    lambda c: c.update({"etcdEncryptionKey": {"value": KEY_B}})))
+case("bad-etcd-rotation-wrong-backup")(lambda: previous_render(
+    lambda c: c.update({"etcdEncryptionKey": {"value": KEY_B}, "etcdBackupKey": {"value": KEY_C}})))
+case("bad-etcd-rotation-backup-dropped-too-early")(lambda: previous_render(
+    lambda c: c.update({"etcdEncryptionKey": {"value": KEY_C}})))
+
+
+def main():
+    only = set(sys.argv[1:])
+    for name, make in sorted(CASES.items()):
+        if only and name not in only:
+            continue
+        d = os.path.join(FIXTURES, name)
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, "input.yaml"), "w", encoding="utf-8", newline="\n") as f:
+            f.write(make())
+    print("%d cases" % len(CASES))
+
+
+if __name__ == "__main__":
+    main()
