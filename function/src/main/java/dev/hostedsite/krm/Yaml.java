@@ -144,11 +144,6 @@ public final class Yaml {
         }
     }
 
-    /** Converts a fabric8 model object (or any bean) to a tree. */
-    public static ObjectNode tree(Object bean) {
-        return JSON.valueToTree(bean);
-    }
-
     public static ObjectNode object() {
         return NODES.objectNode();
     }
