@@ -23,6 +23,7 @@ import dev.hostedsite.input.SchemaValidator;
 import dev.hostedsite.input.SemanticValidator;
 import dev.hostedsite.input.SiteBinder;
 import dev.hostedsite.model.Cluster;
+import dev.hostedsite.model.SecretSource;
 import dev.hostedsite.model.Site;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -97,7 +99,7 @@ public final class Compiler {
         List<JsonNode> applied = generated.stream().filter(m -> !m.localConfig()).map(m -> (JsonNode) m.body()).toList();
         Set<String> externalSecrets = new TreeSet<>();
         sites.forEach(s -> externalSecrets.addAll(s.externalSecrets()));
-        diags.addAll(ReferenceChecker.check(applied, List.copyOf(passthrough), externalSecrets));
+        diags.addAll(ReferenceChecker.check(applied, List.copyOf(passthrough), externalSecrets, secretRefOrigins(sites)));
         if (diags.hasErrors()) {
             return failure(items, diags);
         }
@@ -115,6 +117,30 @@ public final class Compiler {
         List<ObjectNode> out = new ArrayList<>(passthrough);
         ordered.forEach(m -> out.add(m.body()));
         return new Result(out, diags.list(), ordered, references);
+    }
+
+    /** Secret name → the HostedSite fields whose {@code secretRef} names it, for dangling-reference messages. */
+    static Map<String, List<String>> secretRefOrigins(List<Site> sites) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (Site site : sites) {
+            for (Cluster c : site.clusters()) {
+                List<SecretSource> sources = new ArrayList<>(List.of(c.pullSecret(), c.etcdEncryptionKey()));
+                if (c.sshKey() != null) {
+                    sources.add(c.sshKey());
+                }
+                if (c.etcdBackupKey() != null) {
+                    sources.add(c.etcdBackupKey());
+                }
+                c.hosts().forEach(h -> sources.add(h.bmc().credentials()));
+                for (SecretSource s : sources) {
+                    if (s.form() == SecretSource.Form.SECRET_REF) {
+                        out.computeIfAbsent(s.refName(), k -> new ArrayList<>())
+                                .add("HostedSite " + site.name() + " " + s.path() + ".secretRef.name");
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Sync wave, then kind, namespace, name; local-config artifacts (no wave) last. */

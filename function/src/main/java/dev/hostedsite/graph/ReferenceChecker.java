@@ -35,6 +35,16 @@ public final class ReferenceChecker {
      * @param externalSecrets entries of {@code spec.externalSecrets}: {@code name} or {@code namespace/name}
      */
     public static List<Diagnostic> check(List<JsonNode> generated, List<JsonNode> passthrough, Set<String> externalSecrets) {
+        return check(generated, passthrough, externalSecrets, Map.of());
+    }
+
+    /**
+     * As {@link #check(List, List, Set)}; {@code secretOrigins} maps a Secret name to the input fields that name
+     * it (such as {@code HostedSite lab spec.clusters[0].pullSecret.secretRef.name}), so that a dangling
+     * reference also tells the user which line of their own file to fix.
+     */
+    public static List<Diagnostic> check(List<JsonNode> generated, List<JsonNode> passthrough, Set<String> externalSecrets,
+                                         Map<String, List<String>> secretOrigins) {
         ReferenceChecker checker = new ReferenceChecker(externalSecrets);
         generated.forEach(o -> checker.index(o, true));
         passthrough.forEach(o -> checker.index(o, false));
@@ -42,7 +52,8 @@ public final class ReferenceChecker {
         List<Diagnostic> out = new ArrayList<>();
         for (Reference r : References.of(generated)) {
             if (!checker.resolves(r.to())) {
-                out.add(dangling(checker.objects.get(r.from()), r));
+                out.add(dangling(checker.objects.get(r.from()), r,
+                        r.to().kind().equals("Secret") ? secretOrigins.getOrDefault(r.to().name(), List.of()) : List.of()));
             }
         }
         checker.checkAgentWiring(generated, out);
@@ -74,7 +85,7 @@ public final class ReferenceChecker {
                         || externalSecrets.contains(target.namespace() + "/" + target.name()));
     }
 
-    private static Diagnostic dangling(JsonNode from, Reference r) {
+    private static Diagnostic dangling(JsonNode from, Reference r, List<String> origins) {
         String advice = switch (r.to().kind()) {
             case "Secret" -> " Add that Secret (or a SealedSecret/ExternalSecret producing it) to the input, or list it in"
                     + " spec.externalSecrets if it is created outside this repository.";
@@ -85,7 +96,8 @@ public final class ReferenceChecker {
                 ObjectRef.of(from).display() + " " + r.field() + " refers to " + r.to().kind() + " "
                         + (r.to().namespace() == null ? "" : r.to().namespace() + "/") + r.to().name()
                         + ", which is not generated, not an item of the input and not a declared external secret."
-                        + advice).withValue(r.to().name());
+                        + advice + (origins.isEmpty() ? "" : " The name comes from " + String.join(" and ", origins) + "."))
+                .withValue(r.to().name());
     }
 
     /**

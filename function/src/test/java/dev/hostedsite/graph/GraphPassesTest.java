@@ -99,6 +99,8 @@ class GraphPassesTest {
         Diagnostic hc = errors.stream().filter(d -> d.resource().kind().equals("HostedCluster")).findFirst().orElseThrow();
         assertEquals("spec.pullSecret.name", hc.fieldPath());
         assertTrue(hc.message().contains("Secret clusters/my-pull-secret"), hc.message());
+        assertTrue(hc.message().contains("The name comes from HostedSite lab spec.clusters[0].pullSecret.secretRef.name."),
+                hc.message());
         assertTrue(r.generated().isEmpty());
     }
 
