@@ -23,6 +23,19 @@ public record ObjectKey(String group, String kind, String namespace, String name
         return new ObjectKey("", kind, namespace, name);
     }
 
+    // Written out rather than generated: a record's generated equals/hashCode bootstrap through
+    // invokedynamic (ObjectMethods), whose method handles a start-up archive cannot hold.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ObjectKey k && group.equals(k.group) && kind.equals(k.kind)
+                && java.util.Objects.equals(namespace, k.namespace) && name.equals(k.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(group, kind, namespace, name);
+    }
+
     @Override
     public int compareTo(ObjectKey o) {
         return ORDER.compare(this, o);
