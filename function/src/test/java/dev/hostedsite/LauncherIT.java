@@ -55,6 +55,9 @@ class LauncherIT {
             ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile())
                     .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().put("HOSTEDSITE_JAR", jarFile.toString());
+            // the JVM is the test's choice (JAVA in env) or java on PATH, never the caller's JAVA/JAVA_HOME
+            builder.environment().remove("JAVA_HOME");
+            builder.environment().remove("JAVA");
             builder.environment().putAll(env);
             Process process = builder.start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -189,6 +192,39 @@ class LauncherIT {
         Result r = launch(copy, Map.of());
         assertExampleResourceList(r);
         assertEquals("", r.stderr(), "the freshly trained archive matches: no warning");
+    }
+
+    /** Temurin 25, which every machine of this project's kind has (the JDK 25 AOT cache is measured with it). */
+    private static final Path JDK25_JAVA = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+
+    @Test
+    void onJdk25TrainingWritesAnAotCacheThatJdk25RunsUseAndOtherJavasIgnore(@TempDir Path dir) throws Exception {
+        assertTrue(Files.isExecutable(JDK25_JAVA), "Temurin 25 is expected at " + JDK25_JAVA);
+        Path copy = jarCopy(dir);
+        Result training = launch(copy, Map.of("HOSTEDSITE_ARCHIVE", "train", "JAVA", JDK25_JAVA.toString()));
+        assertEquals(0, training.exit(), training.stderr());
+        assertEquals("", training.stdout(), "the JVM's own notes would corrupt stdout: a JDK 25 training run sends all to stderr");
+        assertTrue(training.stderr().contains("kind: ResourceList"), "the training run did render the example");
+        Path cache = dir.resolve("hostedsite-fn.aot");
+        assertTrue(Files.size(cache) > 1_000_000, "training on JDK 25 wrote an AOT cache");
+        assertFalse(Files.exists(dir.resolve("hostedsite-fn.jsa")), "and no AppCDS archive");
+        assertEquals(JDK25_JAVA.toRealPath().toString(), Files.readString(dir.resolve("hostedsite-fn.aot.java")).strip());
+
+        // a JDK 25 run hands the cache to the JVM, which accepts it silently
+        Path wrapper = dir.resolve("java");
+        Files.writeString(wrapper, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > \"$(dirname \"$0\")/java-args\"\n"
+                + "exec '" + JDK25_JAVA + "' \"$@\"\n");
+        assertTrue(wrapper.toFile().setExecutable(true));
+        Files.writeString(dir.resolve("hostedsite-fn.aot.java"), wrapper.toRealPath() + "\n");
+        Result r = launch(copy, Map.of("JAVA", wrapper.toString()));
+        assertExampleResourceList(r);
+        assertTrue(javaArgs(dir).contains("-XX:AOTCache=" + cache), javaArgs(dir).toString());
+        assertEquals("", r.stderr(), "the freshly trained AOT cache matches: no warning");
+
+        // the java on PATH (JDK 17 here) did not make it: the launcher leaves the cache alone
+        Result other = launch(copy, Map.of());
+        assertExampleResourceList(other);
+        assertEquals("", other.stderr());
     }
 
     @Test
