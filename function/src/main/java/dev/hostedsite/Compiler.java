@@ -99,12 +99,13 @@ public final class Compiler {
         List<JsonNode> applied = generated.stream().filter(m -> !m.localConfig()).map(m -> (JsonNode) m.body()).toList();
         Set<String> externalSecrets = new TreeSet<>();
         sites.forEach(s -> externalSecrets.addAll(s.externalSecrets()));
-        diags.addAll(ReferenceChecker.check(applied, List.copyOf(passthrough), externalSecrets, secretRefOrigins(sites)));
+        List<Reference> references = References.of(applied);
+        diags.addAll(ReferenceChecker.check(applied, references, List.copyOf(passthrough), externalSecrets,
+                secretRefOrigins(sites)));
         if (diags.hasErrors()) {
             return failure(items, diags);
         }
 
-        List<Reference> references = References.of(applied);
         Set<ObjectKey> generatedKeys = new HashSet<>();
         generated.forEach(m -> generatedKeys.add(m.key()));
         WaveAssigner.verify(references, generatedKeys);

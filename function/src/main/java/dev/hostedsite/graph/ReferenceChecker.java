@@ -35,22 +35,23 @@ public final class ReferenceChecker {
      * @param externalSecrets entries of {@code spec.externalSecrets}: {@code name} or {@code namespace/name}
      */
     public static List<Diagnostic> check(List<JsonNode> generated, List<JsonNode> passthrough, Set<String> externalSecrets) {
-        return check(generated, passthrough, externalSecrets, Map.of());
+        return check(generated, References.of(generated), passthrough, externalSecrets, Map.of());
     }
 
     /**
-     * As {@link #check(List, List, Set)}; {@code secretOrigins} maps a Secret name to the input fields that name
-     * it (such as {@code HostedSite lab spec.clusters[0].pullSecret.secretRef.name}), so that a dangling
-     * reference also tells the user which line of their own file to fix.
+     * As {@link #check(List, List, Set)}, over {@code references} already read from {@code generated} (the caller
+     * needs them too); {@code secretOrigins} maps a Secret name to the input fields that name it (such as
+     * {@code HostedSite lab spec.clusters[0].pullSecret.secretRef.name}), so that a dangling reference also tells
+     * the user which line of their own file to fix.
      */
-    public static List<Diagnostic> check(List<JsonNode> generated, List<JsonNode> passthrough, Set<String> externalSecrets,
-                                         Map<String, List<String>> secretOrigins) {
+    public static List<Diagnostic> check(List<JsonNode> generated, List<Reference> references, List<JsonNode> passthrough,
+                                         Set<String> externalSecrets, Map<String, List<String>> secretOrigins) {
         ReferenceChecker checker = new ReferenceChecker(externalSecrets);
         generated.forEach(o -> checker.index(o, true));
         passthrough.forEach(o -> checker.index(o, false));
         PLATFORM_NAMESPACES.forEach(ns -> checker.available.add(ObjectKey.core("Namespace", null, ns)));
         List<Diagnostic> out = new ArrayList<>();
-        for (Reference r : References.of(generated)) {
+        for (Reference r : references) {
             if (!checker.resolves(r.to())) {
                 out.add(dangling(checker.objects.get(r.from()), r,
                         r.to().kind().equals("Secret") ? secretOrigins.getOrDefault(r.to().name(), List.of()) : List.of()));
