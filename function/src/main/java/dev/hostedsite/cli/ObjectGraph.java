@@ -1,6 +1,5 @@
 package dev.hostedsite.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.Compiler;
 import dev.hostedsite.graph.Manifest;
@@ -8,6 +7,7 @@ import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ObjectKey;
 import dev.hostedsite.graph.Reference;
 import dev.hostedsite.graph.ReferenceChecker;
+import dev.hostedsite.graph.References;
 import dev.hostedsite.graph.WaveAssigner;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +55,7 @@ record ObjectGraph(List<Node> nodes, List<Edge> edges, List<Manifest> artifacts)
             ObjectKey k = m.key();
             int wave = Integer.parseInt(m.annotations().path(WaveAssigner.WAVE).asText("0"));
             nodes.put(k, new Node(k, id(k, ids), wave, Origin.GENERATED, null));
-            produced(m.body()).ifPresent(secret -> producers.put(secret, k.kind() + " " + k.namespace() + "/" + k.name()));
+            References.producedSecret(m.body()).ifPresent(secret -> producers.put(secret, k.kind() + " " + k.namespace() + "/" + k.name()));
         }
         Set<ObjectKey> inputs = new HashSet<>();
         for (ObjectNode item : result.items()) {
@@ -89,17 +89,6 @@ record ObjectGraph(List<Node> nodes, List<Edge> edges, List<Manifest> artifacts)
             return new Node(k, id(k, ids), null, Origin.PRODUCED, "produced by " + producers.get(k));
         }
         return new Node(k, id(k, ids), null, Origin.EXTERNAL, "declared in spec.externalSecrets");
-    }
-
-    /** The Secret an ExternalSecret or SealedSecret of the render produces. */
-    private static java.util.Optional<ObjectKey> produced(JsonNode o) {
-        ObjectKey k = ObjectKey.of(o);
-        String name = switch (k.kind()) {
-            case "ExternalSecret" -> o.path("spec").path("target").path("name").asText(k.name());
-            case "SealedSecret" -> o.path("spec").path("template").path("metadata").path("name").asText(k.name());
-            default -> null;
-        };
-        return name == null ? java.util.Optional.empty() : java.util.Optional.of(ObjectKey.core("Secret", k.namespace(), name));
     }
 
     /**

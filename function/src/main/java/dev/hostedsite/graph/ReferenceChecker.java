@@ -67,14 +67,7 @@ public final class ReferenceChecker {
             objects.put(key, o);
         }
         available.add(key);
-        String produced = switch (key.kind()) {
-            case "ExternalSecret" -> o.path("spec").path("target").path("name").asText(key.name());
-            case "SealedSecret" -> o.path("spec").path("template").path("metadata").path("name").asText(key.name());
-            default -> null;
-        };
-        if (produced != null) {
-            available.add(ObjectKey.core("Secret", key.namespace(), produced));
-        }
+        References.producedSecret(o).ifPresent(available::add);
     }
 
     private boolean resolves(ObjectKey target) {

@@ -68,6 +68,17 @@ public final class References {
         }
     }
 
+    /** The Secret an ExternalSecret or SealedSecret produces (its target name, defaulting to its own name). */
+    public static java.util.Optional<ObjectKey> producedSecret(JsonNode o) {
+        ObjectKey k = ObjectKey.of(o);
+        String name = switch (k.kind()) {
+            case "ExternalSecret" -> o.path("spec").path("target").path("name").asText(k.name());
+            case "SealedSecret" -> o.path("spec").path("template").path("metadata").path("name").asText(k.name());
+            default -> null;
+        };
+        return name == null ? java.util.Optional.empty() : java.util.Optional.of(ObjectKey.core("Secret", k.namespace(), name));
+    }
+
     private static void secret(List<Reference> refs, ObjectKey from, JsonNode spec, String path) {
         name(spec, path).ifPresent(n -> refs.add(new Reference(from, path, ObjectKey.core("Secret", from.namespace(), n))));
     }
