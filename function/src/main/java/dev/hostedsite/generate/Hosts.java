@@ -52,13 +52,12 @@ public final class Hosts {
         return true;
     }
 
+    /** NodePool {@code arch} names (Go's) that InfraEnv and osImages spell differently (the kernel's). */
+    public static final Map<String, String> KERNEL_ARCH_NAMES = Map.of("amd64", "x86_64", "arm64", "aarch64");
+
     /** NodePool {@code arch} to the CPU architecture names of InfraEnv and osImages. */
     public static String cpuArchitecture(String arch) {
-        return switch (arch) {
-            case "amd64" -> "x86_64";
-            case "arm64" -> "aarch64";
-            default -> arch;
-        };
+        return KERNEL_ARCH_NAMES.getOrDefault(arch, arch);
     }
 
     /**

@@ -12,6 +12,7 @@ import com.networknt.schema.ValidationMessage;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.diag.ObjectRef;
 import dev.hostedsite.diag.SourceFile;
+import dev.hostedsite.generate.Hosts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -128,9 +129,14 @@ public final class SchemaValidator {
         };
     }
 
-    /** The two naming schemes of CPU architectures: NodePool arch (Go) and osImages/InfraEnv (kernel). */
-    private static final Map<String, String> ARCH_NAMES = Map.of("amd64", "x86_64", "x86_64", "amd64", "arm64", "aarch64",
-            "aarch64", "arm64");
+    /** The two naming schemes of CPU architectures, both ways: NodePool arch (Go) and osImages/InfraEnv (kernel). */
+    private static final Map<String, String> ARCH_NAMES = bothWays(Hosts.KERNEL_ARCH_NAMES);
+
+    private static Map<String, String> bothWays(Map<String, String> m) {
+        Map<String, String> out = new java.util.HashMap<>(m);
+        m.forEach((k, v) -> out.put(v, k));
+        return Map.copyOf(out);
+    }
 
     private static final Pattern TYPE_MISMATCH = Pattern.compile("(\\w+) found, (\\w+) expected");
 
