@@ -11,7 +11,6 @@ import dev.hostedsite.krm.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,9 +102,5 @@ public final class Main {
             b.append("---\n").append(Yaml.write(o));
         }
         return b.toString();
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
