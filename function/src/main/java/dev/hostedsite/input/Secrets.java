@@ -24,11 +24,7 @@ final class Secrets {
             return Optional.of(s.value());
         }
         if (s.data() != null && s.data().containsKey(key)) {
-            try {
-                return Optional.of(new String(Base64.getDecoder().decode(s.data().get(key).strip()), StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
+            return decodeBase64(s.data().get(key)).map(raw -> new String(raw, StandardCharsets.UTF_8));
         }
         if (s.stringData() != null && s.stringData().containsKey(key)) {
             return Optional.of(s.stringData().get(key));
@@ -38,7 +34,7 @@ final class Secrets {
 
     /** Problem with an etcd AES key, or empty. The key text is base64 of 16, 24 or 32 bytes. */
     static Optional<String> etcdKeyProblem(SecretSource s) {
-        String b64 = s.value() != null ? s.value() : s.data() != null ? s.data().get("key") : null;
+        String b64 = etcdKeyText(s);
         if (b64 == null && s.stringData() != null) {
             return Optional.of("give the etcd key as value (its base64 text) or data.key, not stringData:"
                     + " the Secret must hold the raw key bytes.");
@@ -46,12 +42,11 @@ final class Secrets {
         if (b64 == null) {
             return Optional.of("the etcd key secret has no 'key' entry: give value (the base64 AES key) or data.key.");
         }
-        byte[] raw;
-        try {
-            raw = Base64.getDecoder().decode(b64.strip());
-        } catch (IllegalArgumentException e) {
+        Optional<byte[]> decoded = decodeBase64(b64);
+        if (decoded.isEmpty()) {
             return Optional.of("the etcd encryption key is not valid base64. Create one with: openssl rand -base64 32");
         }
+        byte[] raw = decoded.get();
         if (raw.length != 16 && raw.length != 24 && raw.length != 32) {
             return Optional.of("the etcd encryption key decodes to " + raw.length
                     + " bytes; AES-CBC needs 16, 24 or 32. Create one with: openssl rand -base64 32");
@@ -61,7 +56,12 @@ final class Secrets {
 
     /** The raw bytes of an inline etcd key ({@code value} or {@code data.key}, both base64), if readable. */
     static Optional<byte[]> etcdKeyBytes(SecretSource s) {
-        return decodeBase64(s.value() != null ? s.value() : s.data() != null ? s.data().get("key") : null);
+        return decodeBase64(etcdKeyText(s));
+    }
+
+    /** The base64 text of an inline etcd key: {@code value}, else {@code data.key}; null if neither is given. */
+    private static String etcdKeyText(SecretSource s) {
+        return s.value() != null ? s.value() : s.data() != null ? s.data().get("key") : null;
     }
 
     static Optional<byte[]> decodeBase64(String b64) {
