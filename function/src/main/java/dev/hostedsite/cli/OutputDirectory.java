@@ -1,9 +1,10 @@
 package dev.hostedsite.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.Main;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
+import dev.hostedsite.krm.Yaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -37,14 +38,14 @@ final class OutputDirectory {
         Map<String, String> files = new LinkedHashMap<>();
         for (Manifest m : generated) {
             if (m.localConfig()) {
-                Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> data = m.body().path("data").fields();
+                Iterator<Map.Entry<String, JsonNode>> data = m.body().path("data").fields();
                 while (data.hasNext()) {
-                    Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> f = data.next();
+                    Map.Entry<String, JsonNode> f = data.next();
                     files.put(ARTIFACTS + "/" + m.dir() + "/" + f.getKey(), f.getValue().asText());
                 }
             } else {
                 ObjectNode clean = Layout.withoutToolAnnotations(m.body());
-                files.put(Layout.pathOf(m), Main.stream(List.of(clean)).substring("---\n".length()));
+                files.put(Layout.pathOf(m), Yaml.write(clean));
             }
         }
         return files;
