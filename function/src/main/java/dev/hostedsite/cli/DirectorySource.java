@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +57,28 @@ public final class DirectorySource {
         }
     }
 
-    /** The items of a file or directory, and the position index of every document by relative file path. */
-    public record Sources(Path root, boolean directory, List<ObjectNode> items,
-                          Map<String, List<SourcePositions>> positions) {
+    /** The items of a file or directory, and the text of each file by relative path (for positions on demand). */
+    /** {@code texts}: each file's text by relative path, from which positions are scanned when first asked for. */
+    public record Sources(Path root, boolean directory, List<ObjectNode> items, Map<String, String> texts,
+                          Map<String, List<SourcePositions>> scanned) {
+        /**
+         * The positions of a file's documents, or null for a file not read here. Scanned on first use: only a
+         * diagnostic needs them, so a clean render (the Argo CD plugin's every refresh) parses each file once.
+         */
+        public List<SourcePositions> positions(String rel) {
+            String text = texts.get(rel);
+            if (text == null) {
+                return null;
+            }
+            return scanned.computeIfAbsent(rel, r -> {
+                try {
+                    return SourcePositions.scan(text);
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot re-scan " + r + ", which parsed before", e);
+                }
+            });
+        }
+
         /** The path a user can open: the argument for a file, the argument joined with the relative path for a directory. */
         public String display(String rel) {
             if (rel == null) {
@@ -89,14 +109,14 @@ public final class DirectorySource {
             throw new BadFile(root + ": no such file or directory");
         }
         List<ObjectNode> items = new ArrayList<>();
-        Map<String, List<SourcePositions>> positions = new LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
         for (Path f : files) {
             String rel = directory ? root.relativize(f).toString().replace('\\', '/') : f.getFileName().toString();
             List<JsonNode> docs;
             try {
                 String text = Input.utf8(Files.readAllBytes(f));
                 docs = Yaml.readAll(text);
-                positions.put(rel, SourcePositions.scan(text));
+                texts.put(rel, text);
             } catch (Input.Unreadable e) {
                 throw new BadFile(rel, 0, 0, e.getMessage());
             } catch (JsonProcessingException e) {
@@ -123,7 +143,7 @@ public final class DirectorySource {
                 items.add(item);
             }
         }
-        return new Sources(root, directory, items, positions);
+        return new Sources(root, directory, items, texts, new HashMap<>());
     }
 
     private static boolean hidden(Path rel) {

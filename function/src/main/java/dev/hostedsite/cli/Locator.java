@@ -22,7 +22,7 @@ final class Locator {
         if (f == null) {
             return d;
         }
-        List<SourcePositions> docs = sources.positions().get(f.path());
+        List<SourcePositions> docs = sources.positions(f.path());
         int index = f.index() == null ? 0 : f.index();
         if (docs == null || index < 0 || index >= docs.size()) {
             return d;
