@@ -24,16 +24,15 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Layer two of input validation: the rules the schema cannot express. Runs on bound, defaulted sites; every
- * finding names the HostedSite field it is about. Secret values never appear in a message.
+ * Layer two of input validation: the rules the schema cannot express. Runs on bound, defaulted sites that
+ * passed the schema, so formats its patterns enforce (MACs, release digests) are not checked again here.
+ * Every finding names the HostedSite field it is about. Secret values never appear in a message.
  */
 public final class SemanticValidator {
     /** Driver schemes metal3's BareMetalHost accepts in {@code bmc.address}. */
     public static final Set<String> BMC_SCHEMES = Set.of("ipmi", "libvirt", "idrac", "idrac-redfish",
             "idrac-virtualmedia", "idrac-redfish-virtualmedia", "irmc", "irmc-virtualmedia", "ilo4", "ilo4-virtualmedia",
             "ilo5", "ilo5-redfish", "ilo5-virtualmedia", "redfish", "redfish-virtualmedia", "redfish-uefihttp", "ibmc");
-    private static final Pattern DIGEST = Pattern.compile(".+@sha256:[0-9a-f]{64}");
-    private static final Pattern MAC = Pattern.compile("([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}");
     private static final Pattern QUALIFIED_NAME =
             Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
                     + "[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
@@ -140,11 +139,6 @@ public final class SemanticValidator {
         if (c.controlPlaneNamespace().length() > 63) {
             error(p + ".name", "the control-plane namespace " + c.controlPlaneNamespace() + " would be longer than 63"
                     + " characters; shorten the cluster name or namespace.", c.name());
-        }
-        if (!DIGEST.matcher(c.release().image()).matches()) {
-            error(p + ".release.image", "the release image must be pinned by digest (…@sha256:<64 hex>), never a tag:"
-                    + " a disconnected mirror serves releases by digest. Find it with: oc adm release info "
-                    + c.release().image() + " | grep \"Pull From\"", c.release().image());
         }
         osImagesCover(c);
         secrets(c);
@@ -306,10 +300,6 @@ public final class SemanticValidator {
 
     private void host(Cluster c, Host h) {
         String p = h.path();
-        if (!MAC.matcher(h.bootMACAddress()).matches()) {
-            error(p + ".bootMACAddress", "not a MAC address: write six hex pairs separated by colons, such as"
-                    + " 52:54:00:aa:bb:01.", h.bootMACAddress());
-        }
         bmc(h);
         if (h.bmc().credentials().inline()) {
             warnInline(h.bmc().credentials());
