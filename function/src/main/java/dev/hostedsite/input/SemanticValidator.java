@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 
 /**
  * Layer two of input validation: the rules the schema cannot express. Runs on bound, defaulted sites that
- * passed the schema, so formats its patterns enforce (MACs, release digests) are not checked again here.
+ * passed the schema, so what it enforces (MAC and digest formats, NodePort's address) is not checked again.
  * Every finding names the HostedSite field it is about. Secret values never appear in a message.
  */
 public final class SemanticValidator {
@@ -256,10 +256,6 @@ public final class SemanticValidator {
         Cluster.ApiServer api = c.apiServer();
         String p = c.path() + ".apiServer";
         if (api.nodePort()) {
-            if (api.address() == null) {
-                error(p + ".address", "NodePort publishing needs address: the IP or name at which every service of"
-                        + " the control plane is reached on its node port.");
-            }
             if (api.hostname() != null) {
                 warning(p + ".hostname", "hostname is used with LoadBalancer publishing only; it is ignored here.");
             }
