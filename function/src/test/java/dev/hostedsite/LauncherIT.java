@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hostedsite.krm.Yaml;
+import dev.hostedsite.testing.Proc;
 import dev.hostedsite.testing.Repo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,38 +42,19 @@ class LauncherIT {
         expected = Files.readString(repo.resolve("fixtures/example-lab/expected.yaml"), StandardCharsets.UTF_8);
     }
 
-    record Result(int exit, String stdout, String stderr) {}
-
-    private static Result launch(Path jarFile, Map<String, String> env, String... args) throws Exception {
+    private static Proc launch(Path jarFile, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", repo.resolve("bin/hostedsite").toString()));
         command.addAll(List.of(args));
-        Path in = Files.createTempFile("launcher", ".in");
-        Path out = Files.createTempFile("launcher", ".out");
-        Path err = Files.createTempFile("launcher", ".err");
-        try {
-            Files.write(in, input);
-            ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile())
-                    .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().put("HOSTEDSITE_JAR", jarFile.toString());
-            // the JVM is the test's choice (JAVA in env) or java on PATH, never the caller's JAVA/JAVA_HOME
-            builder.environment().remove("JAVA_HOME");
-            builder.environment().remove("JAVA");
-            builder.environment().putAll(env);
-            Process process = builder.start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(command + " timed out");
-            }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(in);
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        Map<String, String> changes = new HashMap<>();
+        changes.put("HOSTEDSITE_JAR", jarFile.toString());
+        // the JVM is the test's choice (JAVA in env) or java on PATH, never the caller's JAVA/JAVA_HOME
+        changes.put("JAVA_HOME", null);
+        changes.put("JAVA", null);
+        changes.putAll(env);
+        return Proc.run(command, repo, changes, input, 60);
     }
 
-    private static void assertExampleResourceList(Result r) throws IOException {
+    private static void assertExampleResourceList(Proc r) throws IOException {
         assertEquals(0, r.exit(), r.stderr());
         List<JsonNode> docs = Yaml.readAll(r.stdout());
         assertEquals(1, docs.size(), "stdout holds exactly one YAML document");
@@ -93,7 +74,7 @@ class LauncherIT {
         assertTrue(Files.isRegularFile(archive), "the build writes " + archive);
         assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0,
                 "the archive is newer than the jar it was trained on");
-        Result r = launch(jar, Map.of());
+        Proc r = launch(jar, Map.of());
         assertExampleResourceList(r);
         assertEquals("", r.stderr(), "a matching archive draws no complaint from the JVM");
     }
@@ -101,7 +82,7 @@ class LauncherIT {
     @Test
     void withoutAnArchiveTheFunctionRunsAsBefore(@TempDir Path dir) throws Exception {
         Path copy = jarCopy(dir);
-        Result r = launch(copy, Map.of());
+        Proc r = launch(copy, Map.of());
         assertExampleResourceList(r);
         assertEquals("", r.stderr());
         assertExampleResourceList(launch(jar, Map.of("HOSTEDSITE_ARCHIVE", "off")));
@@ -140,11 +121,11 @@ class LauncherIT {
         Files.write(bad, garbage);
         newerThan(bad, copy, 10_000);
         Map<String, String> env = recordingJava(dir);
-        Result r = launch(copy, env);
+        Proc r = launch(copy, env);
         assertTrue(javaArgs(dir).contains("-XX:SharedArchiveFile=" + bad), "the launcher handed the archive to the JVM");
         assertExampleResourceList(r);
 
-        Result rendered = launch(copy, env, "render", "packages/hosted-site");
+        Proc rendered = launch(copy, env, "render", "packages/hosted-site");
         assertEquals(0, rendered.exit(), rendered.stderr());
         assertTrue(rendered.stdout().startsWith("---\napiVersion: "), "stdout is the manifest stream, nothing before it");
         assertEquals(26, Yaml.readAll(rendered.stdout()).size(), "the example site's 26 deployable objects");
@@ -157,7 +138,7 @@ class LauncherIT {
         Path other = dir.resolve("hostedsite-fn.jsa");
         Files.copy(archive, other);
         newerThan(other, copy, 10_000);
-        Result r = launch(copy, recordingJava(dir));
+        Proc r = launch(copy, recordingJava(dir));
         assertTrue(javaArgs(dir).contains("-XX:SharedArchiveFile=" + other), "the launcher handed the archive to the JVM");
         assertExampleResourceList(r);
         assertFalse(r.stderr().isEmpty(), "the JVM reported the class path mismatch on stderr");
@@ -170,14 +151,14 @@ class LauncherIT {
         Files.write(stale, new byte[] {1, 2, 3});
         newerThan(stale, copy, -10_000);
         Map<String, String> env = recordingJava(dir);
-        Result older = launch(copy, env);
+        Proc older = launch(copy, env);
         assertExampleResourceList(older);
         assertTrue(javaArgs(dir).stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")),
                 "an archive older than the jar is not handed to the JVM: " + javaArgs(dir));
 
         newerThan(stale, copy, 10_000);
         Files.writeString(dir.resolve("hostedsite-fn.jsa.java"), "/opt/some-other-jdk/bin/java\n");
-        Result otherJava = launch(copy, env);
+        Proc otherJava = launch(copy, env);
         assertExampleResourceList(otherJava);
         assertTrue(javaArgs(dir).stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")),
                 "an archive made by another java binary is not handed to the JVM: " + javaArgs(dir));
@@ -186,10 +167,10 @@ class LauncherIT {
     @Test
     void trainingWritesAnArchiveTheNextRunAccepts(@TempDir Path dir) throws Exception {
         Path copy = jarCopy(dir);
-        Result training = launch(copy, Map.of("HOSTEDSITE_ARCHIVE", "train"));
+        Proc training = launch(copy, Map.of("HOSTEDSITE_ARCHIVE", "train"));
         assertExampleResourceList(training);
         assertTrue(Files.size(dir.resolve("hostedsite-fn.jsa")) > 1_000_000, "training wrote an archive");
-        Result r = launch(copy, Map.of());
+        Proc r = launch(copy, Map.of());
         assertExampleResourceList(r);
         assertEquals("", r.stderr(), "the freshly trained archive matches: no warning");
     }
@@ -201,7 +182,7 @@ class LauncherIT {
     void onJdk25TrainingWritesAnAotCacheThatJdk25RunsUseAndOtherJavasIgnore(@TempDir Path dir) throws Exception {
         assertTrue(Files.isExecutable(JDK25_JAVA), "Temurin 25 is expected at " + JDK25_JAVA);
         Path copy = jarCopy(dir);
-        Result training = launch(copy, Map.of("HOSTEDSITE_ARCHIVE", "train", "JAVA", JDK25_JAVA.toString()));
+        Proc training = launch(copy, Map.of("HOSTEDSITE_ARCHIVE", "train", "JAVA", JDK25_JAVA.toString()));
         assertEquals(0, training.exit(), training.stderr());
         assertEquals("", training.stdout(), "the JVM's own notes would corrupt stdout: a JDK 25 training run sends all to stderr");
         assertTrue(training.stderr().contains("kind: ResourceList"), "the training run did render the example");
@@ -216,13 +197,13 @@ class LauncherIT {
                 + "exec '" + JDK25_JAVA + "' \"$@\"\n");
         assertTrue(wrapper.toFile().setExecutable(true));
         Files.writeString(dir.resolve("hostedsite-fn.aot.java"), wrapper.toRealPath() + "\n");
-        Result r = launch(copy, Map.of("JAVA", wrapper.toString()));
+        Proc r = launch(copy, Map.of("JAVA", wrapper.toString()));
         assertExampleResourceList(r);
         assertTrue(javaArgs(dir).contains("-XX:AOTCache=" + cache), javaArgs(dir).toString());
         assertEquals("", r.stderr(), "the freshly trained AOT cache matches: no warning");
 
         // the java on PATH (JDK 17 here) did not make it: the launcher leaves the cache alone
-        Result other = launch(copy, Map.of());
+        Proc other = launch(copy, Map.of());
         assertExampleResourceList(other);
         assertEquals("", other.stderr());
     }
@@ -231,7 +212,7 @@ class LauncherIT {
     void anUnknownArchiveModeIsAUsageError() throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("HOSTEDSITE_ARCHIVE", "sometimes");
-        Result r = launch(jar, env);
+        Proc r = launch(jar, env);
         assertEquals(2, r.exit());
         assertEquals("", r.stdout());
         assertTrue(r.stderr().contains("HOSTEDSITE_ARCHIVE"), r.stderr());

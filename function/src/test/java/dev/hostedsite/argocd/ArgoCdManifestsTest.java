@@ -1,5 +1,6 @@
 package dev.hostedsite.argocd;
 
+import dev.hostedsite.testing.Proc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -108,17 +109,17 @@ class ArgoCdManifestsTest {
         Path site = Files.createDirectories(tmp.resolve("site"));
         Files.writeString(site.resolve("lab.yaml"), "apiVersion: hostedsite.dev/v1alpha1\nkind: HostedSite\nmetadata:\n  name: lab\n");
         Files.writeString(site.resolve("extra.yml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
-        Shell found = Shell.run(find, site, Map.of());
+        Proc found = Proc.run(find, site, Map.of(), null, 30);
         assertEquals(0, found.exit());
         assertEquals("./lab.yaml", found.stdout().strip());
 
         Path other = Files.createDirectories(tmp.resolve("other"));
         Files.writeString(other.resolve("app.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: HostedSite\n");
-        Shell notFound = Shell.run(find, other, Map.of());
+        Proc notFound = Proc.run(find, other, Map.of(), null, 30);
         assertTrue(notFound.exit() != 0 || notFound.stdout().isBlank(), notFound.toString());
 
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        assertTrue(Shell.run(find, empty, Map.of()).stdout().isBlank());
+        assertTrue(Proc.run(find, empty, Map.of(), null, 30).stdout().isBlank());
     }
 
     @Test
@@ -134,13 +135,13 @@ class ArgoCdManifestsTest {
 
         Files.writeString(fake, "#!/bin/sh\n[ \"$1 $2\" = 'render .' ] || exit 64\necho 'kind: Namespace'\n");
         fake.toFile().setExecutable(true);
-        Shell ok = Shell.run(generate, site, env);
+        Proc ok = Proc.run(generate, site, env, null, 30);
         assertEquals(0, ok.exit(), ok.toString());
         assertEquals("kind: Namespace\n", ok.stdout());
         assertTrue(ok.stderr().contains("site lab"), ok.stderr());
 
         Files.writeString(fake, "#!/bin/sh\necho 'kind: Namespace'\necho 'render failed' >&2\nexit 3\n");
-        Shell failed = Shell.run(generate, site, env);
+        Proc failed = Proc.run(generate, site, env, null, 30);
         assertNotEquals(0, failed.exit(), "a failed render must fail the plugin");
     }
 

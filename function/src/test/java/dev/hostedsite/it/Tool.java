@@ -1,16 +1,15 @@
 package dev.hostedsite.it;
 
+import dev.hostedsite.testing.Proc;
 import dev.hostedsite.testing.Repo;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a real external tool (kpt, kubectl, bash) as a separate process: in a directory, with extra
@@ -80,24 +79,8 @@ record Tool(int exit, String stdout, String stderr) {
     }
 
     static Tool run(List<String> command, Path dir, Map<String, String> env) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("tool", ".out");
-        Path err = Files.createTempFile("tool", ".err");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().putAll(env);
-            Process process = builder.start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(command + " did not finish within " + TIMEOUT_SECONDS + " s");
-            }
-            return new Tool(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        Proc p = Proc.run(command, dir, env, null, TIMEOUT_SECONDS);
+        return new Tool(p.exit(), p.stdout(), p.stderr());
     }
 
     @Override
