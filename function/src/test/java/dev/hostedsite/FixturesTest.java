@@ -34,12 +34,17 @@ class FixturesTest {
 
     @TestFactory
     Stream<DynamicTest> fixtures() throws IOException {
+        return cases().stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+    }
+
+    /** Every fixture folder (one with an {@code input.yaml}), sorted; never empty. */
+    static List<Path> cases() throws IOException {
         List<Path> cases;
         try (Stream<Path> dirs = Files.list(Repo.fixtures())) {
             cases = dirs.filter(d -> Files.isRegularFile(d.resolve("input.yaml"))).sorted().toList();
         }
         assertFalse(cases.isEmpty(), "no fixtures found under " + Repo.fixtures());
-        return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+        return cases;
     }
 
     static void check(Path dir) throws IOException {
