@@ -18,6 +18,7 @@ import dev.hostedsite.graph.Reference;
 import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.graph.References;
 import dev.hostedsite.graph.WaveAssigner;
+import dev.hostedsite.input.AgentPoolArchitecture;
 import dev.hostedsite.input.EtcdRotationGuard;
 import dev.hostedsite.input.SchemaValidator;
 import dev.hostedsite.input.SemanticValidator;
@@ -76,6 +77,7 @@ public final class Compiler {
             }
         }
         diags.addAll(SemanticValidator.validate(sites));
+        diags.addAll(AgentPoolArchitecture.check(sites));
         diags.addAll(EtcdRotationGuard.check(sites, items));
         if (diags.hasErrors()) {
             return failure(items, diags);

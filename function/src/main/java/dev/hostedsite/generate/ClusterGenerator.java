@@ -194,8 +194,11 @@ public final class ClusterGenerator {
         spec.putObject("management").put("autoRepair", p.autoRepair()).put("upgradeType", p.upgradeType());
         spec.put("nodeDrainTimeout", p.nodeDrainTimeout());
         ObjectNode platform = spec.putObject("platform");
+        // Always present, even empty: the NodePool CRD's CEL rule accepts arch arm64 only with has(self.platform.agent)
+        // (Canonical.MEANINGFUL_EMPTY keeps the empty object).
+        ObjectNode agent = platform.putObject("agent");
         if (p.hostSelector() != null) {
-            platform.putObject("agent").set("agentLabelSelector", p.hostSelector().deepCopy());
+            agent.set("agentLabelSelector", p.hostSelector().deepCopy());
         }
         platform.put("type", "Agent");
         spec.putObject("release").put("image", c.release().image());
