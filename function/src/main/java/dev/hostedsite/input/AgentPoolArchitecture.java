@@ -6,7 +6,6 @@ import dev.hostedsite.model.Site;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Which CPU architectures a NodePool on the Agent platform may have, and what a non-amd64 pool needs.
@@ -22,16 +21,17 @@ import java.util.regex.Pattern;
  *   <li>{@code hypershift-operator/controllers/nodepool/nodepool_controller.go}, {@code isArchAndPlatformSupported}:
  *       the Agent platform supports amd64, arm64 and ppc64le; and {@code validateHCPayloadSupportsNodePoolCPUArch}:
  *       a pool whose arch differs from the HostedCluster's release payload is refused (condition
- *       {@code ValidArchPlatform} false) unless the payload is multi-architecture.</li>
+ *       {@code ValidArchPlatform} false) unless the payload is multi-architecture, which
+ *       {@code support/releaseinfo/registryclient/client.go} {@code IsMultiArchManifestList} decides from the
+ *       image's manifest (a manifest list with amd64/arm64/ppc64le/s390x entries).</li>
  * </ul>
- * Since the hosted control plane runs on the hub (amd64 in practice) from the same release image, a non-amd64
- * pool needs a multi-architecture release image ({@code ocp-release:<version>-multi}).
+ * The hosted control plane runs on the hub (amd64 in practice) from the same release image, so a non-amd64 pool
+ * needs the multi-architecture release ({@code ocp-release:<version>-multi}). The input gives the release by
+ * digest only, which does not show that: hence a warning for every non-amd64 pool, not an error.
  */
 public final class AgentPoolArchitecture {
     /** NodePool {@code arch} values the Agent platform supports (isArchAndPlatformSupported, case AgentPlatform). */
     public static final Set<String> SUPPORTED = Set.of("amd64", "arm64", "ppc64le");
-    /** A release image tag of a multi-architecture payload, such as {@code 4.19.3-multi}. */
-    private static final Pattern MULTI_TAG = Pattern.compile(":[^/@:]*-multi(-[^/@:]*)?$");
 
     private AgentPoolArchitecture() {}
 
@@ -41,26 +41,25 @@ public final class AgentPoolArchitecture {
         for (Site site : sites) {
             for (Cluster c : site.clusters()) {
                 for (Cluster.NodePool p : c.nodePools()) {
-                    check(site, c, p, out);
+                    check(site, p, out);
                 }
             }
         }
         return out;
     }
 
-    private static void check(Site site, Cluster c, Cluster.NodePool p, List<Diagnostic> out) {
+    private static void check(Site site, Cluster.NodePool p, List<Diagnostic> out) {
         String path = p.path() + ".arch";
         if (!SUPPORTED.contains(p.arch())) {
             out.add(Diagnostic.error(site.ref(), path, "NodePool " + p.name() + " has arch " + p.arch()
                     + ", which HyperShift's Agent platform does not support (the NodePool CRD accepts s390x on"
                     + " KubeVirt only). Use one of amd64, arm64, ppc64le.").withValue(p.arch()).withFile(site.file()));
-        } else if (!p.arch().equals("amd64") && !MULTI_TAG.matcher(c.release().image()).find()) {
+        } else if (!p.arch().equals("amd64")) {
             out.add(Diagnostic.warning(site.ref(), path, "NodePool " + p.name() + " has arch " + p.arch()
-                    + ": HyperShift runs it only from a release payload of that architecture or a multi-architecture"
-                    + " one, while the hosted control plane runs on the hub from the same release image. Use the"
-                    + " multi-architecture release (ocp-release:<version>-multi, mirrored with all its architectures);"
-                    + " this release image (" + c.release().image() + ") does not say it is one.")
-                    .withValue(p.arch()).withFile(site.file()));
+                    + ": HyperShift accepts it only when the release image is a multi-architecture payload (a manifest"
+                    + " list; the hosted control plane runs from the same image on the hub). A digest cannot show that:"
+                    + " make sure release.image is the digest of ocp-release:<version>-multi, mirrored with all its"
+                    + " architectures.").withValue(p.arch()).withFile(site.file()));
         }
     }
 }
