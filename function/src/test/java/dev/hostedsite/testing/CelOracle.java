@@ -226,10 +226,7 @@ public final class CelOracle {
             if (value.isObject()) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> f = it.next();
-                    JsonNode child = schema.path("properties").get(f.getKey());
-                    if (child == null && schema.path("additionalProperties").isObject()) {
-                        child = schema.get("additionalProperties");
-                    }
+                    JsonNode child = fieldSchema(schema, f.getKey());
                     if (child != null) {
                         node(child, f.getValue(), old == null ? null : old.get(f.getKey()), join(field, f.getKey()));
                     }
@@ -266,6 +263,15 @@ public final class CelOracle {
                 }
             }
         }
+    }
+
+    /** The schema of an object's field: its property, else the map-value schema; null when neither (unknown field). */
+    static JsonNode fieldSchema(JsonNode objectSchema, String name) {
+        JsonNode child = objectSchema.path("properties").get(name);
+        if (child == null && objectSchema.path("additionalProperties").isObject()) {
+            child = objectSchema.get("additionalProperties");
+        }
+        return child;
     }
 
     private static String join(String field, String name) {
@@ -339,10 +345,7 @@ public final class CelOracle {
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> f = it.next();
-                    JsonNode child = schema.path("properties").get(f.getKey());
-                    if (child == null && schema.path("additionalProperties").isObject()) {
-                        child = schema.get("additionalProperties");
-                    }
+                    JsonNode child = fieldSchema(schema, f.getKey());
                     if (child != null) {
                         fill(child, f.getValue());
                     }
