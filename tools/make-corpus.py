@@ -322,8 +322,14 @@ edit("bad-mac-duplicate-across-sites", lambda d: second_site(d, mutate=lambda s:
                                                               .update({"bootMACAddress": "52:54:00:10:00:02"})))
 edit("bad-sites-disagree-agent-storage", lambda d: second_site(
     d, mutate=lambda s: s["spec"]["hub"]["agentServiceConfig"].update({"databaseStorage": "20Gi"})))
-edit("bad-sites-disagree-registry-port", lambda d: second_site(
-    d, mutate=lambda s: s["spec"]["hub"]["registry"].update({"port": 5001})))
+def registry_port_5001(s):
+    """The second site's registry on another port, its images moved with it (so they stay pullable)."""
+    s["spec"]["hub"]["registry"]["port"] = 5001
+    for holder in (s["spec"]["hub"]["catalogs"][0], s["spec"]["clusters"][0]["release"]):
+        holder["image"] = holder["image"].replace(":5000/", ":5001/")
+
+
+edit("bad-sites-disagree-registry-port", lambda d: second_site(d, mutate=registry_port_5001))
 edit("bad-sites-same-cluster", lambda d: second_site(
     d, mutate=lambda s: s["spec"]["clusters"][0].update(
         {"name": "hosted", "apiServer": copy.deepcopy(cluster(d)["apiServer"])})))
