@@ -432,6 +432,9 @@ edit("bad-catalog-tag-shadowed-by-digest-mirror", both(
 # a source covers repositories on path-segment boundaries only: ocp-release does not cover ocp-release-nightly
 edit("bad-release-not-under-mirror-source", setter(C0 + ".release.image",
                                                    "quay.io/openshift-release-dev/ocp-release-nightly@" + D1))
+# a repository mirrored to a bare host: the rewritten reference has no repository path
+edit("bad-release-mirror-without-path", both(setter("spec.hub.mirrors.1.mirrors", [MIRROR]), setter(
+    C0 + ".release.image", "quay.io/openshift-release-dev/ocp-release@" + D1)))
 edit("bad-release-other-registry-port", setter(C0 + ".release.image", "registry.example.krnl.es:5001/openshift/release-images@" + D1))
 edit("bad-catalog-image-without-registry-host", setter("spec.hub.catalogs.0.image", "redhat/redhat-operator-index:v4.19"))
 edit("bad-catalog-image-upper-case-path", setter("spec.hub.catalogs.0.image", MIRROR + "/RedHat/redhat-operator-index:v4.19"))

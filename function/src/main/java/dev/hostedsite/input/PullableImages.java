@@ -101,6 +101,14 @@ public final class PullableImages {
                     + onRegistry + "), or set tags: true on that mirror (an ImageTagMirrorSet, which reboots the"
                     + " hub's nodes when applied).");
         }
+        for (String location : mirror.get().mirror().mirrors()) {
+            if (ref.moved(mirror.get().mirror().source(), location).isEmpty()) {
+                return Optional.of("a disconnected hub cannot pull " + ref + ": spec.hub.mirrors["
+                        + mirror.get().index() + "] sends it to " + location + ", which leaves no repository path."
+                        + " Give that mirror the repository path the images were mirrored to (e.g. " + location + "/"
+                        + ref.path() + ").");
+            }
+        }
         return Optional.empty();
     }
 
@@ -134,6 +142,6 @@ public final class PullableImages {
             return Optional.of(ref);
         }
         return servingSource(hub, ref).filter(m -> ref.byDigest() || m.mirror().tags())
-                .map(m -> ref.moved(m.mirror().source(), m.mirror().mirrors().get(0)));
+                .flatMap(m -> ref.moved(m.mirror().source(), m.mirror().mirrors().get(0)));
     }
 }

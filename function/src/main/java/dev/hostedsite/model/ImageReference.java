@@ -73,11 +73,12 @@ public record ImageReference(String registry, String path, String tag, String di
         return repo.equals(scope) || repo.startsWith(scope + "/");
     }
 
-    /** This image with the {@code scope} it lies {@link #under} replaced by {@code replacement}. */
-    public ImageReference moved(String scope, String replacement) {
-        String rest = repository().substring(scope.length());
-        return parse(replacement + rest + suffix()).orElseThrow(
-                () -> new IllegalArgumentException("not an image reference after rewriting: " + replacement + rest));
+    /**
+     * This image with the {@code scope} it lies {@link #under} replaced by {@code replacement}, as a mirror rewrites
+     * it; empty when the result is no image reference (a repository mirrored to a bare host has no path left).
+     */
+    public Optional<ImageReference> moved(String scope, String replacement) {
+        return parse(replacement + repository().substring(scope.length()) + suffix());
     }
 
     /** Where this repository sits: {@code registry/a/b} for {@code registry/a/b/c}, the registry for {@code registry/c}. */

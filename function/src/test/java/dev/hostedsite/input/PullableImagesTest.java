@@ -60,6 +60,14 @@ class PullableImagesTest {
     }
 
     @Test
+    void aRepositoryMirroredToABareHostIsNotPullable() {
+        Hub hub = hub(List.of(new Hub.Mirror("quay.io/org/repo", List.of("mirror.lab:5000"), false)));
+        String p = problem(hub, "quay.io/org/repo@" + DIGEST).orElseThrow();
+        assertTrue(p.contains("leaves no repository path"), p);
+        assertEquals(Optional.empty(), problem(hub, "quay.io/org/repo/sub@" + DIGEST));
+    }
+
+    @Test
     void everyWrittenImageIsCheckedAndNamedByItsField() {
         ObjectNode site = Sites.example();
         ObjectNode cluster = Sites.cluster(site);

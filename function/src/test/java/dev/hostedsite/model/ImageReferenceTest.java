@@ -73,8 +73,9 @@ class ImageReferenceTest {
     void movesTheCoveredPartToTheMirror() {
         ImageReference ref = ImageReference.parse("registry.redhat.io/redhat/redhat-operator-index:v4.19").orElseThrow();
         assertEquals("mirror.lab:5000/olm/redhat/redhat-operator-index:v4.19",
-                ref.moved("registry.redhat.io", "mirror.lab:5000/olm").toString());
+                ref.moved("registry.redhat.io", "mirror.lab:5000/olm").orElseThrow().toString());
         assertEquals("mirror.lab:5000/rh/redhat-operator-index:v4.19",
-                ref.moved("registry.redhat.io/redhat", "mirror.lab:5000/rh").toString());
+                ref.moved("registry.redhat.io/redhat", "mirror.lab:5000/rh").orElseThrow().toString());
+        assertTrue(ref.moved("registry.redhat.io/redhat/redhat-operator-index", "mirror.lab:5000").isEmpty());
     }
 }
