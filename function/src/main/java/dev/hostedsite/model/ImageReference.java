@@ -55,7 +55,7 @@ public record ImageReference(String registry, String path, String tag, String di
         return registry + "/" + path;
     }
 
-    /** Pulled by digest (a digest wins over a tag given beside it, as in containers/image). */
+    /** Pulled by digest: a digest given beside a tag decides which image is pulled. */
     public boolean byDigest() {
         return digest != null;
     }
