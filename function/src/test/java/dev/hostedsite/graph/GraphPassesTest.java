@@ -70,8 +70,8 @@ class GraphPassesTest {
             }
             String options = m.annotations().path(WaveAssigner.SYNC_OPTIONS).asText("");
             String group = m.key().group();
-            if (m.key().kind().equals("Image")) {
-                assertEquals("ServerSideApply=true", options);
+            if (Set.of("Image", "OperatorHub").contains(m.key().kind())) {
+                assertEquals("ServerSideApply=true", options, m.key() + " is a partial object");
             } else if (Set.of("", "rbac.authorization.k8s.io", "config.openshift.io", "operators.coreos.com").contains(group)) {
                 assertEquals("", options, m.key().toString());
             } else {
