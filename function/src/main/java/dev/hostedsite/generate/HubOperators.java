@@ -23,11 +23,12 @@ public final class HubOperators {
 
     private HubOperators() {}
 
-    /** The namespace and install mode an entry gets when it gives none (see {@link OlmPackages#KNOWN}). */
+    /** The namespace an entry gets when it gives none: the documented one ({@link OlmPackages#KNOWN}), else the package name. */
     public static String defaultNamespace(String pkg, String mceNamespace) {
         return OlmPackages.known(pkg).map(p -> p.namespace() == null ? mceNamespace : p.namespace()).orElse(pkg);
     }
 
+    /** The install mode an entry gets when it gives none: the documented one, else {@code AllNamespaces}. */
     public static String defaultInstallMode(String pkg) {
         return OlmPackages.known(pkg).map(OlmPackages.Package::preferred).orElse(OlmPackages.ALL_NAMESPACES);
     }

@@ -20,7 +20,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * A seeded mutation fuzzer over the example site: each case applies one to three mutations (delete, duplicate,
+ * A seeded mutation fuzzer over the example site (every other case the example with hub.operators, hub.metallb and
+ * hub.operatorHub): each case applies one to three mutations (delete, duplicate,
  * retype, swap, perturb a string or number) to the HostedSite's tree and renders it in-process. Asserts: never an
  * internal error or a stack trace; every successful render's objects validate against the upstream schemas and
  * pass the ReferenceChecker; every failure has an error result with a field path.
@@ -66,7 +67,8 @@ class FuzzTest {
         int rejected = 0;
         long start = System.nanoTime();
         for (int i = 0; i < COUNT && failures.size() < 10; i++) {
-            ObjectNode rl = ExampleSite.resourceList();
+            // every other case starts from the example with its hub prerequisites, so those fields get mutated too
+            ObjectNode rl = i % 2 == 0 ? ExampleSite.resourceList() : ExampleSite.resourceListWithHubOperators();
             ObjectNode site = ExampleSite.site(rl);
             StringBuilder what = new StringBuilder();
             int n = 1 + random.nextInt(3);

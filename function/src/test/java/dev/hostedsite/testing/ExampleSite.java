@@ -6,15 +6,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
-/** The example site's ResourceList (fixtures/example-lab/input.yaml) as a fresh tree to edit. */
+/**
+ * The example site's ResourceList (fixtures/example-lab/input.yaml) as a fresh tree to edit; and the same site
+ * with its hub prerequisites wired (fixtures/hub-operators-metallb/input.yaml: operators, MetalLB, OperatorHub).
+ */
 public final class ExampleSite {
-    private static final ObjectNode RESOURCE_LIST = load();
+    private static final ObjectNode RESOURCE_LIST = load("example-lab");
+    private static final ObjectNode WITH_HUB_OPERATORS = load("hub-operators-metallb");
 
     private ExampleSite() {}
 
-    private static ObjectNode load() {
+    private static ObjectNode load(String fixture) {
         try {
-            return (ObjectNode) Yaml.readAll(Files.readString(Repo.fixtures().resolve("example-lab/input.yaml"))).get(0);
+            return (ObjectNode) Yaml.readAll(Files.readString(Repo.fixtures().resolve(fixture).resolve("input.yaml"))).get(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -22,6 +26,11 @@ public final class ExampleSite {
 
     public static ObjectNode resourceList() {
         return RESOURCE_LIST.deepCopy();
+    }
+
+    /** The example with hub.operators, hub.metallb and hub.operatorHub set, as a fresh tree. */
+    public static ObjectNode resourceListWithHubOperators() {
+        return WITH_HUB_OPERATORS.deepCopy();
     }
 
     /** The HostedSite item of a ResourceList made by {@link #resourceList()}. */
