@@ -575,6 +575,69 @@ def _external():
     return dump(d)
 
 
+# ---- hub prerequisites: OperatorHub, operators from the mirrored catalogs, MetalLB, MCE owner ------------
+CATALOG = "redhat-operators-disconnected"
+
+
+def hub_operators(d):
+    """The example hub with its prerequisites wired: MCE and MetalLB from the mirrored catalog, LVMS, a pool."""
+    h = hub(d)
+    h["catalogs"][0]["packages"] = ["lvms-operator", "metallb-operator", "multicluster-engine"]
+    h["operatorHub"] = {"disableDefaultSources": True}
+    h["operators"] = [{"package": "lvms-operator", "channel": "stable-4.19", "catalog": CATALOG,
+                       "namespace": "openshift-storage", "installMode": "OwnNamespace"}]
+    h["metallb"] = {"addressPools": [{"name": "hosted-api", "addresses": ["192.168.122.20-192.168.122.22"]},
+                                     {"name": "spare", "addresses": ["192.168.122.64/28"]}]}
+    return d
+
+
+def hub_edit(name, fn):
+    def make():
+        d = hub_operators(base())
+        fn(d)
+        return dump(d)
+    case(name)(make)
+
+
+hub_edit("hub-operators-metallb", lambda d: None)
+hub_edit("hub-acm-owner", lambda d: hub(d).update({"multiclusterEngine": {"owner": "acm"}}))
+hub_edit("bad-hub-default-source-name", lambda d: (
+    hub(d).update({"operatorHub": {"disableDefaultSources": False}}),
+    hub(d)["catalogs"][0].update({"name": "redhat-operators"}),
+    hub(d)["operators"][0].update({"catalog": "redhat-operators"})))
+hub_edit("bad-hub-operator-catalog-unknown", lambda d: hub(d)["operators"][0].update({"catalog": "certified-mirror"}))
+hub_edit("bad-hub-operator-package-not-mirrored", lambda d: hub(d)["operators"].append(
+    {"package": "kubernetes-nmstate-operator", "channel": "stable", "catalog": CATALOG}))
+hub_edit("bad-hub-operatorgroup-conflict", lambda d: hub(d)["operators"].append(
+    {"package": "metallb-operator", "channel": "stable", "catalog": CATALOG, "namespace": "openshift-storage"}))
+hub_edit("bad-hub-operator-duplicate-package", lambda d: hub(d)["operators"].append(
+    dict(hub(d)["operators"][0], namespace="lvms")))
+hub_edit("bad-hub-install-mode-unsupported", lambda d: hub(d)["operators"].append(
+    {"package": "metallb-operator", "channel": "stable", "catalog": CATALOG, "installMode": "OwnNamespace"}))
+hub_edit("bad-hub-mce-subscription-on-acm", lambda d: (
+    hub(d).update({"multiclusterEngine": {"owner": "acm"}}),
+    hub(d)["operators"].append({"package": "multicluster-engine", "channel": "stable-2.9", "catalog": CATALOG})))
+hub_edit("bad-hub-metallb-without-operator-package", lambda d:
+         hub(d)["catalogs"][0].update({"packages": ["lvms-operator", "multicluster-engine"]}))
+hub_edit("bad-hub-metallb-range-reversed", lambda d:
+         hub(d)["metallb"]["addressPools"][0].update({"addresses": ["192.168.122.22-192.168.122.20"]}))
+hub_edit("bad-hub-metallb-range-mixed-families", lambda d:
+         hub(d)["metallb"]["addressPools"][0].update({"addresses": ["192.168.122.20-fd00::20"]}))
+hub_edit("bad-hub-metallb-cidr-invalid", lambda d:
+         hub(d)["metallb"]["addressPools"][1].update({"addresses": ["192.168.122.300/28"]}))
+hub_edit("bad-hub-metallb-pools-overlap", lambda d:
+         hub(d)["metallb"]["addressPools"][1].update({"addresses": ["192.168.122.16/28"]}))
+hub_edit("bad-hub-metallb-range-words", lambda d:
+         hub(d)["metallb"]["addressPools"][0].update({"addresses": ["from 192.168.122.20 to 192.168.122.22"]}))
+hub_edit("bad-hub-operatorgroup-in-input", lambda d: d["items"].append(
+    {"apiVersion": "operators.coreos.com/v1", "kind": "OperatorGroup",
+     "metadata": {"name": "metallb-operators", "namespace": "metallb-system"}}))
+hub_edit("bad-warn-hub-loadbalancer-without-metallb", lambda d: hub(d).pop("metallb"))
+hub_edit("bad-warn-hub-api-address-outside-pools", lambda d: cluster(d)["dns"].update({"apiAddresses": ["192.168.122.30"]}))
+hub_edit("bad-warn-hub-mce-not-in-any-catalog", lambda d:
+         hub(d)["catalogs"][0].update({"packages": ["lvms-operator", "metallb-operator"]}))
+
+
 KEY_A = "eipeYqu1w7exgvl88YurZ01OmT3F1UxGTkXghXmu/IA="          # the example's key: what the previous render wrote
 KEY_B = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="          # a new 32-byte key
 KEY_C = "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA="          # neither

@@ -18,20 +18,34 @@ public final class WaveAssigner {
             Map.entry("Namespace", 0),
             Map.entry("Secret", 1), Map.entry("ConfigMap", 1), Map.entry("ExternalSecret", 1), Map.entry("Role", 1),
             Map.entry("Image", 2), Map.entry("ImageDigestMirrorSet", 2), Map.entry("ImageTagMirrorSet", 2),
-            Map.entry("MultiClusterEngine", 2),
-            Map.entry("CatalogSource", 3), Map.entry("AgentServiceConfig", 3),
-            Map.entry("HostedCluster", 4), Map.entry("NMStateConfig", 4),
-            Map.entry("NodePool", 5), Map.entry("InfraEnv", 5),
-            Map.entry("BareMetalHost", 6));
+            Map.entry("OperatorHub", 2),
+            Map.entry("CatalogSource", 3), Map.entry("OperatorGroup", 3),
+            Map.entry("Subscription", 4),
+            Map.entry("MultiClusterEngine", 5), Map.entry("MetalLB", 5),
+            Map.entry("AgentServiceConfig", 6), Map.entry("IPAddressPool", 6),
+            Map.entry("L2Advertisement", 7),
+            Map.entry("HostedCluster", 8), Map.entry("NMStateConfig", 8),
+            Map.entry("NodePool", 9), Map.entry("InfraEnv", 9),
+            Map.entry("BareMetalHost", 10));
 
     /** Orderings the design requires that are not references: before kind, after kind. */
     static final List<String[]> EXTRA_ORDER = List.of(
             new String[] {"ImageDigestMirrorSet", "CatalogSource"},
             new String[] {"ImageTagMirrorSet", "CatalogSource"},
+            new String[] {"OperatorHub", "CatalogSource"},
+            new String[] {"OperatorGroup", "Subscription"},
+            new String[] {"Subscription", "MultiClusterEngine"},
             new String[] {"MultiClusterEngine", "AgentServiceConfig"},
+            new String[] {"L2Advertisement", "HostedCluster"},
             new String[] {"HostedCluster", "NodePool"},
             new String[] {"NMStateConfig", "InfraEnv"},
             new String[] {"InfraEnv", "BareMetalHost"});
+
+    /**
+     * Partial objects: the hub's own singletons of which the render owns a few fields. Argo CD applies them
+     * server-side so that the rest stays with the cluster (the {@code cluster} Image and OperatorHub).
+     */
+    static final Set<String> PARTIAL = Set.of("config.openshift.io/Image", "config.openshift.io/OperatorHub");
 
     /** API groups whose CRDs exist on every OpenShift hub; every other custom resource may arrive in the same sync. */
     private static final Set<String> PLATFORM_GROUPS = Set.of("", "rbac.authorization.k8s.io", "config.openshift.io",
@@ -56,7 +70,7 @@ public final class WaveAssigner {
             ObjectKey key = m.key();
             ObjectNode annotations = m.annotations();
             annotations.put(WAVE, Integer.toString(waveOf(key.kind())));
-            if (key.kind().equals("Image") && key.group().equals("config.openshift.io")) {
+            if (PARTIAL.contains(key.group() + "/" + key.kind())) {
                 annotations.put(SYNC_OPTIONS, "ServerSideApply=true");
             } else if (!PLATFORM_GROUPS.contains(key.group())) {
                 annotations.put(SYNC_OPTIONS, "SkipDryRunOnMissingResource=true");

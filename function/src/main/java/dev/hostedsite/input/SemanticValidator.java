@@ -51,6 +51,7 @@ public final class SemanticValidator {
             SemanticValidator v = new SemanticValidator(s);
             v.run();
             out.addAll(v.out);
+            out.addAll(HubPrerequisiteRules.check(s));
         }
         acrossSites(sites, out);
         return out;

@@ -60,6 +60,58 @@ class GraphPassesTest {
         assertTrue(checked >= 30, "too few references checked: " + checked);
     }
 
+    /** The example's hub prerequisites: CatalogSource → Subscription → the operators' CRs, MetalLB before the cluster. */
+    @Test
+    void operatorChainComesInOrder() {
+        Compiler.Result r = Sites.compile(Sites.example());
+        String[] chain = {"OperatorHub", "CatalogSource", "Subscription", "MetalLB", "IPAddressPool", "L2Advertisement",
+                "HostedCluster"};
+        for (int i = 0; i + 1 < chain.length; i++) {
+            for (int j = i + 1; j < chain.length; j++) {
+                String later = chain[j];
+                String earlier = chain[i];
+                List<Manifest> a = r.generated().stream().filter(m -> m.key().kind().equals(earlier)).toList();
+                List<Manifest> b = r.generated().stream().filter(m -> m.key().kind().equals(later)).toList();
+                assertFalse(a.isEmpty() || b.isEmpty(), earlier + " and " + later + " are in the example's output");
+                a.forEach(x -> b.forEach(y -> assertTrue(wave(x.body()) < wave(y.body()), earlier + " before " + later)));
+            }
+        }
+        JsonNode mce = Sites.generated(r, "MultiClusterEngine", "multiclusterengine");
+        JsonNode sub = Sites.generated(r, "Subscription", "multicluster-engine");
+        assertTrue(wave(sub) < wave(mce), "the MCE operator is subscribed before its MultiClusterEngine");
+    }
+
+    @Test
+    void referenceCheckerFindsABrokenOperatorChain() {
+        Compiler.Result r = Sites.compile(Sites.example());
+        List<JsonNode> objects = new ArrayList<>();
+        for (Manifest m : r.generated()) {
+            if (!m.localConfig()) {
+                objects.add(m.body().deepCopy());
+            }
+        }
+        for (JsonNode o : objects) {
+            String kind = o.path("kind").asText();
+            if (kind.equals("L2Advertisement")) {
+                ((ObjectNode) o.get("spec")).putArray("ipAddressPools").add("other-pool");
+            } else if (kind.equals("Subscription") && o.path("metadata").path("name").asText().equals("lvms-operator")) {
+                ((ObjectNode) o.get("spec")).put("source", "redhat-operators");
+            } else if (kind.equals("MetalLB")) {
+                ((ObjectNode) o.get("metadata")).put("namespace", "metallb");
+            }
+        }
+        List<String> messages = ReferenceChecker.check(objects, List.of(), Set.of()).stream()
+                .filter(Diagnostic::isError).map(Diagnostic::message).toList();
+        assertTrue(messages.stream().anyMatch(m -> m.contains("spec.source refers to CatalogSource openshift-marketplace/redhat-operators")),
+                messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.contains("IPAddressPool hosted-api is named by no L2Advertisement")),
+                messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.contains("spec.ipAddressPools[0] refers to IPAddressPool metallb-system/other-pool")),
+                messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.contains("refers to Subscription metallb/metallb-operator")),
+                messages::toString);
+    }
+
     @Test
     void syncOptionsFollowTheApiGroup() {
         Compiler.Result r = Sites.compile(Sites.example());
@@ -70,8 +122,8 @@ class GraphPassesTest {
             }
             String options = m.annotations().path(WaveAssigner.SYNC_OPTIONS).asText("");
             String group = m.key().group();
-            if (m.key().kind().equals("Image")) {
-                assertEquals("ServerSideApply=true", options);
+            if (Set.of("Image", "OperatorHub").contains(m.key().kind())) {
+                assertEquals("ServerSideApply=true", options, m.key() + " is a partial object");
             } else if (Set.of("", "rbac.authorization.k8s.io", "config.openshift.io", "operators.coreos.com").contains(group)) {
                 assertEquals("", options, m.key().toString());
             } else {

@@ -25,8 +25,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * A seeded mutation fuzzer over the example site (every other case the example with the optional cluster additions:
- * etcdStorageClass, capabilities, controlPlaneOperatorImage, olmCatalogImages): each case applies one to three mutations (delete, duplicate,
+ * A seeded mutation fuzzer over the example site (one case in three the example with the optional cluster additions:
+ * etcdStorageClass, capabilities, controlPlaneOperatorImage, olmCatalogImages; one in three the example with
+ * hub.operators, hub.metallb and hub.operatorHub): each case applies one to three mutations (delete, duplicate,
  * retype, swap, perturb a string or number) to the HostedSite's tree and renders it in-process. Asserts: never an
  * internal error or a stack trace; every successful render's objects validate against the upstream schemas and
  * pass the ReferenceChecker, and every image they reference is one the site's hub can pull; every failure has an
@@ -73,7 +74,12 @@ class FuzzTest {
         int rejected = 0;
         long start = System.nanoTime();
         for (int i = 0; i < COUNT && failures.size() < 10; i++) {
-            ObjectNode rl = i % 2 == 0 ? ExampleSite.resourceList() : ExampleSite.resourceListWithAdditions();
+            // two cases in three start from an example with optional fields set, so those fields get mutated too
+            ObjectNode rl = switch (i % 3) {
+                case 0 -> ExampleSite.resourceList();
+                case 1 -> ExampleSite.resourceListWithAdditions();
+                default -> ExampleSite.resourceListWithHubOperators();
+            };
             ObjectNode site = ExampleSite.site(rl);
             StringBuilder what = new StringBuilder();
             int n = 1 + random.nextInt(3);
