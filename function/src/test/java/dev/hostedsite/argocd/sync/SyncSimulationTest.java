@@ -232,6 +232,54 @@ class SyncSimulationTest {
         assertNull(lab.argo.converge(CONVERGE_TICKS), "the new pool takes over the released Agents");
     }
 
+    // ---- one Application per cluster ----
+
+    @Test
+    void aFailingClusterHoldsBackOnlyItsOwnApplication() throws IOException {
+        // two-sites: clusters site-a/alpha and site-b/beta. Beta's BMC Secrets are missing, so its
+        // BareMetalHosts turn Degraded (metal3 cannot register them).
+        JsonNode input = Yaml.readAll(Files.readString(Repo.fixtures().resolve("two-sites/input.yaml"))).get(0);
+        List<ObjectNode> items = new ArrayList<>();
+        input.path("items").forEach(i -> items.add((ObjectNode) i));
+        Compiler.Result r = Compiler.compile(items, null);
+        java.util.Map<String, List<ObjectNode>> parts = new java.util.TreeMap<>();
+        Set<ObjectKey> missing = new HashSet<>();
+        for (Manifest m : r.generated()) {
+            if (m.key().kind().equals("BareMetalHost") && m.key().name().startsWith("beta-")) {
+                missing.add(ObjectKey.core("Secret", m.key().namespace(), m.body().path("spec").path("bmc").path("credentialsName").asText()));
+            }
+        }
+        assertFalse(missing.isEmpty());
+        for (Manifest m : r.generated()) {
+            if (!m.localConfig() && !missing.contains(m.key())) {
+                parts.computeIfAbsent(Layout.partOf(m), p -> new ArrayList<>()).add(Layout.withoutToolAnnotations(m.body()));
+            }
+        }
+        assertEquals(Set.of("hub", "site-a/alpha", "site-b/beta"), parts.keySet());
+
+        // One Application per part.
+        SimulatedHub hub = hubFor(parts.values().stream().flatMap(List::stream).toList(), missing);
+        SyncSimulator hubApp = new SyncSimulator(hub, "hub");
+        assertEquals("Succeeded", hubApp.sync(parts.get("hub"), SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS).phase());
+        SyncSimulator beta = new SyncSimulator(hub, "beta");
+        SyncSimulator.Outcome failed = beta.sync(parts.get("site-b/beta"), SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Failed", failed.phase());
+        assertTrue(failed.message().startsWith("one or more synchronization tasks completed unsuccessfully: BareMetalHost"),
+                failed.message());
+        SyncSimulator alpha = new SyncSimulator(hub, "alpha");
+        SyncSimulator.Outcome ok = alpha.sync(parts.get("site-a/alpha"), SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Succeeded", ok.phase(), ok.message());
+        assertNull(alpha.converge(CONVERGE_TICKS));
+
+        // The same render as one Application: beta's failure stops alpha's NodePool wave too.
+        List<ObjectNode> all = parts.values().stream().flatMap(List::stream).toList();
+        SimulatedHub shared = hubFor(all, missing);
+        SyncSimulator.Outcome one = new SyncSimulator(shared, "both").sync(all, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Failed", one.phase());
+        assertNull(shared.get(new ObjectKey("hypershift.openshift.io", "NodePool", "clusters", "alpha")),
+                "alpha's NodePool (wave 7) is never applied");
+    }
+
     // ---- helpers ----
 
     private record Synced(SimulatedHub hub, SyncSimulator argo) {
@@ -293,6 +341,14 @@ class SyncSimulationTest {
                 hub.preexisting(o);
             }
         }
+        return hub;
+    }
+
+    /** {@link #hubFor(List)} without the given objects (Secrets that should exist but do not). */
+    static SimulatedHub hubFor(List<ObjectNode> desired, Set<ObjectKey> absent) {
+        SimulatedHub hub = hubFor(desired);
+        absent.forEach(hub::delete);
+        hub.tick();
         return hub;
     }
 
