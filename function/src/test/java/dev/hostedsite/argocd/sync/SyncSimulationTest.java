@@ -85,12 +85,7 @@ class SyncSimulationTest {
 
     @Test
     void theWaveTableOf01DeadlocksAtItsNodePoolWave() {
-        List<ObjectNode> desired = desired(Sites.compile(Sites.example()));
-        for (ObjectNode o : desired) {
-            if (o.path("kind").asText().equals("NodePool")) {
-                o.with("metadata").with("annotations").put(WaveAssigner.WAVE, "5");
-            }
-        }
+        List<ObjectNode> desired = annotated(desired(Sites.compile(Sites.example())), "NodePool", WaveAssigner.WAVE, "5");
         SyncSimulator argo = new SyncSimulator(hubFor(desired), "old-table");
         SyncSimulator.Outcome outcome = argo.sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
 
@@ -123,12 +118,8 @@ class SyncSimulationTest {
 
     @Test
     void aCustomResourceWithoutSkipDryRunFailsTheDryRunWhileItsCrdIsMissing() {
-        List<ObjectNode> desired = desired(Sites.compile(Sites.example()));
-        for (ObjectNode o : desired) {
-            if (o.path("kind").asText().equals("HostedCluster")) {
-                o.with("metadata").with("annotations").put(WaveAssigner.SYNC_OPTIONS, "Delete=confirm,Prune=confirm");
-            }
-        }
+        List<ObjectNode> desired = annotated(desired(Sites.compile(Sites.example())), "HostedCluster",
+                WaveAssigner.SYNC_OPTIONS, "Delete=confirm,Prune=confirm");
         SyncSimulator.Outcome outcome = new SyncSimulator(hubFor(desired), "lab")
                 .sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
         assertEquals("Failed", outcome.phase());
@@ -294,6 +285,16 @@ class SyncSimulationTest {
         assertEquals("Succeeded", first.phase(), first.message());
         assertNull(argo.converge(CONVERGE_TICKS));
         return new Synced(hub, argo);
+    }
+
+    /** {@code objects}, with the annotation {@code key: value} set on those of the given kind. */
+    private static List<ObjectNode> annotated(List<ObjectNode> objects, String kind, String key, String value) {
+        for (ObjectNode o : objects) {
+            if (o.path("kind").asText().equals(kind)) {
+                o.with("metadata").with("annotations").put(key, value);
+            }
+        }
+        return objects;
     }
 
     /** What the Argo CD plugin hands Argo CD: applied generated objects, without the kpt annotations. */
