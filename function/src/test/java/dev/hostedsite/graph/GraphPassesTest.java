@@ -113,23 +113,53 @@ class GraphPassesTest {
     }
 
     @Test
-    void syncOptionsFollowTheApiGroup() {
+    void syncOptionsFollowTheApiGroupAndProtectStatefulObjects() {
         Compiler.Result r = Sites.compile(Sites.example());
+        int protectedCount = 0;
         for (Manifest m : r.generated()) {
             if (m.localConfig()) {
                 assertFalse(m.annotations().has(WaveAssigner.WAVE));
                 continue;
             }
-            String options = m.annotations().path(WaveAssigner.SYNC_OPTIONS).asText("");
-            String group = m.key().group();
-            if (Set.of("Image", "OperatorHub").contains(m.key().kind())) {
-                assertEquals("ServerSideApply=true", options, m.key() + " is a partial object");
-            } else if (Set.of("", "rbac.authorization.k8s.io", "config.openshift.io", "operators.coreos.com").contains(group)) {
-                assertEquals("", options, m.key().toString());
+            List<String> options = new java.util.ArrayList<>(List.of(
+                    m.annotations().path(WaveAssigner.SYNC_OPTIONS).asText("").split(",")));
+            options.remove("");
+            String kind = m.key().kind();
+            boolean stateful = Set.of("Namespace", "HostedCluster", "NodePool", "BareMetalHost").contains(kind)
+                    || (kind.equals("Secret") && m.key().name().endsWith("-etcd-encryption-key"));
+            if (stateful) {
+                protectedCount++;
+                assertEquals(List.of("Delete=confirm", "Prune=confirm"), options.subList(0, 2), m.key().toString());
+                options = options.subList(2, options.size());
             } else {
-                assertEquals("SkipDryRunOnMissingResource=true", options, m.key().toString());
+                assertFalse(options.contains("Prune=confirm"), m.key().toString());
+            }
+            String group = m.key().group();
+            if (Set.of("Image", "OperatorHub").contains(kind)) {
+                assertEquals(List.of("ServerSideApply=true"), options, m.key() + " is a partial object");
+            } else if (Set.of("", "rbac.authorization.k8s.io", "config.openshift.io", "operators.coreos.com").contains(group)) {
+                assertEquals(List.of(), options, m.key().toString());
+            } else {
+                assertEquals(List.of("SkipDryRunOnMissingResource=true"), options, m.key().toString());
             }
         }
+        assertTrue(protectedCount >= 8, "protected objects: " + protectedCount);
+    }
+
+    @Test
+    void verifyRejectsAReadinessNeedOnALaterWave() {
+        // The table of 0.1 with its HostedCluster check (Healthy only at version Completed) and NodePools
+        // before BareMetalHosts: both waits point at later waves.
+        java.util.Map<String, Integer> old = new java.util.HashMap<>(WaveAssigner.waves());
+        old.put("NodePool", 9);
+        List<ReadinessModel.Need> needs = new java.util.ArrayList<>(ReadinessModel.NEEDS);
+        needs.add(ReadinessModel.HOSTED_CLUSTER_VERSION_COMPLETED);
+        List<String> found = ReadinessModel.laterWaveNeeds(needs, old, old.keySet());
+        assertEquals(2, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("NodePool (wave 9) turns Healthy only after BareMetalHost (wave 10)"), found.get(0));
+        assertTrue(found.get(1).startsWith("HostedCluster (wave 8) turns Healthy only after NodePool (wave 9)"), found.get(1));
+        assertEquals(List.of(), ReadinessModel.laterWaveNeeds(ReadinessModel.NEEDS, WaveAssigner.waves(),
+                WaveAssigner.waves().keySet()));
     }
 
     @Test
