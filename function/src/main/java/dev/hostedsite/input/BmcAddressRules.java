@@ -61,19 +61,22 @@ public final class BmcAddressRules {
         List<Finding> out = new ArrayList<>();
         String written = forBareMetalHost(address);
         if (!written.equals(address)) {
-            out.add(Finding.warning(path, "an IPv4 address in brackets is refused by baremetal-operator (Go's URL parser"
+            out.add(Finding.warning(path, address, "an IPv4 address in brackets is refused by baremetal-operator (Go's URL parser"
                     + " allows only IPv6 inside brackets); the BareMetalHost gets the same address without brackets, "
                     + written + ". Write it that way to silence this warning."));
         }
         String shown = address.contains("@") ? null : address;
         GoUrl.Url url;
+        GoUrl.GoError urlError = null;
+        try {
+            GoUrl.parse(written);
+        } catch (GoUrl.GoError e) {
+            urlError = e;
+        }
         try {
             url = parsedUrl(written);
         } catch (GoUrl.GoError e) {
-            out.add(Finding.error(path, "baremetal-operator cannot parse this BMC address"
-                    + (shown == null ? "." : " (" + e.getMessage() + ").")
-                    + " Write driver://host[:port]/path, such as redfish-virtualmedia://192.168.126.1:8000/redfish/v1/Systems/1,"
-                    + " with an IPv6 host in brackets: redfish-virtualmedia://[fd00::1]:8000/...", shown));
+            out.add(unparsable(path, shown, e));
             return out;
         }
         if (url.hasUser()) {
@@ -84,9 +87,19 @@ public final class BmcAddressRules {
         String hostname = url.hostname();
         if (hostname.isEmpty()) {
             out.add(Finding.error(path, "the BMC address has no host. Write driver://host[:port]/path.", shown));
-        } else if (GoUrl.parseIp(hostname) == 0 && !DNS_NAME.matcher(hostname).matches()) {
-            out.add(Finding.error(path, "the BMC host '" + hostname + "' is neither an IP address nor a DNS name"
-                    + " (baremetal-operator checkDNSValid); an IPv6 address goes in brackets without a zone.", shown));
+            return out;
+        }
+        if (GoUrl.parseIp(hostname) == 0 && !DNS_NAME.matcher(hostname).matches()) {
+            // after a URL parse error baremetal-operator reads the whole address as an ipmi host: name the parse error
+            out.add(urlError != null ? unparsable(path, shown, urlError) : Finding.error(path, "the BMC host '"
+                    + hostname + "' is neither an IP address nor a DNS name (baremetal-operator checkDNSValid); an IPv6"
+                    + " address goes in brackets, without a zone.", shown));
+            return out;
+        }
+        if (GoUrl.parseIp(hostname) == 0 && hostname.matches("[0-9.]+")) {
+            out.add(Finding.warning(path, shown, "the BMC host " + hostname + " is not an IPv4 address (Go refuses leading"
+                    + " zeros and numbers above 255), so baremetal-operator takes it for a DNS name that will not resolve."
+                    + " Write the address without leading zeros."));
         }
         if (!url.port().isEmpty() && (url.port().length() > 5 || Integer.parseInt(url.port()) > 65535)) {
             out.add(Finding.error(path, "the BMC port " + url.port() + " is not a TCP port (1-65535).", shown));
@@ -100,12 +113,19 @@ public final class BmcAddressRules {
         } else if (!bootsIso.get()) {
             String implied = url.scheme().equals("ipmi") && !address.regionMatches(true, 0, "ipmi:", 0, 5)
                     ? " (an address without driver:// is read as ipmi://)" : "";
-            out.add(Finding.warning(path, "BMC driver '" + url.scheme() + "'" + implied + " cannot attach the discovery"
+            out.add(Finding.warning(path, shown, "BMC driver '" + url.scheme() + "'" + implied + " cannot attach the discovery"
                     + " ISO the Agent flow boots: it needs PXE over a provisioning network, which hosted-cluster hubs"
                     + " rarely have. Use redfish-virtualmedia://, idrac-virtualmedia:// or ilo5-virtualmedia:// if the"
                     + " BMC speaks Redfish."));
         }
         return out;
+    }
+
+    private static Finding unparsable(String path, String shown, GoUrl.GoError e) {
+        return Finding.error(path, "baremetal-operator cannot parse this BMC address"
+                + (shown == null ? "." : " (" + e.getMessage() + ").")
+                + " Write driver://host[:port]/path, such as redfish-virtualmedia://192.168.126.1:8000/redfish/v1/Systems/1,"
+                + " with an IPv6 host in brackets: redfish-virtualmedia://[fd00::1]:8000/...", shown);
     }
 
     /** {@code bmc.GetParsedURL}, without {@code checkDNSValid} (reported separately). */

@@ -12,4 +12,8 @@ record Finding(boolean error, String path, String message, String value) {
     static Finding warning(String path, String message) {
         return new Finding(false, path, message, null);
     }
+
+    static Finding warning(String path, String value, String message) {
+        return new Finding(false, path, message, value);
+    }
 }

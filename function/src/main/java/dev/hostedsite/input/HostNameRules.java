@@ -61,7 +61,8 @@ final class HostNameRules {
             }
             String hostname = Names.agentHostname(c, h);
             String field = h.path() + (h.hostname() != null ? ".hostname" : ".name");
-            if (hostname.length() > LABEL_VALUE_MAX) {
+            // a defaulted host name is the BareMetalHost name, already reported when too long
+            if (hostname.length() > LABEL_VALUE_MAX && (h.hostname() != null || bmh.length() <= LABEL_VALUE_MAX)) {
                 out.add(Finding.error(field, "the node host name " + hostname + " has " + hostname.length()
                         + " characters; assisted-service accepts at most 63. "
                         + (h.hostname() == null ? "Give the host a shorter hostname (it defaults to <cluster>-<host>)."

@@ -68,7 +68,7 @@ public final class SemanticValidator {
             if (f.error()) {
                 error(f.path(), f.message(), f.value());
             } else {
-                warning(f.path(), f.message());
+                out.add(Diagnostic.warning(site.ref(), f.path(), f.message()).withValue(f.value()).withFile(site.file()));
             }
         }
     }
