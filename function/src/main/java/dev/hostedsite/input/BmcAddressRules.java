@@ -51,6 +51,11 @@ public final class BmcAddressRules {
         return address;
     }
 
+    /** Whether baremetal-operator admits the address exactly as written (no error, nothing this function would rewrite). */
+    public static boolean admitted(String address) {
+        return forBareMetalHost(address).equals(address) && check("", address).stream().noneMatch(Finding::error);
+    }
+
     /**
      * Checks an address as baremetal-operator will read it ({@link #forBareMetalHost} of it): errors for what its
      * webhook refuses, a warning for a bracketed IPv4 literal (rewritten) and for a driver that cannot boot the
