@@ -118,6 +118,13 @@ public final class SemanticValidator {
 
     private void caBundle(String pem) {
         String path = "spec.hub.registry.caBundle";
+        // ValidateConfigMap (kubernetes pkg/apis/core/validation/validation.go) caps a ConfigMap's data at the
+        // Secret limit; the bundle goes whole into user-ca-bundle, registry-config and custom-registries
+        if (pem.getBytes(StandardCharsets.UTF_8).length > SecretDataRules.MAX_SECRET_SIZE) {
+            error(path, "the registry CA bundle is larger than 1 MiB, the most a ConfigMap holds. Keep only the"
+                    + " certificates that sign the mirror registry.");
+            return;
+        }
         if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
             error(path, "the registry CA bundle holds no PEM certificate (-----BEGIN CERTIFICATE-----)."
                     + " Paste the mirror registry's CA certificate.");
