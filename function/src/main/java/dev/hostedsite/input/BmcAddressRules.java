@@ -64,13 +64,13 @@ public final class BmcAddressRules {
      */
     static List<Finding> check(String path, String address) {
         List<Finding> out = new ArrayList<>();
+        String shown = address.contains("@") ? null : address;
         String written = forBareMetalHost(address);
         if (!written.equals(address)) {
-            out.add(Finding.warning(path, address, "an IPv4 address in brackets is refused by baremetal-operator (Go's URL parser"
-                    + " allows only IPv6 inside brackets); the BareMetalHost gets the same address without brackets, "
-                    + written + ". Write it that way to silence this warning."));
+            out.add(Finding.warning(path, shown, "an IPv4 address in brackets is refused by baremetal-operator (Go's URL"
+                    + " parser allows only IPv6 inside brackets); the BareMetalHost gets the same address without brackets"
+                    + (shown == null ? "" : ", " + written) + ". Write it that way to silence this warning."));
         }
-        String shown = address.contains("@") ? null : address;
         GoUrl.Url url;
         GoUrl.GoError urlError = null;
         try {
@@ -106,7 +106,8 @@ public final class BmcAddressRules {
                     + " zeros and numbers above 255), so baremetal-operator takes it for a DNS name that will not resolve."
                     + " Write the address without leading zeros."));
         }
-        if (!url.port().isEmpty() && (url.port().length() > 5 || Integer.parseInt(url.port()) > 65535)) {
+        if (!url.port().isEmpty() && (url.port().length() > 5 || Integer.parseInt(url.port()) > 65535
+                || Integer.parseInt(url.port()) == 0)) {
             out.add(Finding.error(path, "the BMC port " + url.port() + " is not a TCP port (1-65535).", shown));
         }
         Optional<Boolean> bootsIso = bootsIso(url.scheme());
