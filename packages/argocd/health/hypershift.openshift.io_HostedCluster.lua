@@ -1,7 +1,10 @@
 -- Argo CD health check for hypershift.openshift.io/HostedCluster.
--- Healthy: Available=True and the newest status.version.history entry is Completed.
+-- Healthy: Available=True, i.e. the hosted control plane serves. The version rollout is only
+-- reported in the message: its history says Completed only once worker nodes run ingress and the
+-- console, and workers come from NodePools and BareMetalHosts of later sync waves, so waiting for it
+-- here would stop a first sync forever.
 -- Degraded: Degraded=True, or a validation condition that needs a change of input is False.
--- Progressing: everything else (no status yet, control plane coming up, version rolling out).
+-- Progressing: everything else (no status yet, control plane coming up).
 local hs = {}
 
 local function condition(conditionType)
@@ -61,21 +64,16 @@ if available == nil or available.status ~= "True" then
   return hs
 end
 
+hs.status = "Healthy"
 local latest = nil
 if obj.status.version ~= nil and obj.status.version.history ~= nil then
   latest = obj.status.version.history[1]
 end
 if latest == nil then
-  hs.status = "Progressing"
-  hs.message = "Control plane available, waiting for the version history"
-  return hs
+  hs.message = "Control plane available; no version reported yet"
+elseif latest.state ~= "Completed" then
+  hs.message = "Control plane available; rolling out version " .. tostring(latest.version) .. " (" .. tostring(latest.state) .. ")"
+else
+  hs.message = "Control plane available at version " .. tostring(latest.version)
 end
-if latest.state ~= "Completed" then
-  hs.status = "Progressing"
-  hs.message = "Rolling out version " .. tostring(latest.version) .. " (" .. tostring(latest.state) .. ")"
-  return hs
-end
-
-hs.status = "Healthy"
-hs.message = "Control plane available at version " .. tostring(latest.version)
 return hs

@@ -113,7 +113,7 @@ public final class Compiler {
         Set<ObjectKey> generatedKeys = new HashSet<>();
         generated.forEach(m -> generatedKeys.add(m.key()));
         WaveAssigner.verify(references, generatedKeys);
-        WaveAssigner.assign(generated);
+        WaveAssigner.assign(generated, references);
         Layout.annotate(generated);
         List<Manifest> ordered = new ArrayList<>();
         generated.forEach(m -> ordered.add(new Manifest(Canonical.sorted(m.body()), m.dir(), m.localConfig())));

@@ -4,12 +4,17 @@ import dev.hostedsite.BuildInfo;
 import dev.hostedsite.Compiler;
 import dev.hostedsite.Main;
 import dev.hostedsite.diag.Diagnostic;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
+import dev.hostedsite.graph.ManifestSet;
+import dev.hostedsite.graph.ObjectKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,10 +74,14 @@ public final class Cli {
                     Exit codes: 0 ok, 1 input errors, 2 usage.
                     """,
             "render", """
-                    Usage: hostedsite render PATH [-o DIR]
+                    Usage: hostedsite render PATH [-o DIR | --part PART]
 
                     Without -o: prints the deployable manifests of PATH on stdout (no HostedSite, no Kptfile, nothing
                     local-config), diagnostics on stderr; this is what the Argo CD plugin runs.
+                    With --part PART: only one part, for one Argo CD Application each: 'hub' (hub singletons, what
+                    the clusters of a namespace share, and the other objects of PATH) or SITE/CLUSTER (everything of
+                    that hosted cluster). An unknown part is an error (exit 1) that lists the parts, never an empty
+                    stream that Argo CD would prune to.
                     With -o DIR (--output DIR): writes DIR/generated/... (one object per file, the kpt package's
                     layout) and DIR/artifacts/<site>/ (imageset-config.yaml for oc-mirror, dnsmasq.conf,
                     records.zone). Both folders are replaced as a whole; other files in DIR are left alone. On any
@@ -129,7 +138,7 @@ public final class Cli {
         try {
             a = Args.parse(rest, switch (command) {
                 case "graph" -> Set.of("--format");
-                case "render" -> Set.of("--output");
+                case "render" -> Set.of("--output", "--part");
                 default -> Set.of();
             }, Map.of("-o", "--output", "-f", "--format"));
         } catch (Args.UsageError e) {
@@ -160,9 +169,14 @@ public final class Cli {
                 }
                 yield graph(path, format, out, err);
             }
-            case "render" -> a.options().containsKey("--output")
-                    ? renderTo(path, Path.of(a.options().get("--output")), out, err)
-                    : render(path, out, err);
+            case "render" -> {
+                if (a.options().containsKey("--output") && a.options().containsKey("--part")) {
+                    yield usage(err, command, "give -o or --part, not both");
+                }
+                yield a.options().containsKey("--output")
+                        ? renderTo(path, Path.of(a.options().get("--output")), out, err)
+                        : render(path, a.options().get("--part"), out, err);
+            }
             default -> throw new IllegalStateException("unhandled command " + command);
         };
     }
@@ -245,12 +259,32 @@ public final class Cli {
         return Main.OK;
     }
 
-    static int render(Path path, PrintStream out, PrintStream err) throws IOException {
+    /** Renders PATH to {@code out}; {@code part} (null: all) selects one Application's part, see {@link Layout#partOf}. */
+    static int render(Path path, String part, PrintStream out, PrintStream err) throws IOException {
         Compiled c = compileOrReport(path, err);
         if (c == null) {
             return Main.INPUT_ERROR;
         }
-        out.print(Main.stream(Main.deployable(c.result().items())));
+        List<ObjectNode> items = c.result().items();
+        if (part != null) {
+            TreeSet<String> parts = new TreeSet<>();
+            Set<ObjectKey> selected = new HashSet<>();
+            for (Manifest m : c.result().generated()) {
+                if (!m.localConfig()) {
+                    parts.add(Layout.partOf(m));
+                    if (Layout.partOf(m).equals(part)) {
+                        selected.add(m.key());
+                    }
+                }
+            }
+            if (!parts.contains(part)) {
+                err.println("hostedsite render: no part '" + part + "' in this render; its parts: " + String.join(", ", parts));
+                return Main.INPUT_ERROR;
+            }
+            boolean hub = part.equals(Layout.HUB_PART);
+            items = items.stream().filter(i -> ManifestSet.isGenerated(i) ? selected.contains(ObjectKey.of(i)) : hub).toList();
+        }
+        out.print(Main.stream(Main.deployable(items)));
         return Main.OK;
     }
 

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The hub's objects for one site: trust for the mirror registry, assisted-service's registries.conf, the
- * MultiClusterEngine, the {@code agent} AgentServiceConfig, mirror sets and CatalogSources. They are
+ * MultiClusterEngine (unless ACM owns it), the {@code agent} AgentServiceConfig, mirror sets, CatalogSources and
+ * what {@link HubOperators} installs from them. They are
  * singletons of the hub: when several sites describe them, the {@link ManifestSet} requires them to agree.
  */
 public final class HubGenerator {
@@ -30,7 +31,9 @@ public final class HubGenerator {
         out.add(hub(imageConfig()));
         out.add(hub(Core.configMap(hub.mceNamespace(), Names.CUSTOM_REGISTRIES, Map.of("app", "assisted-service"),
                 Map.of("ca-bundle.crt", ca, "registries.conf", RegistriesConf.render(hub.mirrors())))));
-        out.add(hub(multiClusterEngine(hub)));
+        if (hub.emitsMultiClusterEngine()) {
+            out.add(hub(multiClusterEngine(hub)));
+        }
         out.add(hub(agentServiceConfig(hub)));
         out.add(hub(mirrorSet("ImageDigestMirrorSet", "imageDigestMirrors", hub.mirrors())));
         List<Hub.Mirror> tagMirrors = hub.mirrors().stream().filter(Hub.Mirror::tags).toList();
@@ -40,6 +43,7 @@ public final class HubGenerator {
         for (Hub.Catalog c : hub.catalogs()) {
             out.add(hub(catalogSource(c)));
         }
+        HubOperators.generate(hub).forEach(o -> out.add(hub(o)));
         return out;
     }
 

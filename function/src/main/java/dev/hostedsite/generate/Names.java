@@ -14,6 +14,14 @@ public final class Names {
     public static final String MULTICLUSTER_ENGINE = "multiclusterengine";
     public static final String MIRROR_SETS = "hostedsite-mirrors";
     public static final String CAPI_PROVIDER_ROLE = "capi-provider-role";
+    /** The OperatorHub every OpenShift cluster has (openshift/api config/v1 types_operatorhub.go: a singleton named cluster). */
+    public static final String OPERATOR_HUB = "cluster";
+    /**
+     * The one name metallb-operator reconciles: metallb/metallb-operator @ 194f9719 controllers/metallb_controller.go
+     * ({@code defaultMetalLBCrName}); a MetalLB of any other name only gets the condition IncorrectMetalLBResourceName.
+     */
+    public static final String METALLB = "metallb";
+    public static final String L2_ADVERTISEMENT = "hostedsite";
     public static final String INFRAENV_LABEL = "infraenvs.agent-install.openshift.io";
 
     private Names() {}
@@ -40,6 +48,14 @@ public final class Names {
 
     public static String bareMetalHost(Cluster c, Cluster.Host h) {
         return c.name() + "-" + h.name();
+    }
+
+    /**
+     * The node's host name, BMAC's {@code bmac.agent-install.openshift.io/hostname}: the host's {@code hostname},
+     * else {@code <cluster>-<host>} as the documentation's BareMetalHost does.
+     */
+    public static String agentHostname(Cluster c, Cluster.Host h) {
+        return h.hostname() != null ? h.hostname() : c.name() + "-" + h.name();
     }
 
     public static String bmcSecret(Cluster c, Cluster.Host h) {

@@ -18,7 +18,19 @@ public final class Layout {
             "internal.config.kubernetes.io/id", "internal.config.kubernetes.io/annotations-migration-resource-id",
             "internal.config.kubernetes.io/seqindent", "config.k8s.io/id");
 
+    /** The part holding hub singletons and what the clusters of a namespace share. */
+    public static final String HUB_PART = "hub";
+
     private Layout() {}
+
+    /**
+     * The part of a render an object belongs to, for one Argo CD Application each: {@link #HUB_PART} for
+     * {@code generated/hub/} and {@code generated/namespaces/}, {@code <site>/<cluster>} for everything of
+     * one hosted cluster ({@code generated/<site>/<cluster>/}).
+     */
+    public static String partOf(Manifest m) {
+        return m.dir().equals("hub") || m.dir().equals("namespaces") ? HUB_PART : m.dir();
+    }
 
     public static String pathOf(Manifest m) {
         ObjectKey k = m.key();

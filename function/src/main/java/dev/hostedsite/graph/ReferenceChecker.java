@@ -5,6 +5,7 @@ import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.diag.ObjectRef;
 import dev.hostedsite.generate.Hosts;
 import dev.hostedsite.generate.Names;
+import dev.hostedsite.generate.OlmPackages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +20,8 @@ import java.util.Set;
  */
 public final class ReferenceChecker {
     /** Namespaces every OpenShift hub has; the render never creates (or owns) them. */
-    public static final Set<String> PLATFORM_NAMESPACES = Set.of(Names.OPENSHIFT_CONFIG, Names.OPENSHIFT_MARKETPLACE);
+    public static final Set<String> PLATFORM_NAMESPACES = Set.of(Names.OPENSHIFT_CONFIG, Names.OPENSHIFT_MARKETPLACE,
+            OlmPackages.OPENSHIFT_OPERATORS);
 
     private final Map<ObjectKey, JsonNode> objects = new HashMap<>();
     private final Set<ObjectKey> available = new HashSet<>();
@@ -58,7 +60,69 @@ public final class ReferenceChecker {
             }
         }
         checker.checkAgentWiring(generated, out);
+        checkOperatorGroups(generated, passthrough, out);
+        checkAdvertisedPools(generated, passthrough, out);
         return out;
+    }
+
+    /**
+     * OLM installs a Subscription's operator only when its namespace has exactly one OperatorGroup; with two it
+     * fails the CSV with reason TooManyOperatorGroups, "csv created in namespace with multiple operatorgroups, can't
+     * pick one automatically" (operator-framework/operator-lifecycle-manager, the OLM operator's CSV sync,
+     * {@code v1alpha1.CSVReasonTooManyOperatorGroups}). {@code openshift-operators} has the platform's
+     * {@code global-operators}.
+     */
+    private static void checkOperatorGroups(List<JsonNode> generated, List<JsonNode> passthrough, List<Diagnostic> out) {
+        Map<String, List<String>> groups = new HashMap<>();
+        groups.computeIfAbsent(OlmPackages.OPENSHIFT_OPERATORS, n -> new ArrayList<>()).add("global-operators (the platform's)");
+        for (List<JsonNode> objects : List.of(generated, passthrough)) {
+            for (JsonNode o : objects) {
+                ObjectKey k = ObjectKey.of(o);
+                if (k.group().equals(References.OLM) && k.kind().equals("OperatorGroup")) {
+                    groups.computeIfAbsent(k.namespace(), n -> new ArrayList<>()).add(k.name());
+                }
+            }
+        }
+        for (JsonNode o : generated) {
+            ObjectKey k = ObjectKey.of(o);
+            if (!k.group().equals(References.OLM) || !k.kind().equals("Subscription")) {
+                continue;
+            }
+            List<String> inNamespace = groups.getOrDefault(k.namespace(), List.of());
+            if (inNamespace.size() != 1) {
+                out.add(Diagnostic.error(ObjectRef.of(o), "metadata.namespace", "Subscription " + k.name() + " is in namespace "
+                        + k.namespace() + ", which has " + (inNamespace.isEmpty() ? "no OperatorGroup"
+                                : inNamespace.size() + " OperatorGroups (" + String.join(", ", inNamespace.stream().sorted().toList()) + ")")
+                        + ": OLM installs an operator only in a namespace with exactly one OperatorGroup. "
+                        + (inNamespace.isEmpty() ? "Add one." : "Remove the OperatorGroups of the input in that namespace,"
+                                + " or install the operator in another namespace.")).withValue(k.namespace()));
+            }
+        }
+    }
+
+    /** A MetalLB pool no L2Advertisement (nor BGPAdvertisement) names is never announced: its addresses do not answer. */
+    private static void checkAdvertisedPools(List<JsonNode> generated, List<JsonNode> passthrough, List<Diagnostic> out) {
+        Set<ObjectKey> advertised = new HashSet<>();
+        boolean mayAdvertiseAny = false;
+        for (List<JsonNode> objects : List.of(generated, passthrough)) {
+            for (JsonNode o : objects) {
+                ObjectKey k = ObjectKey.of(o);
+                if (k.group().equals("metallb.io") && (k.kind().equals("L2Advertisement") || k.kind().equals("BGPAdvertisement"))) {
+                    JsonNode pools = o.path("spec").path("ipAddressPools");
+                    // no pool names: all pools, or those its ipAddressPoolSelectors pick (not evaluated here)
+                    mayAdvertiseAny |= pools.isEmpty();
+                    pools.forEach(p -> advertised.add(new ObjectKey("metallb.io", "IPAddressPool", k.namespace(), p.asText())));
+                }
+            }
+        }
+        for (JsonNode o : generated) {
+            ObjectKey k = ObjectKey.of(o);
+            if (k.group().equals("metallb.io") && k.kind().equals("IPAddressPool") && !mayAdvertiseAny && !advertised.contains(k)) {
+                out.add(Diagnostic.error(ObjectRef.of(o), "metadata.name", "IPAddressPool " + k.name()
+                        + " is named by no L2Advertisement: MetalLB would assign its addresses but never announce them."
+                        + " Add it to an L2Advertisement's spec.ipAddressPools.").withValue(k.name()));
+            }
+        }
     }
 
     private void index(JsonNode o, boolean generated) {

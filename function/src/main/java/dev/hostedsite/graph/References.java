@@ -2,8 +2,13 @@ package dev.hostedsite.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hostedsite.generate.Names;
+import dev.hostedsite.generate.OlmPackages;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the references out of final objects, by kind, without trusting how they were generated. These are
@@ -11,6 +16,7 @@ import java.util.List;
  */
 public final class References {
     public static final String DEFAULT_MCE_NAMESPACE = "multicluster-engine";
+    static final String OLM = "operators.coreos.com";
 
     private References() {}
 
@@ -21,11 +27,63 @@ public final class References {
                 mceNamespace = o.path("spec").path("targetNamespace").asText(DEFAULT_MCE_NAMESPACE);
             }
         }
+        Map<String, List<ObjectKey>> operatorGroups = new HashMap<>();
+        Set<ObjectKey> subscriptions = new HashSet<>();
+        for (JsonNode o : objects) {
+            ObjectKey k = ObjectKey.of(o);
+            if (k.group().equals(OLM) && k.kind().equals("OperatorGroup")) {
+                operatorGroups.computeIfAbsent(k.namespace(), n -> new ArrayList<>()).add(k);
+            } else if (k.group().equals(OLM) && k.kind().equals("Subscription")) {
+                subscriptions.add(k);
+            }
+        }
         List<Reference> refs = new ArrayList<>();
         for (JsonNode o : objects) {
             collect(o, mceNamespace, refs);
+            olm(o, operatorGroups, subscriptions, refs);
         }
         return refs;
+    }
+
+    /**
+     * The OLM chain: a Subscription names its CatalogSource ({@code spec.source} in {@code spec.sourceNamespace}) and
+     * is installed by the one OperatorGroup of its namespace; the operator's own custom resources need their
+     * operator's Subscription (MetalLB: {@code metallb-operator} in the MetalLB's namespace; the MultiClusterEngine:
+     * {@code multicluster-engine}, when the render subscribes it); an L2Advertisement names its IPAddressPools, and a
+     * pool needs the MetalLB of its namespace.
+     */
+    private static void olm(JsonNode o, Map<String, List<ObjectKey>> operatorGroups, Set<ObjectKey> subscriptions,
+                            List<Reference> refs) {
+        ObjectKey from = ObjectKey.of(o);
+        JsonNode spec = o.path("spec");
+        switch (from.group() + "/" + from.kind()) {
+            case OLM + "/Subscription" -> {
+                name(spec, "spec.source").ifPresent(n -> refs.add(new Reference(from, "spec.source",
+                        new ObjectKey(OLM, "CatalogSource", spec.path("sourceNamespace").asText(from.namespace()), n))));
+                for (ObjectKey og : operatorGroups.getOrDefault(from.namespace(), List.of())) {
+                    refs.add(new Reference(from, "metadata.namespace (OperatorGroup)", og));
+                }
+            }
+            case "metallb.io/MetalLB" -> refs.add(new Reference(from, "metadata.namespace (operator)",
+                    new ObjectKey(OLM, "Subscription", from.namespace(), OlmPackages.METALLB_PACKAGE)));
+            case "metallb.io/IPAddressPool" -> refs.add(new Reference(from, "metadata.namespace (MetalLB)",
+                    new ObjectKey("metallb.io", "MetalLB", from.namespace(), Names.METALLB)));
+            case "metallb.io/L2Advertisement" -> {
+                JsonNode pools = spec.path("ipAddressPools");
+                for (int i = 0; i < pools.size(); i++) {
+                    refs.add(new Reference(from, "spec.ipAddressPools[" + i + "]",
+                            new ObjectKey("metallb.io", "IPAddressPool", from.namespace(), pools.get(i).asText())));
+                }
+            }
+            case "multicluster.openshift.io/MultiClusterEngine" -> {
+                ObjectKey sub = new ObjectKey(OLM, "Subscription",
+                        spec.path("targetNamespace").asText(DEFAULT_MCE_NAMESPACE), OlmPackages.MCE_PACKAGE);
+                if (subscriptions.contains(sub)) {
+                    refs.add(new Reference(from, "spec.targetNamespace (operator)", sub));
+                }
+            }
+            default -> { }
+        }
     }
 
     private static void collect(JsonNode o, String mceNamespace, List<Reference> refs) {

@@ -7,8 +7,12 @@ import java.util.Set;
 
 /**
  * Argo CD sync waves and sync options. Waves come from a table by kind, chosen so that the partial order of
- * design/hostedsite-api.md holds; {@link #verify} proves it on the actual reference graph (a violation is a
- * bug in this table, so it throws).
+ * design/hostedsite-api.md holds and no kind's readiness ({@link ReadinessModel}) needs a later wave;
+ * {@link #verify} proves both on the actual render (a violation is a bug in this table, so it throws).
+ *
+ * <p>Objects whose loss destroys a cluster or its data carry {@code Prune=confirm,Delete=confirm}: Argo CD
+ * (v2.14.0 and later; argoproj/argo-cd PR #20497, {@code docs/user-guide/sync-options.md}) then waits for a
+ * person to approve before pruning them or deleting them with the Application.
  */
 public final class WaveAssigner {
     public static final String WAVE = "argocd.argoproj.io/sync-wave";
@@ -18,26 +22,65 @@ public final class WaveAssigner {
             Map.entry("Namespace", 0),
             Map.entry("Secret", 1), Map.entry("ConfigMap", 1), Map.entry("ExternalSecret", 1), Map.entry("Role", 1),
             Map.entry("Image", 2), Map.entry("ImageDigestMirrorSet", 2), Map.entry("ImageTagMirrorSet", 2),
-            Map.entry("MultiClusterEngine", 2),
-            Map.entry("CatalogSource", 3), Map.entry("AgentServiceConfig", 3),
-            Map.entry("HostedCluster", 4), Map.entry("NMStateConfig", 4),
-            Map.entry("NodePool", 5), Map.entry("InfraEnv", 5),
-            Map.entry("BareMetalHost", 6));
+            Map.entry("OperatorHub", 2),
+            Map.entry("CatalogSource", 3), Map.entry("OperatorGroup", 3),
+            Map.entry("Subscription", 4),
+            Map.entry("MultiClusterEngine", 5), Map.entry("MetalLB", 5),
+            Map.entry("AgentServiceConfig", 6), Map.entry("IPAddressPool", 6),
+            Map.entry("L2Advertisement", 7),
+            Map.entry("HostedCluster", 8), Map.entry("NMStateConfig", 8),
+            Map.entry("InfraEnv", 9),
+            Map.entry("BareMetalHost", 10),
+            Map.entry("NodePool", 11));
 
     /** Orderings the design requires that are not references: before kind, after kind. */
     static final List<String[]> EXTRA_ORDER = List.of(
             new String[] {"ImageDigestMirrorSet", "CatalogSource"},
             new String[] {"ImageTagMirrorSet", "CatalogSource"},
+            new String[] {"OperatorHub", "CatalogSource"},
+            new String[] {"OperatorGroup", "Subscription"},
+            new String[] {"Subscription", "MultiClusterEngine"},
             new String[] {"MultiClusterEngine", "AgentServiceConfig"},
+            new String[] {"L2Advertisement", "HostedCluster"},
             new String[] {"HostedCluster", "NodePool"},
             new String[] {"NMStateConfig", "InfraEnv"},
             new String[] {"InfraEnv", "BareMetalHost"});
+
+    /**
+     * Partial objects: the hub's own singletons of which the render owns a few fields. Argo CD applies them
+     * server-side so that the rest stays with the cluster (the {@code cluster} Image and OperatorHub).
+     */
+    static final Set<String> PARTIAL = Set.of("config.openshift.io/Image", "config.openshift.io/OperatorHub");
+
+    /**
+     * Sync options that stop Argo CD from pruning an object, or deleting it with its Application, until a
+     * person approves ({@code argocd app confirm-deletion}, the UI's "Confirm Pruning", or the Application
+     * annotation {@code argocd.argoproj.io/deletion-approved}). Argo CD v2.14.0 and later; older versions ignore
+     * the value {@code confirm} (gitops-engine {@code HasAnnotationOption} matches {@code Prune=false} exactly),
+     * so there use {@code Prune=false,Delete=false} instead (packages/argocd/README.md).
+     */
+    public static final String CONFIRM = "Delete=confirm,Prune=confirm";
+
+    /**
+     * Kinds whose every object is protected by {@link #CONFIRM}: losing one deletes a hosted cluster, its
+     * nodes' hosts or (a Namespace) everything in it, whatever that object's own options say.
+     */
+    static final Set<String> PROTECTED_KINDS = Set.of("Namespace", "HostedCluster", "NodePool", "BareMetalHost");
+
+    /** Fields of a HostedCluster whose Secret holds etcd data keys: lose it and the etcd data is unreadable. */
+    static final Set<String> ETCD_KEY_FIELDS = Set.of("spec.secretEncryption.aescbc.activeKey.name",
+            "spec.secretEncryption.aescbc.backupKey.name");
 
     /** API groups whose CRDs exist on every OpenShift hub; every other custom resource may arrive in the same sync. */
     private static final Set<String> PLATFORM_GROUPS = Set.of("", "rbac.authorization.k8s.io", "config.openshift.io",
             "operators.coreos.com");
 
     private WaveAssigner() {}
+
+    /** The wave table: kind → Argo CD sync wave. */
+    public static Map<String, Integer> waves() {
+        return WAVES;
+    }
 
     public static int waveOf(String kind) {
         Integer w = WAVES.get(kind);
@@ -47,8 +90,19 @@ public final class WaveAssigner {
         return w;
     }
 
-    /** Sets wave and sync-options annotations on every applied manifest (local-config artifacts get none). */
-    public static void assign(List<Manifest> manifests) {
+    /**
+     * Sets wave and sync-options annotations on every applied manifest (local-config artifacts get none).
+     *
+     * @param references the render's reference graph, to find the etcd encryption key Secrets (and the
+     *     ExternalSecrets that produce them) that get {@link #CONFIRM}
+     */
+    public static void assign(List<Manifest> manifests, List<Reference> references) {
+        Set<ObjectKey> etcdKeys = new java.util.HashSet<>();
+        for (Reference r : references) {
+            if (r.from().kind().equals("HostedCluster") && ETCD_KEY_FIELDS.contains(r.field())) {
+                etcdKeys.add(r.to());
+            }
+        }
         for (Manifest m : manifests) {
             if (m.localConfig()) {
                 continue;
@@ -56,19 +110,37 @@ public final class WaveAssigner {
             ObjectKey key = m.key();
             ObjectNode annotations = m.annotations();
             annotations.put(WAVE, Integer.toString(waveOf(key.kind())));
-            if (key.kind().equals("Image") && key.group().equals("config.openshift.io")) {
-                annotations.put(SYNC_OPTIONS, "ServerSideApply=true");
+            List<String> options = new java.util.ArrayList<>();
+            boolean etcdKey = etcdKeys.contains(key)
+                    || References.producedSecret(m.body()).filter(etcdKeys::contains).isPresent();
+            if (PROTECTED_KINDS.contains(key.kind()) || etcdKey) {
+                options.add(CONFIRM);
+            }
+            if (PARTIAL.contains(key.group() + "/" + key.kind())) {
+                options.add("ServerSideApply=true");
             } else if (!PLATFORM_GROUPS.contains(key.group())) {
-                annotations.put(SYNC_OPTIONS, "SkipDryRunOnMissingResource=true");
+                options.add("SkipDryRunOnMissingResource=true");
+            }
+            if (!options.isEmpty()) {
+                annotations.put(SYNC_OPTIONS, String.join(",", options));
             }
         }
     }
 
     /**
-     * Checks the design's partial order on the given references between generated objects: the target's wave
-     * is strictly smaller, except a Namespace, which may share the wave (Argo applies it first).
+     * Checks the design's partial order on the given references between generated objects (the target's wave
+     * is strictly smaller, except a Namespace, which may share the wave: Argo applies it first), and that no
+     * generated kind's readiness needs a kind of a later wave ({@link ReadinessModel#NEEDS}).
+     *
+     * @throws IllegalStateException naming the violated reference, ordering or readiness need
      */
     public static void verify(List<Reference> references, Set<ObjectKey> generated) {
+        Set<String> kinds = new java.util.TreeSet<>();
+        generated.forEach(k -> kinds.add(k.kind()));
+        List<String> deadlocks = ReadinessModel.laterWaveNeeds(ReadinessModel.NEEDS, WAVES, kinds);
+        if (!deadlocks.isEmpty()) {
+            throw new IllegalStateException("sync waves deadlock: " + String.join("; ", deadlocks));
+        }
         for (Reference r : references) {
             if (!r.targetFirst() || !generated.contains(r.from()) || !generated.contains(r.to())) {
                 continue;

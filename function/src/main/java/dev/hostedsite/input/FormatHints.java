@@ -49,6 +49,8 @@ final class FormatHints {
                 + " (e.g. clusters/hosted-pull-secret)");
         hint("/data/additionalProperties/pattern", "must be base64 (standard alphabet, with = padding): data holds"
                 + " encoded values; put plain text under stringData instead");
+        hint("/addresses/items/pattern", "must be a CIDR or a range of two addresses, as MetalLB reads them"
+                + " (e.g. 192.168.122.0/28 or 192.168.122.20-192.168.122.29)");
         hint("/propertyNames/pattern", "must be a Secret key: letters, digits, '-', '_' and '.'");
     }
 

@@ -19,6 +19,46 @@ public final class Net {
         public boolean overlaps(Cidr o) {
             return family == o.family && first.compareTo(o.last) <= 0 && o.first.compareTo(last) <= 0;
         }
+
+        /** True when the IP literal lies in this block. */
+        public boolean contains(String ip) {
+            return Net.family(ip) == family && value(ip).map(v -> first.compareTo(v) <= 0 && v.compareTo(last) <= 0)
+                    .orElse(false);
+        }
+    }
+
+    /** The address as a number, for an IP literal. */
+    static Optional<BigInteger> value(String ip) {
+        if (family(ip) == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new BigInteger(1, InetAddress.getByName(ip).getAddress()));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A MetalLB pool address, as metallb/metallb {@code internal/config/config.go} {@code ParseCIDR} reads it:
+     * text without '-' is a CIDR; otherwise two IP literals split at the first '-', each trimmed of spaces,
+     * the first not after the second. Both ends must be of one family (a range of mixed families summarizes
+     * to nothing there). Empty when the text is neither.
+     */
+    public static Optional<Cidr> poolAddresses(String text) {
+        int dash = text.indexOf('-');
+        if (dash < 0) {
+            return cidr(text);
+        }
+        String start = text.substring(0, dash).strip();
+        String end = text.substring(dash + 1).strip();
+        int family = family(start);
+        if (family == 0 || family(end) != family) {
+            return Optional.empty();
+        }
+        BigInteger first = value(start).orElseThrow();
+        BigInteger last = value(end).orElseThrow();
+        return first.compareTo(last) > 0 ? Optional.empty() : Optional.of(new Cidr(text, family, first, last));
     }
 
     /** 4, 6, or 0 when the text is not an IP literal. */

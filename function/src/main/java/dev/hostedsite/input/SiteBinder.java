@@ -3,6 +3,7 @@ package dev.hostedsite.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hostedsite.diag.ObjectRef;
 import dev.hostedsite.diag.SourceFile;
+import dev.hostedsite.generate.HubOperators;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Cluster.ApiServer;
 import dev.hostedsite.model.Cluster.Bmc;
@@ -66,10 +67,41 @@ public final class SiteBinder {
                     text(i, "cpuArchitecture", "x86_64"), text(i, "iso", null), text(i, "rootfs", null)));
         }
         JsonNode asc = hub.path("agentServiceConfig");
-        return new Hub(text(hub, "mceNamespace", DEFAULT_MCE_NAMESPACE), registry, List.copyOf(mirrors),
+        String mceNamespace = text(hub, "mceNamespace", DEFAULT_MCE_NAMESPACE);
+        return new Hub(mceNamespace, registry, List.copyOf(mirrors),
                 List.copyOf(catalogs), new Hub.OsImages(text(os, "webServer", null), List.copyOf(images)),
                 new Hub.AgentStorage(text(asc, "storageClassName", null), text(asc, "databaseStorage", null),
-                        text(asc, "filesystemStorage", null), text(asc, "imageStorage", null)));
+                        text(asc, "filesystemStorage", null), text(asc, "imageStorage", null)),
+                hub.path("operatorHub").path("disableDefaultSources").asBoolean(true),
+                operators(hub.path("operators"), mceNamespace), metallb(hub.path("metallb")),
+                text(hub.path("multiclusterEngine"), "owner", Hub.OWNER_SELF));
+    }
+
+    /** {@code hub.operators}, with namespace and install mode defaulted per package ({@link HubOperators}). */
+    private static List<Hub.Operator> operators(JsonNode entries, String mceNamespace) {
+        List<Hub.Operator> out = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode o = entries.get(i);
+            String pkg = text(o, "package", null);
+            out.add(new Hub.Operator("spec.hub.operators[" + i + "]", pkg, text(o, "channel", null),
+                    text(o, "catalog", null), text(o, "namespace", HubOperators.defaultNamespace(pkg, mceNamespace)),
+                    text(o, "installPlanApproval", "Automatic"), text(o, "startingCSV", null),
+                    text(o, "installMode", HubOperators.defaultInstallMode(pkg))));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Hub.MetalLb metallb(JsonNode m) {
+        if (m.isMissingNode() || m.isNull()) {
+            return null;
+        }
+        List<Hub.AddressPool> pools = new ArrayList<>();
+        JsonNode ps = m.path("addressPools");
+        for (int i = 0; i < ps.size(); i++) {
+            pools.add(new Hub.AddressPool("spec.hub.metallb.addressPools[" + i + "]", text(ps.get(i), "name", null),
+                    strings(ps.get(i).path("addresses"))));
+        }
+        return new Hub.MetalLb(List.copyOf(pools));
     }
 
     private static Cluster cluster(JsonNode c, String path) {
@@ -120,7 +152,7 @@ public final class SiteBinder {
 
     private static Host host(JsonNode h, String path) {
         JsonNode bmc = h.path("bmc");
-        return new Host(path, text(h, "name", null), text(h, "bootMACAddress", null),
+        return new Host(path, text(h, "name", null), text(h, "hostname", null), text(h, "bootMACAddress", null),
                 new Bmc(text(bmc, "address", null), secret(bmc, "credentials", path + ".bmc"),
                         bmc.path("disableCertificateVerification").asBoolean(false)),
                 stringMap(h.path("labels")), h.hasNonNull("rootDeviceHints") ? h.get("rootDeviceHints") : null,

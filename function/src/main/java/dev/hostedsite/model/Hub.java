@@ -2,8 +2,23 @@ package dev.hostedsite.model;
 
 import java.util.List;
 
+/**
+ * The hub of a site. {@code disableDefaultSources}: whether the {@code cluster} OperatorHub turns the default
+ * catalog sources off; {@code operators}: the {@code hub.operators} entries as written (defaults are added by
+ * {@link dev.hostedsite.generate.HubOperators}); {@code metallb}: null when the site gives no {@code hub.metallb};
+ * {@code mceOwner}: {@code self} (the render emits the MultiClusterEngine) or {@code acm} (ACM's MultiClusterHub owns it).
+ */
 public record Hub(String mceNamespace, Registry registry, List<Mirror> mirrors, List<Catalog> catalogs,
-                  OsImages osImages, AgentStorage agentServiceConfig) {
+                  OsImages osImages, AgentStorage agentServiceConfig, boolean disableDefaultSources,
+                  List<Operator> operators, MetalLb metallb, String mceOwner) {
+
+    public static final String OWNER_SELF = "self";
+    public static final String OWNER_ACM = "acm";
+
+    /** True when this render emits the MultiClusterEngine (the hub is not an ACM hub). */
+    public boolean emitsMultiClusterEngine() {
+        return OWNER_SELF.equals(mceOwner);
+    }
 
     public record Registry(String host, Integer port, String caBundle) {
         /** How images on the registry are addressed: {@code host} or {@code host:port}. */
@@ -20,6 +35,21 @@ public record Hub(String mceNamespace, Registry registry, List<Mirror> mirrors, 
     public record Mirror(String source, List<String> mirrors, boolean tags) {}
 
     public record Catalog(String name, String source, String image, String displayName, List<String> packages) {}
+
+    /**
+     * One operator to install through OLM. {@code path} is its field path ({@code spec.hub.operators[i]}), or the
+     * HostedSite field that made the render add it by default. {@code namespace} and {@code installMode}
+     * ({@code OwnNamespace} | {@code AllNamespaces}) are resolved; {@code channel} is null for the package's
+     * default channel; {@code startingCSV} may be null.
+     */
+    public record Operator(String path, String pkg, String channel, String catalog, String namespace,
+                           String installPlanApproval, String startingCSV, String installMode) {}
+
+    /** {@code hub.metallb}: the address pools MetalLB hands out to LoadBalancer Services. */
+    public record MetalLb(List<AddressPool> addressPools) {}
+
+    /** One IPAddressPool: each address is a CIDR or a {@code first-last} range. */
+    public record AddressPool(String path, String name, List<String> addresses) {}
 
     public record OsImages(String webServer, List<OsImage> images) {}
 

@@ -32,6 +32,7 @@ class ArgoCdManifestsTest {
             "repo-server-patch.yaml", "apps/v1 Deployment",
             "kustomization.yaml", "kustomize.config.k8s.io/v1alpha1 Component",
             "applicationset.yaml", "argoproj.io/v1alpha1 ApplicationSet",
+            "applicationset-per-cluster.yaml", "argoproj.io/v1alpha1 ApplicationSet",
             "argocd-cm-health.yaml", "v1 ConfigMap");
 
     @Test
@@ -103,6 +104,29 @@ class ArgoCdManifestsTest {
     }
 
     @Test
+    void perClusterApplicationSetGivesEachPartItsOwnApplication() throws IOException {
+        JsonNode appSet = read("applicationset-per-cluster.yaml").path("spec");
+        List<String> parts = new ArrayList<>();
+        Set<String> apps = new java.util.HashSet<>();
+        for (JsonNode e : appSet.path("generators").get(0).path("list").path("elements")) {
+            parts.add(e.path("part").asText());
+            assertTrue(apps.add(e.path("app").asText()), "Application names are unique: " + e);
+            String part = e.path("part").asText();
+            assertTrue(part.equals("hub") || part.startsWith(e.path("site").asText() + "/"), e.toString());
+        }
+        assertEquals(List.of("hub", "lab/hosted"), parts);
+        assertTrue(appSet.path("syncPolicy").path("preserveResourcesOnDeletion").asBoolean());
+        JsonNode template = appSet.path("template").path("spec");
+        List<String> env = new ArrayList<>();
+        template.path("source").path("plugin").path("env").forEach(v -> env.add(v.path("name").asText() + "=" + v.path("value").asText()));
+        assertEquals(List.of("SITE={{site}}", "PART={{part}}"), env);
+        assertEquals("{{app}}", appSet.path("template").path("metadata").path("name").asText());
+        JsonNode sync = template.path("syncPolicy");
+        assertTrue(sync.path("automated").path("prune").asBoolean());
+        assertTrue(sync.path("retry").path("limit").asInt() > 0);
+    }
+
+    @Test
     void discoverFindsADirectoryWithAHostedSiteOnly(@TempDir Path tmp) throws Exception {
         List<String> find = commandOf(read("plugin.yaml").path("spec").path("discover").path("find").path("command"));
 
@@ -133,12 +157,20 @@ class ArgoCdManifestsTest {
         Path fake = bin.resolve("hostedsite");
         Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"), "ARGOCD_ENV_SITE", "lab");
 
-        Files.writeString(fake, "#!/bin/sh\n[ \"$1 $2\" = 'render .' ] || exit 64\necho 'kind: Namespace'\n");
+        Files.writeString(fake, "#!/bin/sh\n[ \"$*\" = 'render .' ] || exit 64\necho 'kind: Namespace'\n");
         fake.toFile().setExecutable(true);
         Proc ok = Proc.run(generate, site, env, null, 30);
         assertEquals(0, ok.exit(), ok.toString());
         assertEquals("kind: Namespace\n", ok.stdout());
         assertTrue(ok.stderr().contains("site lab"), ok.stderr());
+
+        Files.writeString(fake, "#!/bin/sh\n[ \"$*\" = 'render . --part lab/hosted' ] || exit 64\necho 'kind: HostedCluster'\n");
+        Map<String, String> withPart = new java.util.HashMap<>(env);
+        withPart.put("ARGOCD_ENV_PART", "lab/hosted");
+        Proc part = Proc.run(generate, site, withPart, null, 30);
+        assertEquals(0, part.exit(), part.toString());
+        assertEquals("kind: HostedCluster\n", part.stdout());
+        assertTrue(part.stderr().contains("part lab/hosted"), part.stderr());
 
         Files.writeString(fake, "#!/bin/sh\necho 'kind: Namespace'\necho 'render failed' >&2\nexit 3\n");
         Proc failed = Proc.run(generate, site, env, null, 30);

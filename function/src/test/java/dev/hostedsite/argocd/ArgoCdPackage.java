@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Locates {@code packages/argocd} and its health checks from the test JVM. */
-final class ArgoCdPackage {
+public final class ArgoCdPackage {
 
     static final String HEALTH_KEY_PREFIX = "resource.customizations.health.";
 
@@ -51,7 +51,7 @@ final class ArgoCdPackage {
     }
 
     /** The script Argo CD runs for {@code apiVersion}/{@code kind}: {@code <group>_<Kind>.lua}. */
-    static Path healthScript(String apiVersion, String kind) {
+    public static Path healthScript(String apiVersion, String kind) {
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
         return healthDir().resolve(group + "_" + kind + ".lua");
     }

@@ -18,22 +18,46 @@ import org.luaj.vm2.lib.jse.JseBaseLib;
  * libraries (plus os.time/os.date), so only those are loaded: a script that calls {@code string.*},
  * {@code math.*} or {@code io.*} fails here as it would there.
  */
-final class LuaHealthCheck {
+public final class LuaHealthCheck {
 
-    record Result(String status, String message) {
+    public record Result(String status, String message) {
     }
 
     private LuaHealthCheck() {
     }
 
-    static Result run(String script, String chunkName, JsonNode resource) {
-        Globals globals = sandbox();
-        globals.set("obj", toLua(resource));
-        LuaValue returned = globals.load(script, chunkName).call();
-        if (!returned.istable()) {
-            throw new AssertionError(chunkName + " returned " + returned.typename() + ", not a table");
+    public static Result run(String script, String chunkName, JsonNode resource) {
+        return compile(script, chunkName).run(resource);
+    }
+
+    /**
+     * A script compiled once in its own sandbox, to run against many objects (the sync simulation). The
+     * scripts keep their state in locals, so runs do not see each other.
+     */
+    public static final class Compiled {
+        private final Globals globals;
+        private final LuaValue chunk;
+        private final String chunkName;
+
+        private Compiled(Globals globals, LuaValue chunk, String chunkName) {
+            this.globals = globals;
+            this.chunk = chunk;
+            this.chunkName = chunkName;
         }
-        return new Result(stringOrNull(returned.get("status")), stringOrNull(returned.get("message")));
+
+        public Result run(JsonNode resource) {
+            globals.set("obj", toLua(resource));
+            LuaValue returned = chunk.call();
+            if (!returned.istable()) {
+                throw new AssertionError(chunkName + " returned " + returned.typename() + ", not a table");
+            }
+            return new Result(stringOrNull(returned.get("status")), stringOrNull(returned.get("message")));
+        }
+    }
+
+    public static Compiled compile(String script, String chunkName) {
+        Globals globals = sandbox();
+        return new Compiled(globals, globals.load(script, chunkName), chunkName);
     }
 
     private static String stringOrNull(LuaValue v) {

@@ -96,6 +96,27 @@ class CliTest {
     }
 
     @Test
+    void renderPartsSplitTheRenderWithoutLossAndRefuseUnknownParts() {
+        Run all = run("render", SITE);
+        Run hub = run("render", SITE, "--part", "hub");
+        Run cluster = run("render", SITE, "--part", "lab/hosted");
+        assertEquals(Main.OK, hub.exit(), hub.stderr());
+        assertEquals(Main.OK, cluster.exit(), cluster.stderr());
+        java.util.Set<String> whole = new java.util.TreeSet<>(List.of(all.stdout().split("(?m)^---\n")));
+        java.util.Set<String> parts = new java.util.TreeSet<>(List.of(hub.stdout().split("(?m)^---\n")));
+        parts.addAll(List.of(cluster.stdout().split("(?m)^---\n")));
+        assertEquals(whole, parts, "the parts together are the whole render");
+        assertTrue(cluster.stdout().contains("kind: HostedCluster"));
+        assertFalse(hub.stdout().contains("kind: HostedCluster"));
+
+        Run typo = run("render", SITE, "--part", "lab/hostd");
+        assertEquals(Main.INPUT_ERROR, typo.exit());
+        assertEquals("", typo.stdout(), "never an empty stream Argo CD would prune to");
+        assertTrue(typo.stderr().contains("no part 'lab/hostd' in this render; its parts: hub, lab/hosted"), typo.stderr());
+        assertEquals(Main.USAGE, run("render", SITE, "--part", "hub", "-o", "x").exit());
+    }
+
+    @Test
     void yamlSyntaxErrorIsFileLineColumn(@TempDir Path tmp) throws IOException {
         Path f = tmp.resolve("broken.yaml");
         Files.writeString(f, "apiVersion: hostedsite.dev/v1alpha1\nkind: HostedSite\nmetadata:\n  name: x\n   bad: [\n");

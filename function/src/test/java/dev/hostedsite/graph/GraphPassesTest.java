@@ -60,24 +60,106 @@ class GraphPassesTest {
         assertTrue(checked >= 30, "too few references checked: " + checked);
     }
 
+    /** The example's hub prerequisites: CatalogSource → Subscription → the operators' CRs, MetalLB before the cluster. */
     @Test
-    void syncOptionsFollowTheApiGroup() {
+    void operatorChainComesInOrder() {
         Compiler.Result r = Sites.compile(Sites.example());
+        String[] chain = {"OperatorHub", "CatalogSource", "Subscription", "MetalLB", "IPAddressPool", "L2Advertisement",
+                "HostedCluster"};
+        for (int i = 0; i + 1 < chain.length; i++) {
+            for (int j = i + 1; j < chain.length; j++) {
+                String later = chain[j];
+                String earlier = chain[i];
+                List<Manifest> a = r.generated().stream().filter(m -> m.key().kind().equals(earlier)).toList();
+                List<Manifest> b = r.generated().stream().filter(m -> m.key().kind().equals(later)).toList();
+                assertFalse(a.isEmpty() || b.isEmpty(), earlier + " and " + later + " are in the example's output");
+                a.forEach(x -> b.forEach(y -> assertTrue(wave(x.body()) < wave(y.body()), earlier + " before " + later)));
+            }
+        }
+        JsonNode mce = Sites.generated(r, "MultiClusterEngine", "multiclusterengine");
+        JsonNode sub = Sites.generated(r, "Subscription", "multicluster-engine");
+        assertTrue(wave(sub) < wave(mce), "the MCE operator is subscribed before its MultiClusterEngine");
+    }
+
+    @Test
+    void referenceCheckerFindsABrokenOperatorChain() {
+        Compiler.Result r = Sites.compile(Sites.example());
+        List<JsonNode> objects = new ArrayList<>();
+        for (Manifest m : r.generated()) {
+            if (!m.localConfig()) {
+                objects.add(m.body().deepCopy());
+            }
+        }
+        for (JsonNode o : objects) {
+            String kind = o.path("kind").asText();
+            if (kind.equals("L2Advertisement")) {
+                ((ObjectNode) o.get("spec")).putArray("ipAddressPools").add("other-pool");
+            } else if (kind.equals("Subscription") && o.path("metadata").path("name").asText().equals("lvms-operator")) {
+                ((ObjectNode) o.get("spec")).put("source", "redhat-operators");
+            } else if (kind.equals("MetalLB")) {
+                ((ObjectNode) o.get("metadata")).put("namespace", "metallb");
+            }
+        }
+        List<String> messages = ReferenceChecker.check(objects, List.of(), Set.of()).stream()
+                .filter(Diagnostic::isError).map(Diagnostic::message).toList();
+        assertTrue(messages.stream().anyMatch(m -> m.contains("spec.source refers to CatalogSource openshift-marketplace/redhat-operators")),
+                messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.contains("IPAddressPool hosted-api is named by no L2Advertisement")),
+                messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.contains("spec.ipAddressPools[0] refers to IPAddressPool metallb-system/other-pool")),
+                messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.contains("refers to Subscription metallb/metallb-operator")),
+                messages::toString);
+    }
+
+    @Test
+    void syncOptionsFollowTheApiGroupAndProtectStatefulObjects() {
+        Compiler.Result r = Sites.compile(Sites.example());
+        int protectedCount = 0;
         for (Manifest m : r.generated()) {
             if (m.localConfig()) {
                 assertFalse(m.annotations().has(WaveAssigner.WAVE));
                 continue;
             }
-            String options = m.annotations().path(WaveAssigner.SYNC_OPTIONS).asText("");
-            String group = m.key().group();
-            if (m.key().kind().equals("Image")) {
-                assertEquals("ServerSideApply=true", options);
-            } else if (Set.of("", "rbac.authorization.k8s.io", "config.openshift.io", "operators.coreos.com").contains(group)) {
-                assertEquals("", options, m.key().toString());
+            List<String> options = new java.util.ArrayList<>(List.of(
+                    m.annotations().path(WaveAssigner.SYNC_OPTIONS).asText("").split(",")));
+            options.remove("");
+            String kind = m.key().kind();
+            boolean stateful = Set.of("Namespace", "HostedCluster", "NodePool", "BareMetalHost").contains(kind)
+                    || (kind.equals("Secret") && m.key().name().endsWith("-etcd-encryption-key"));
+            if (stateful) {
+                protectedCount++;
+                assertEquals(List.of("Delete=confirm", "Prune=confirm"), options.subList(0, 2), m.key().toString());
+                options = options.subList(2, options.size());
             } else {
-                assertEquals("SkipDryRunOnMissingResource=true", options, m.key().toString());
+                assertFalse(options.contains("Prune=confirm"), m.key().toString());
+            }
+            String group = m.key().group();
+            if (Set.of("Image", "OperatorHub").contains(kind)) {
+                assertEquals(List.of("ServerSideApply=true"), options, m.key() + " is a partial object");
+            } else if (Set.of("", "rbac.authorization.k8s.io", "config.openshift.io", "operators.coreos.com").contains(group)) {
+                assertEquals(List.of(), options, m.key().toString());
+            } else {
+                assertEquals(List.of("SkipDryRunOnMissingResource=true"), options, m.key().toString());
             }
         }
+        assertTrue(protectedCount >= 8, "protected objects: " + protectedCount);
+    }
+
+    @Test
+    void verifyRejectsAReadinessNeedOnALaterWave() {
+        // The table of 0.1 with its HostedCluster check (Healthy only at version Completed) and NodePools
+        // before BareMetalHosts: both waits point at later waves.
+        java.util.Map<String, Integer> old = new java.util.HashMap<>(WaveAssigner.waves());
+        old.put("NodePool", 9);
+        List<ReadinessModel.Need> needs = new java.util.ArrayList<>(ReadinessModel.NEEDS);
+        needs.add(ReadinessModel.HOSTED_CLUSTER_VERSION_COMPLETED);
+        List<String> found = ReadinessModel.laterWaveNeeds(needs, old, old.keySet());
+        assertEquals(2, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("NodePool (wave 9) turns Healthy only after BareMetalHost (wave 10)"), found.get(0));
+        assertTrue(found.get(1).startsWith("HostedCluster (wave 8) turns Healthy only after NodePool (wave 9)"), found.get(1));
+        assertEquals(List.of(), ReadinessModel.laterWaveNeeds(ReadinessModel.NEEDS, WaveAssigner.waves(),
+                WaveAssigner.waves().keySet()));
     }
 
     @Test

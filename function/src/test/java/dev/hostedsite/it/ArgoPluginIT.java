@@ -83,7 +83,7 @@ class ArgoPluginIT {
             assertEquals(firstIds.size() - 2, secondIds.size());
             assertEquals(deployableIds(siteDir), secondIds, "exactly what the site at that revision renders to");
 
-            assertTrue(second.stderr().contains("rendering sites/lab of site-lab at " + twoHosts.getName() + " (site lab)"),
+            assertTrue(second.stderr().contains("rendering sites/lab of site-lab at " + twoHosts.getName() + " (site lab, part all)"),
                     second.stderr());
         }
     }

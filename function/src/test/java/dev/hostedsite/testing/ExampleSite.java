@@ -6,11 +6,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
-/** The example site's ResourceList (fixtures/example-lab/input.yaml) as a fresh tree to edit. */
+/**
+ * The example site's ResourceList (fixtures/example-lab/input.yaml) as a fresh tree to edit; and the same site
+ * with its hub prerequisites wired (fixtures/hub-operators-metallb/input.yaml: operators, MetalLB, OperatorHub).
+ */
 public final class ExampleSite {
     private static final ObjectNode RESOURCE_LIST = load("example-lab");
     /** The example with every optional cluster setting of the additions (fixtures/cluster-immutables-and-images). */
     private static final ObjectNode WITH_ADDITIONS = load("cluster-immutables-and-images");
+    private static final ObjectNode WITH_HUB_OPERATORS = load("hub-operators-metallb");
 
     private ExampleSite() {}
 
@@ -29,6 +33,11 @@ public final class ExampleSite {
     /** Like {@link #resourceList()}, with etcdStorageClass, capabilities, controlPlaneOperatorImage, olmCatalogImages. */
     public static ObjectNode resourceListWithAdditions() {
         return WITH_ADDITIONS.deepCopy();
+    }
+
+    /** The example with hub.operators, hub.metallb and hub.operatorHub set, as a fresh tree. */
+    public static ObjectNode resourceListWithHubOperators() {
+        return WITH_HUB_OPERATORS.deepCopy();
     }
 
     /** The HostedSite item of a ResourceList made by {@link #resourceList()}. */

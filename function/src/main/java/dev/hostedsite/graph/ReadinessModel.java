@@ -1,0 +1,111 @@
+package dev.hostedsite.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What each applied kind's controller needs before the object turns Healthy, as judged by the health checks
+ * in {@code packages/argocd/health} (or Argo CD's built-in rule for kinds without one). Argo CD applies wave
+ * N+1 only once every resource of the earlier waves is Healthy (argoproj/gitops-engine
+ * {@code pkg/sync/sync_context.go}, {@code Sync}: a multi-step sync waits while any applied task is running,
+ * i.e. not yet Healthy; argoproj/argo-cd {@code docs/user-guide/sync-waves.md}). So a kind must never need a
+ * kind of a later wave: {@link WaveAssigner#verify} checks every {@link Need} against the wave table.
+ *
+ * <p>Kinds without a Healthy state of their own (Namespace, Secret, ConfigMap, Role, Image, mirror sets,
+ * CatalogSource, NMStateConfig) count as ready once they exist: gitops-engine {@code pkg/health/health.go}
+ * {@code GetResourceHealth} returns no health for them and the sync marks such tasks successful on apply.
+ * Every namespaced object also needs its Namespace; that edge is implied, not listed.
+ */
+public final class ReadinessModel {
+
+    /**
+     * One edge: {@code kind} turns Healthy only after {@code prerequisite} is Healthy (or exists, for a kind
+     * without health).
+     *
+     * @param kind the waiting kind
+     * @param prerequisite the kind it waits for
+     * @param why what the controller does, with the upstream file it does it in
+     */
+    public record Need(String kind, String prerequisite, String why) {
+    }
+
+    /** The model. Agents are not rendered; their chain (BareMetalHost → Agent → NodePool) is folded into one edge. */
+    public static final List<Need> NEEDS = List.of(
+            // stolostron/backplane-operator pkg/templates/charts/toggle/assisted-service: the MCE installs the
+            // infrastructure operator (and the agent-install CRDs) that reconciles AgentServiceConfig.
+            new Need("AgentServiceConfig", "MultiClusterEngine", "the MCE installs the infrastructure operator"),
+            // openshift/assisted-service internal/controller/controllers/agentserviceconfig_controller.go:
+            // spec.mirrorRegistryRef is read into the assisted-service ConfigMap; a missing one fails reconcile.
+            new Need("AgentServiceConfig", "ConfigMap", "mirrorRegistryRef (registries.conf, CA)"),
+            // stolostron/backplane-operator pkg/templates/charts/toggle/hypershift-addon: the MCE runs the
+            // HyperShift operator that reconciles HostedClusters (and installs their CRDs).
+            new Need("HostedCluster", "MultiClusterEngine", "the MCE runs the HyperShift operator"),
+            // openshift/hypershift hypershift-operator/controllers/hostedcluster/hostedcluster_controller.go:
+            // pull secret, ssh key, etcd encryption key and additionalTrustBundle are copied into the control
+            // plane namespace; the control plane cannot come up (Available) without them.
+            new Need("HostedCluster", "Secret", "pull secret, ssh key, etcd encryption key"),
+            new Need("HostedCluster", "ExternalSecret", "Secrets it produces (pull secret, etcd key)"),
+            new Need("HostedCluster", "ConfigMap", "additionalTrustBundle (mirror CA)"),
+            // The control plane pods run on the hub and pull the release payload through the hub's mirror sets.
+            new Need("HostedCluster", "ImageDigestMirrorSet", "release images pulled from the mirror"),
+            // openshift/assisted-service internal/controller/controllers/infraenv_controller.go: the discovery
+            // ISO (ImageCreated, status.isoDownloadURL) is built by the assisted image service the
+            // AgentServiceConfig deploys, with the pull secret and the NMStateConfigs matched by label.
+            new Need("InfraEnv", "AgentServiceConfig", "the assisted image service builds the ISO"),
+            new Need("InfraEnv", "Secret", "pullSecretRef"),
+            new Need("InfraEnv", "NMStateConfig", "static networking baked into the ISO"),
+            // openshift/assisted-service internal/controller/controllers/bmh_agent_controller.go (reconcileBMH):
+            // BMAC copies the InfraEnv's status.isoDownloadURL into spec.image (live-iso) once the host is
+            // available; metal3-io/baremetal-operator then boots it and reports state provisioned.
+            new Need("BareMetalHost", "InfraEnv", "BMAC sets spec.image to the discovery ISO"),
+            // metal3-io/baremetal-operator controllers/metal3.io/baremetalhost_controller.go: registration
+            // reads the BMC credentials Secret.
+            new Need("BareMetalHost", "Secret", "BMC credentials"),
+            // openshift/cluster-api-provider-agent: each NodePool replica is an AgentMachine bound to an Agent
+            // that registered from a booted BareMetalHost (matched by agentLabelSelector); openshift/hypershift
+            // hypershift-operator/controllers/nodepool: status.replicas counts ready nodes, Ready needs them.
+            new Need("NodePool", "BareMetalHost", "replicas are Agents from booted hosts"),
+            // openshift/hypershift nodepool controller: machines join through the control plane's ignition
+            // server; nothing is ready before the HostedCluster is Available.
+            new Need("NodePool", "HostedCluster", "nodes join the hosted control plane"));
+
+    /**
+     * The need that made the shipped table of version 0.1 deadlock: a HostedCluster whose health waits for
+     * its version history to say Completed needs worker nodes (openshift/hypershift
+     * {@code api/hypershift/v1beta1/hostedcluster_types.go}, {@code ClusterVersionStatus.history}: the
+     * cluster version operator completes only when ingress and the console run on workers). The shipped
+     * HostedCluster check reports Healthy once the control plane is Available, so this edge is not in
+     * {@link #NEEDS}; tests use it to show what verify rejects.
+     */
+    public static final Need HOSTED_CLUSTER_VERSION_COMPLETED =
+            new Need("HostedCluster", "NodePool", "version history Completed needs workers");
+
+    private ReadinessModel() {}
+
+    /**
+     * The needs among the given kinds that wait on a later wave: for each, a sentence naming both kinds,
+     * their waves and why. Empty when the table lets every sync finish.
+     *
+     * @param needs the readiness edges to check
+     * @param waves the wave table (kind → wave); kinds missing from it are skipped
+     * @param kinds the kinds the render emits
+     */
+    public static List<String> laterWaveNeeds(List<Need> needs, Map<String, Integer> waves, Set<String> kinds) {
+        List<String> out = new ArrayList<>();
+        for (Need n : needs) {
+            if (!kinds.contains(n.kind()) || !kinds.contains(n.prerequisite())) {
+                continue;
+            }
+            Integer waiting = waves.get(n.kind());
+            Integer needed = waves.get(n.prerequisite());
+            if (waiting != null && needed != null && needed > waiting) {
+                out.add(n.kind() + " (wave " + waiting + ") turns Healthy only after " + n.prerequisite()
+                        + " (wave " + needed + "): " + n.why() + "; Argo CD never applies wave " + needed
+                        + " while wave " + waiting + " is not Healthy");
+            }
+        }
+        return out;
+    }
+}

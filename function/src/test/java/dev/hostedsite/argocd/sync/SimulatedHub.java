@@ -1,0 +1,478 @@
+package dev.hostedsite.argocd.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.graph.ObjectKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A hub cluster in memory: its objects, the API groups whose CRDs are installed, and simulated controllers
+ * that, one {@link #tick} at a time, write the status fields the real controllers write, each only once what
+ * it needs exists or is Healthy ({@link dev.hostedsite.graph.ReadinessModel}). One tick advances each object
+ * by at most one step, so an object is never ready in the tick it is created.
+ *
+ * <p>Controllers and what they write:
+ * <ul>
+ *   <li>MultiClusterEngine (stolostron/backplane-operator): {@code status.phase} Progressing, then Available;
+ *       Available installs the {@code hypershift.openshift.io} and {@code agent-install.openshift.io} CRDs.</li>
+ *   <li>ExternalSecret (external-secrets): creates its target Secret, {@code Ready=True}.</li>
+ *   <li>AgentServiceConfig (openshift/assisted-service agentserviceconfig_controller.go): needs the MCE
+ *       Available and its {@code mirrorRegistryRef} ConfigMap; {@code ReconcileCompleted=True}, then
+ *       {@code DeploymentsHealthy=True}.</li>
+ *   <li>HostedCluster (openshift/hypershift hostedcluster_controller.go): needs the MCE Available and the
+ *       Secrets and ConfigMap it names; {@code Available=False}, then {@code Available=True} with
+ *       {@code controlPlaneEndpoint} and a {@code Partial} version; {@code Completed} once every NodePool of
+ *       the cluster has its replicas (the cluster version operator needs workers).</li>
+ *   <li>InfraEnv (assisted-service infraenv_controller.go): needs the AgentServiceConfig Healthy and its pull
+ *       secret; {@code ImageCreated=True} and {@code status.isoDownloadURL}.</li>
+ *   <li>BareMetalHost (metal3-io/baremetal-operator and assisted-service bmh_agent_controller.go): needs its
+ *       BMC Secret (else {@code operationalStatus: error}); registering → available; when its InfraEnv has an
+ *       ISO URL, BMAC sets {@code spec.image} (live-iso), then provisioning → provisioned, and the booted host
+ *       registers an Agent (labels from {@code bmac.agent-install.openshift.io.agent-label.*}, approved); an Agent
+ *       whose NodePool is gone is released for another pool. Deleting a BareMetalHost leaves its Agent. Once
+ *       its Agent installs, BMAC sets the {@code baremetalhost.metal3.io/detached} annotation and the host
+ *       reports {@code operationalStatus: detached}.</li>
+ *   <li>NodePool (openshift/hypershift nodepool controller, openshift/cluster-api-provider-agent): needs its
+ *       HostedCluster Available; binds approved, unbound Agents matching {@code agentLabelSelector} in the
+ *       cluster's agent namespace up to {@code spec.replicas} (and unbinds extras), a bound Agent installs over
+ *       two ticks; {@code status.replicas} counts installed ones, {@code Ready} when it reaches spec.</li>
+ *   <li>Deletion: an object marked for deletion goes at the next tick; a Namespace takes every object in it
+ *       along (kube-controller-manager's namespace controller), whatever their sync options say.</li>
+ * </ul>
+ */
+final class SimulatedHub {
+    static final String AGENT_LABEL_PREFIX = "bmac.agent-install.openshift.io.agent-label.";
+    static final String DETACHED = "baremetalhost.metal3.io/detached";
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /** API groups whose CRDs a hub has before any sync: OpenShift's own, OLM, MCE's operator, metal3, ESO. */
+    static final Set<String> PREINSTALLED_GROUPS = Set.of("", "rbac.authorization.k8s.io", "config.openshift.io",
+            "operators.coreos.com", "multicluster.openshift.io", "metal3.io", "external-secrets.io");
+
+    private final Map<ObjectKey, ObjectNode> objects = new TreeMap<>();
+    private final Set<String> groups = new TreeSet<>(PREINSTALLED_GROUPS);
+    private final List<String> events = new ArrayList<>();
+    private int ticks;
+
+    /** Thrown by {@link #apply} as the API server would refuse the request. */
+    static final class ApiError extends RuntimeException {
+        ApiError(String message) {
+            super(message);
+        }
+    }
+
+    boolean hasApi(String group) {
+        return groups.contains(group);
+    }
+
+    ObjectNode get(ObjectKey key) {
+        return objects.get(key);
+    }
+
+    List<ObjectNode> all() {
+        return List.copyOf(objects.values());
+    }
+
+    List<String> events() {
+        return events;
+    }
+
+    int ticks() {
+        return ticks;
+    }
+
+    /** Puts an object that exists on the hub from outside (a Namespace of the platform, an external Secret). */
+    void preexisting(ObjectNode o) {
+        objects.put(ObjectKey.of(o), o.deepCopy());
+    }
+
+    /**
+     * {@code kubectl apply}: creates or updates the object, keeping its status and what controllers set
+     * (BMAC's {@code spec.image} and detached annotation, which the Application ignores).
+     *
+     * @throws ApiError when the kind's CRD is not installed or the namespace does not exist
+     */
+    void apply(ObjectNode desired) {
+        ObjectKey key = ObjectKey.of(desired);
+        if (!hasApi(key.group())) {
+            throw new ApiError("the server could not find the requested resource (" + key.group() + "/" + key.kind() + ")");
+        }
+        if (key.namespace() != null && !objects.containsKey(ObjectKey.core("Namespace", null, key.namespace()))) {
+            throw new ApiError("namespaces \"" + key.namespace() + "\" not found");
+        }
+        ObjectNode live = desired.deepCopy();
+        ObjectNode old = objects.get(key);
+        if (old != null) {
+            if (old.has("status")) {
+                live.set("status", old.get("status").deepCopy());
+            }
+            JsonNode image = old.path("spec").path("image");
+            if (!image.isMissingNode()) {
+                ((ObjectNode) live.with("spec")).set("image", image.deepCopy());
+            }
+            JsonNode detached = old.path("metadata").path("annotations").path(DETACHED);
+            if (!detached.isMissingNode()) {
+                live.with("metadata").with("annotations").set(DETACHED, detached.deepCopy());
+            }
+        }
+        objects.put(key, live);
+        events.add("tick " + ticks + ": applied " + describe(key));
+    }
+
+    /** {@code kubectl delete} (foreground): marks the object; it goes at the next tick. */
+    void delete(ObjectKey key) {
+        ObjectNode live = objects.get(key);
+        if (live != null && !live.path("metadata").has("deletionTimestamp")) {
+            live.with("metadata").put("deletionTimestamp", "tick-" + ticks);
+            events.add("tick " + ticks + ": deleting " + describe(key));
+        }
+    }
+
+    static String describe(ObjectKey k) {
+        return k.kind() + " " + (k.namespace() == null ? "" : k.namespace() + "/") + k.name();
+    }
+
+    /** One round of every controller, on a snapshot of the objects. */
+    void tick() {
+        ticks++;
+        finishDeletions();
+        for (ObjectNode o : List.copyOf(objects.values())) {
+            if (o.path("metadata").has("deletionTimestamp")) {
+                continue;
+            }
+            switch (o.path("kind").asText()) {
+                case "MultiClusterEngine" -> multiClusterEngine(o);
+                case "ExternalSecret" -> externalSecret(o);
+                case "AgentServiceConfig" -> agentServiceConfig(o);
+                case "HostedCluster" -> hostedCluster(o);
+                case "InfraEnv" -> infraEnv(o);
+                case "BareMetalHost" -> bareMetalHost(o);
+                case "NodePool" -> nodePool(o);
+                case "Agent" -> agent(o);
+                default -> { }
+            }
+        }
+    }
+
+    private void finishDeletions() {
+        for (ObjectNode o : List.copyOf(objects.values())) {
+            if (!o.path("metadata").has("deletionTimestamp")) {
+                continue;
+            }
+            ObjectKey key = ObjectKey.of(o);
+            objects.remove(key);
+            events.add("tick " + ticks + ": deleted " + describe(key));
+            if (key.kind().equals("Namespace")) {
+                objects.keySet().removeIf(k -> {
+                    boolean inside = key.name().equals(k.namespace());
+                    if (inside) {
+                        events.add("tick " + ticks + ": deleted " + describe(k) + " with its namespace");
+                    }
+                    return inside;
+                });
+            }
+        }
+    }
+
+    // ---- controllers ----
+
+    private void multiClusterEngine(ObjectNode mce) {
+        String phase = mce.path("status").path("phase").asText("");
+        if (phase.isEmpty()) {
+            mce.with("status").put("phase", "Progressing");
+        } else if (phase.equals("Progressing")) {
+            mce.with("status").put("phase", "Available");
+            groups.add("hypershift.openshift.io");
+            groups.add("agent-install.openshift.io");
+        }
+    }
+
+    private void externalSecret(ObjectNode es) {
+        if (conditionTrue(es, "Ready")) {
+            return;
+        }
+        ObjectKey k = ObjectKey.of(es);
+        String target = es.path("spec").path("target").path("name").asText(k.name());
+        ObjectNode secret = JSON.objectNode().put("apiVersion", "v1").put("kind", "Secret");
+        secret.with("metadata").put("name", target).put("namespace", k.namespace());
+        objects.put(ObjectKey.of(secret), secret);
+        setCondition(es, "Ready", "True", "SecretSynced", "Secret was synced");
+    }
+
+    private void agentServiceConfig(ObjectNode asc) {
+        ObjectNode mce = first("MultiClusterEngine");
+        if (mce == null || !mce.path("status").path("phase").asText().equals("Available")) {
+            return;
+        }
+        String mirrors = asc.path("spec").path("mirrorRegistryRef").path("name").asText(null);
+        String ns = mce.path("spec").path("targetNamespace").asText("multicluster-engine");
+        if (mirrors != null && !objects.containsKey(ObjectKey.core("ConfigMap", ns, mirrors))) {
+            setCondition(asc, "ReconcileCompleted", "False", "ConfigFailure", "ConfigMap " + ns + "/" + mirrors + " not found");
+            return;
+        }
+        if (!conditionTrue(asc, "ReconcileCompleted")) {
+            setCondition(asc, "ReconcileCompleted", "True", "ReconcileSucceeded", "Reconcile succeeded");
+            setCondition(asc, "DeploymentsHealthy", "False", "DeploymentFailure", "assisted-service is starting");
+        } else {
+            setCondition(asc, "DeploymentsHealthy", "True", "DeploymentSucceeded", "All the deployments are healthy");
+        }
+    }
+
+    private void hostedCluster(ObjectNode hc) {
+        ObjectKey k = ObjectKey.of(hc);
+        ObjectNode mce = first("MultiClusterEngine");
+        if (mce == null || !mce.path("status").path("phase").asText().equals("Available")) {
+            return;
+        }
+        JsonNode spec = hc.path("spec");
+        List<ObjectKey> needs = new ArrayList<>();
+        for (JsonNode ref : List.of(spec.path("pullSecret"), spec.path("sshKey"),
+                spec.path("secretEncryption").path("aescbc").path("activeKey"))) {
+            if (ref.has("name")) {
+                needs.add(ObjectKey.core("Secret", k.namespace(), ref.path("name").asText()));
+            }
+        }
+        if (spec.path("additionalTrustBundle").has("name")) {
+            needs.add(ObjectKey.core("ConfigMap", k.namespace(), spec.path("additionalTrustBundle").path("name").asText()));
+        }
+        List<ObjectKey> missing = needs.stream().filter(n -> !objects.containsKey(n)).toList();
+        String version = "4.x";
+        if (!missing.isEmpty()) {
+            setCondition(hc, "Available", "False", "WaitingForAvailable", "missing " + missing);
+            return;
+        }
+        ObjectNode status = hc.with("status");
+        if (!status.has("version")) {
+            setCondition(hc, "Available", "False", "WaitingForAvailable", "Waiting for hosted control plane to be healthy");
+            setCondition(hc, "Progressing", "True", "AsExpected", "HostedCluster is deploying");
+            ObjectNode v = status.putObject("version");
+            v.putArray("history").addObject().put("state", "Partial").put("version", version);
+            return;
+        }
+        if (!conditionTrue(hc, "Available")) {
+            setCondition(hc, "Available", "True", "AsExpected", "The hosted control plane is available");
+            status.putObject("controlPlaneEndpoint").put("host", "api." + k.name()).put("port", 6443);
+            return;
+        }
+        boolean workersReady = false;
+        for (ObjectNode np : ofKind("NodePool")) {
+            ObjectKey pk = ObjectKey.of(np);
+            if (k.namespace().equals(pk.namespace()) && k.name().equals(np.path("spec").path("clusterName").asText())) {
+                int want = np.path("spec").path("replicas").asInt(0);
+                int have = np.path("status").path("replicas").asInt(0);
+                if (have < want) {
+                    return;
+                }
+                workersReady |= have > 0;
+            }
+        }
+        ObjectNode latest = (ObjectNode) status.path("version").path("history").get(0);
+        if (workersReady && !latest.path("state").asText().equals("Completed")) {
+            latest.put("state", "Completed");
+            setCondition(hc, "Progressing", "False", "AsExpected", "HostedCluster is at expected version");
+        }
+    }
+
+    private void infraEnv(ObjectNode ie) {
+        if (conditionTrue(ie, "ImageCreated")) {
+            return;
+        }
+        ObjectNode asc = first("AgentServiceConfig");
+        if (asc == null || !conditionTrue(asc, "DeploymentsHealthy")) {
+            return;
+        }
+        ObjectKey k = ObjectKey.of(ie);
+        String pull = ie.path("spec").path("pullSecretRef").path("name").asText();
+        if (!objects.containsKey(ObjectKey.core("Secret", k.namespace(), pull))) {
+            setCondition(ie, "ImageCreated", "False", "ImageCreationError", "pull secret " + pull + " not found");
+            return;
+        }
+        setCondition(ie, "ImageCreated", "True", "ImageCreated", "Image has been created");
+        ie.with("status").put("isoDownloadURL", "https://assisted-image-service/images/" + k.name() + ".iso");
+    }
+
+    private void bareMetalHost(ObjectNode bmh) {
+        ObjectKey k = ObjectKey.of(bmh);
+        ObjectNode status = bmh.with("status");
+        String state = status.path("provisioning").path("state").asText("");
+        String credentials = bmh.path("spec").path("bmc").path("credentialsName").asText();
+        if (!objects.containsKey(ObjectKey.core("Secret", k.namespace(), credentials))) {
+            status.with("provisioning").put("state", state.isEmpty() ? "registering" : state);
+            status.put("operationalStatus", "error").put("errorType", "registration error")
+                    .put("errorMessage", "failed to read BMC credentials " + credentials);
+            return;
+        }
+        if (status.path("operationalStatus").asText().equals("error")) {
+            status.put("operationalStatus", "OK").remove(List.of("errorType", "errorMessage"));
+        }
+        if (bmh.path("metadata").path("annotations").has(DETACHED)) {
+            status.put("operationalStatus", "detached");
+            return;
+        }
+        switch (state) {
+            case "" -> {
+                status.with("provisioning").put("state", "registering");
+                status.put("operationalStatus", "OK");
+            }
+            case "registering" -> status.with("provisioning").put("state", "available");
+            case "available" -> {
+                ObjectNode ie = infraEnvOf(bmh);
+                String url = ie == null ? "" : ie.path("status").path("isoDownloadURL").asText("");
+                if (!url.isEmpty()) {
+                    bmh.with("spec").putObject("image").put("url", url).put("format", "live-iso");
+                    status.with("provisioning").put("state", "provisioning");
+                }
+            }
+            case "provisioning" -> {
+                status.with("provisioning").put("state", "provisioned");
+                registerAgent(bmh);
+            }
+            case "provisioned" -> {
+                ObjectNode agent = objects.get(new ObjectKey("agent-install.openshift.io", "Agent", k.namespace(), k.name()));
+                if (agent != null && agent.path("status").has("installation")) {
+                    bmh.with("metadata").with("annotations").put(DETACHED, "true");
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void registerAgent(ObjectNode bmh) {
+        ObjectKey k = ObjectKey.of(bmh);
+        ObjectNode agent = JSON.objectNode().put("apiVersion", "agent-install.openshift.io/v1beta1").put("kind", "Agent");
+        ObjectNode meta = agent.putObject("metadata").put("name", k.name()).put("namespace", k.namespace());
+        ObjectNode labels = meta.putObject("labels");
+        bmh.path("metadata").path("annotations").properties().forEach(a -> {
+            if (a.getKey().startsWith(AGENT_LABEL_PREFIX)) {
+                labels.put(a.getKey().substring(AGENT_LABEL_PREFIX.length()), a.getValue().asText());
+            }
+        });
+        labels.put("agent-install.openshift.io/bmh", k.name());
+        agent.putObject("spec").put("approved", true);
+        objects.put(ObjectKey.of(agent), agent);
+        events.add("tick " + ticks + ": registered " + describe(ObjectKey.of(agent)));
+    }
+
+    private void nodePool(ObjectNode np) {
+        ObjectKey k = ObjectKey.of(np);
+        String cluster = np.path("spec").path("clusterName").asText();
+        ObjectNode hc = objects.get(new ObjectKey("hypershift.openshift.io", "HostedCluster", k.namespace(), cluster));
+        ObjectNode status = np.with("status");
+        if (hc == null || !conditionTrue(hc, "Available")) {
+            setCondition(np, "Ready", "False", "WaitingForHostedCluster", "HostedCluster " + cluster + " is not available");
+            status.put("replicas", 0);
+            return;
+        }
+        setCondition(np, "ValidReleaseImage", "True", "AsExpected", "Using release image");
+        String agentNamespace = hc.path("spec").path("platform").path("agent").path("agentNamespace").asText();
+        JsonNode selector = np.path("spec").path("platform").path("agent").path("agentLabelSelector").path("matchLabels");
+        String owner = k.namespace() + "/" + k.name();
+        int want = np.path("spec").path("replicas").asInt(0);
+        List<ObjectNode> bound = new ArrayList<>();
+        List<ObjectNode> free = new ArrayList<>();
+        for (ObjectNode agent : ofKind("Agent")) {
+            if (!agentNamespace.equals(ObjectKey.of(agent).namespace()) || !matches(agent, selector)) {
+                continue;
+            }
+            String boundTo = agent.path("spec").path("boundTo").asText("");
+            if (boundTo.equals(owner)) {
+                bound.add(agent);
+            } else if (boundTo.isEmpty() && agent.path("spec").path("approved").asBoolean()) {
+                free.add(agent);
+            }
+        }
+        while (bound.size() < want && !free.isEmpty()) {
+            ObjectNode agent = free.remove(0);
+            ((ObjectNode) agent.get("spec")).put("boundTo", owner);
+            bound.add(agent);
+        }
+        while (bound.size() > want) {
+            ObjectNode agent = bound.remove(bound.size() - 1);
+            ((ObjectNode) agent.get("spec")).remove("boundTo");
+            ((ObjectNode) agent.with("status")).remove("installation");
+        }
+        int ready = (int) bound.stream().filter(a -> a.path("status").path("installation").asText().equals("Installed")).count();
+        status.put("replicas", ready);
+        String counts = ready + " of " + want + " machines are ready";
+        setCondition(np, "AllMachinesReady", ready >= want ? "True" : "False", ready >= want ? "AsExpected" : "Provisioning", counts);
+        setCondition(np, "Ready", ready >= want ? "True" : "False", ready >= want ? "AsExpected" : "WaitingForNodes", counts);
+    }
+
+    private void agent(ObjectNode agent) {
+        String boundTo = agent.path("spec").path("boundTo").asText("");
+        if (boundTo.isEmpty()) {
+            return;
+        }
+        String[] pool = boundTo.split("/");
+        if (!objects.containsKey(new ObjectKey("hypershift.openshift.io", "NodePool", pool[0], pool[1]))) {
+            // The pool's machines are gone: the Agent is released (assisted-service agent_reclaimer.go
+            // reboots it into discovery) and may be bound again.
+            ((ObjectNode) agent.get("spec")).remove("boundTo");
+            agent.with("status").remove("installation");
+            return;
+        }
+        String installation = agent.path("status").path("installation").asText("");
+        if (installation.isEmpty()) {
+            agent.with("status").put("installation", "InstallationInProgress");
+        } else if (installation.equals("InstallationInProgress")) {
+            agent.with("status").put("installation", "Installed");
+        }
+    }
+
+    // ---- helpers ----
+
+    private ObjectNode infraEnvOf(ObjectNode bmh) {
+        String name = bmh.path("metadata").path("labels").path("infraenvs.agent-install.openshift.io").asText(null);
+        return name == null ? null
+                : objects.get(new ObjectKey("agent-install.openshift.io", "InfraEnv", ObjectKey.of(bmh).namespace(), name));
+    }
+
+    private static boolean matches(JsonNode o, JsonNode matchLabels) {
+        for (Map.Entry<String, JsonNode> l : matchLabels.properties()) {
+            if (!l.getValue().asText().equals(o.path("metadata").path("labels").path(l.getKey()).asText(null))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<ObjectNode> ofKind(String kind) {
+        return objects.values().stream().filter(o -> o.path("kind").asText().equals(kind)
+                && !o.path("metadata").has("deletionTimestamp")).toList();
+    }
+
+    private ObjectNode first(String kind) {
+        List<ObjectNode> all = ofKind(kind);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    static boolean conditionTrue(JsonNode o, String type) {
+        for (JsonNode c : o.path("status").path("conditions")) {
+            if (c.path("type").asText().equals(type)) {
+                return c.path("status").asText().equals("True");
+            }
+        }
+        return false;
+    }
+
+    private static void setCondition(ObjectNode o, String type, String status, String reason, String message) {
+        ArrayNode conditions = o.with("status").withArray("conditions");
+        ObjectNode c = null;
+        for (JsonNode existing : conditions) {
+            if (existing.path("type").asText().equals(type)) {
+                c = (ObjectNode) existing;
+            }
+        }
+        if (c == null) {
+            c = conditions.addObject().put("type", type);
+        }
+        c.put("status", status).put("reason", reason).put("message", message);
+    }
+}

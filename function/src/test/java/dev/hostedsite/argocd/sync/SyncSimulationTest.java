@@ -1,0 +1,373 @@
+package dev.hostedsite.argocd.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.Compiler;
+import dev.hostedsite.graph.Layout;
+import dev.hostedsite.graph.Manifest;
+import dev.hostedsite.graph.ManifestSet;
+import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.graph.Reference;
+import dev.hostedsite.graph.References;
+import dev.hostedsite.graph.WaveAssigner;
+import dev.hostedsite.krm.Yaml;
+import dev.hostedsite.testing.Repo;
+import dev.hostedsite.testing.Sites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Proves that Argo CD can sync what we render: {@link SyncSimulator} (Argo CD's sync loop) applies a render to
+ * a {@link SimulatedHub} (controllers that write the status the real ones write), judging health with the
+ * shipped Lua checks. For every success fixture the first sync completes and the Application then converges
+ * to Healthy; the wave table of 0.1 (NodePools before BareMetalHosts) stops at its NodePool wave; day-2
+ * edits show what a second sync prunes, and that {@code Prune=confirm} holds the stateful objects.
+ *
+ * <p>What the simulation leaves out (see {@link SyncSimulator} and {@link SimulatedHub} for the details):
+ * retries, self-heal, hooks beyond phase ordering, server-side apply and diffing, finalizers and the time
+ * real controllers take (one tick per step), failures of real hardware, Agents that never register, and
+ * HyperShift's own cleanup of a deleted HostedCluster. Timing is counted in ticks, never measured.
+ */
+class SyncSimulationTest {
+    private static final int FIRST_SYNC_TICKS = 200;
+    private static final int CONVERGE_TICKS = 100;
+
+    @TestFactory
+    Stream<DynamicTest> everySuccessFixtureSyncsToCompletionAndConverges() throws IOException {
+        List<Path> cases = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(Repo.fixtures())) {
+            for (Path d : dirs.sorted().toList()) {
+                Path expected = d.resolve("expected.yaml");
+                if (Files.isRegularFile(d.resolve("input.yaml")) && Files.isRegularFile(expected)
+                        && !hasErrors(Yaml.readAll(Files.readString(expected)).get(0))) {
+                    cases.add(d);
+                }
+            }
+        }
+        assertTrue(cases.size() >= 8, "success fixtures found: " + cases);
+        return cases.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> {
+            JsonNode list = Yaml.readAll(Files.readString(d.resolve("expected.yaml"))).get(0);
+            List<ObjectNode> desired = desired(list);
+            assertFalse(desired.isEmpty(), "nothing rendered");
+            SimulatedHub hub = hubFor(desired);
+            SyncSimulator argo = new SyncSimulator(hub, d.getFileName().toString());
+
+            SyncSimulator.Outcome first = argo.sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+            assertEquals("Succeeded", first.phase(), first.message());
+            String unhealthy = argo.converge(CONVERGE_TICKS);
+            if (warnsOfMissingHosts(list)) {
+                // replicas above the declared hosts: the pool waits for hosts booted by hand, as warned.
+                assertNotNull(unhealthy, "a pool without enough hosts cannot turn Healthy");
+                assertTrue(unhealthy.startsWith("NodePool "), unhealthy);
+            } else {
+                assertNull(unhealthy, "not Healthy after " + CONVERGE_TICKS + " ticks: " + unhealthy);
+                for (ObjectNode o : desired) {
+                    assertNotNull(hub.get(ObjectKey.of(o)), "not on the hub: " + ObjectKey.of(o));
+                }
+            }
+        }));
+    }
+
+    @Test
+    void theWaveTableOf01DeadlocksAtItsNodePoolWave() {
+        List<ObjectNode> desired = annotated(desired(Sites.compile(Sites.example())), "NodePool", WaveAssigner.WAVE, "5");
+        SyncSimulator argo = new SyncSimulator(hubFor(desired), "old-table");
+        SyncSimulator.Outcome outcome = argo.sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+
+        assertEquals("Running", outcome.phase(), outcome.message());
+        assertTrue(outcome.message().startsWith("sync did not finish in " + FIRST_SYNC_TICKS
+                + " ticks: waiting at phase Sync, wave 5 for healthy state of NodePool clusters/hosted (Progressing: 0/3 nodes"),
+                outcome.message());
+        assertTrue(argo.tracked().stream().noneMatch(k -> k.kind().equals("BareMetalHost")),
+                "the BareMetalHosts of wave 6 were never applied");
+    }
+
+    @Test
+    void theShippedTableSyncsTheExampleWaveByWave() {
+        List<ObjectNode> desired = desired(Sites.compile(Sites.example()));
+        SimulatedHub hub = hubFor(desired);
+        SyncSimulator argo = new SyncSimulator(hub, "lab");
+        SyncSimulator.Outcome outcome = argo.sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Succeeded", outcome.phase(), outcome.message());
+        // The NodePool is applied last, after every BareMetalHost was provisioned.
+        List<String> applied = hub.events().stream().filter(e -> e.contains(": applied ")).toList();
+        assertTrue(applied.get(applied.size() - 1).endsWith("applied NodePool clusters/hosted"), applied.toString());
+        assertNull(argo.converge(CONVERGE_TICKS));
+        // Healthy once Available; the version history completes when the workers have joined.
+        for (int i = 0; i < 3; i++) {
+            hub.tick();
+        }
+        ObjectNode hc = hub.get(new ObjectKey("hypershift.openshift.io", "HostedCluster", "clusters", "hosted"));
+        assertEquals("Completed", hc.path("status").path("version").path("history").get(0).path("state").asText());
+    }
+
+    @Test
+    void aCustomResourceWithoutSkipDryRunFailsTheDryRunWhileItsCrdIsMissing() {
+        List<ObjectNode> desired = annotated(desired(Sites.compile(Sites.example())), "HostedCluster",
+                WaveAssigner.SYNC_OPTIONS, "Delete=confirm,Prune=confirm");
+        SyncSimulator.Outcome outcome = new SyncSimulator(hubFor(desired), "lab")
+                .sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Failed", outcome.phase());
+        assertEquals("one or more objects failed to apply (dry run): HostedCluster clusters/hosted: the server could"
+                + " not find the requested resource", outcome.message());
+    }
+
+    // ---- day 2: a second sync after an edit ----
+
+    @Test
+    void removingAHostWaitsForConfirmationBeforeItsBareMetalHostIsPruned() {
+        ObjectNode site = Sites.example();
+        Synced lab = synced(site);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) Sites.cluster(site).get("hosts")).remove(2);
+        List<ObjectNode> edited = desired(Sites.compile(site));
+
+        SyncSimulator.Outcome held = lab.argo.sync(edited, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        ObjectKey bmh = new ObjectKey("metal3.io", "BareMetalHost", "clusters-hosted", "hosted-worker2");
+        assertEquals("Running", held.phase());
+        assertEquals("Waiting for pruning confirmation of BareMetalHost clusters-hosted/hosted-worker2 (phase Sync, wave 1)",
+                held.message());
+        assertEquals(List.of(bmh), held.awaitingConfirmation());
+        assertEquals(List.of(), held.pruned());
+        assertFalse(lab.hub.get(bmh).path("metadata").has("deletionTimestamp"));
+
+        SyncSimulator.Outcome confirmed = lab.argo.sync(edited, new SyncSimulator.Policy(true, true), FIRST_SYNC_TICKS);
+        assertEquals("Succeeded", confirmed.phase(), confirmed.message());
+        // Reverse wave order: the host (wave 6) first, its NMStateConfig (4), its BMC Secret (1) last.
+        assertEquals(List.of(bmh,
+                new ObjectKey("agent-install.openshift.io", "NMStateConfig", "clusters-hosted", "hosted-worker2"),
+                ObjectKey.core("Secret", "clusters-hosted", "hosted-worker2-bmc-secret")), confirmed.pruned());
+        assertNull(lab.argo.converge(CONVERGE_TICKS));
+        for (int i = 0; i < 3; i++) {
+            lab.hub.tick();
+        }
+        assertEquals(2, lab.hub.get(new ObjectKey("hypershift.openshift.io", "NodePool", "clusters", "hosted"))
+                .path("status").path("replicas").asInt());
+    }
+
+    @Test
+    void movingAClusterToAnotherNamespaceDeletesNothingUntilConfirmed() {
+        ObjectNode site = Sites.example();
+        Synced lab = synced(site);
+        Sites.cluster(site).put("namespace", "moved");
+        List<ObjectNode> edited = desired(Sites.compile(site));
+
+        SyncSimulator.Outcome held = lab.argo.sync(edited, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Running", held.phase());
+        // Mirrored prune waves put the old NodePool (wave 7) first, with the new Namespaces of wave 0.
+        assertTrue(held.message().startsWith("Waiting for pruning confirmation of NodePool clusters/hosted"), held.message());
+        assertEquals(List.of(), held.pruned());
+        ObjectKey oldCluster = new ObjectKey("hypershift.openshift.io", "HostedCluster", "clusters", "hosted");
+        assertNotNull(lab.hub.get(oldCluster));
+        assertFalse(lab.hub.get(oldCluster).path("metadata").has("deletionTimestamp"));
+        assertTrue(lab.hub.events().stream().noneMatch(e -> e.contains("moved")), "nothing of the new namespace applied");
+
+        SyncSimulator.Outcome confirmed = lab.argo.sync(edited, new SyncSimulator.Policy(true, true), FIRST_SYNC_TICKS);
+        assertEquals("Succeeded", confirmed.phase(), confirmed.message());
+        assertTrue(confirmed.pruned().contains(oldCluster));
+        assertTrue(confirmed.pruned().contains(ObjectKey.core("Namespace", null, "clusters")));
+        assertNull(lab.hub.get(oldCluster));
+    }
+
+    @Test
+    void aNamespacePrunedWithoutConfirmationTakesItsProtectedObjectsAlong() {
+        // Why Namespaces carry Prune=confirm: Prune=false on the HostedCluster alone does not save it.
+        ObjectNode site = Sites.example();
+        Synced lab = synced(site);
+        for (ObjectKey k : lab.argo.tracked()) {
+            ObjectNode live = lab.hub.get(k);
+            String options = live.path("metadata").path("annotations").path(WaveAssigner.SYNC_OPTIONS).asText("");
+            live.with("metadata").with("annotations").put(WaveAssigner.SYNC_OPTIONS,
+                    k.kind().equals("Namespace") ? "" : options.replace("Prune=confirm", "Prune=false"));
+        }
+        Sites.cluster(site).put("namespace", "moved");
+        SyncSimulator.Outcome outcome = lab.argo.sync(desired(Sites.compile(site)), SyncSimulator.Policy.AUTOMATED,
+                FIRST_SYNC_TICKS);
+        assertEquals("Succeeded", outcome.phase(), outcome.message());
+        assertTrue(outcome.pruned().contains(ObjectKey.core("Namespace", null, "clusters")));
+        assertFalse(outcome.pruned().contains(new ObjectKey("hypershift.openshift.io", "HostedCluster", "clusters", "hosted")));
+        lab.hub.tick();
+        assertNull(lab.hub.get(new ObjectKey("hypershift.openshift.io", "HostedCluster", "clusters", "hosted")),
+                "the namespace took the HostedCluster with it");
+    }
+
+    @Test
+    void renamingAPoolHoldsTheNewPoolUntilTheOldOneMayBePruned() {
+        ObjectNode site = Sites.example();
+        Synced lab = synced(site);
+        ((ObjectNode) Sites.cluster(site).path("nodePools").get(0)).put("name", "workers");
+        List<ObjectNode> edited = desired(Sites.compile(site));
+
+        SyncSimulator.Outcome held = lab.argo.sync(edited, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Running", held.phase());
+        assertEquals("Waiting for pruning confirmation of NodePool clusters/hosted (phase Sync, wave 7)", held.message());
+        assertNull(lab.hub.get(new ObjectKey("hypershift.openshift.io", "NodePool", "clusters", "workers")));
+
+        SyncSimulator.Outcome confirmed = lab.argo.sync(edited, new SyncSimulator.Policy(true, true), FIRST_SYNC_TICKS);
+        assertEquals("Succeeded", confirmed.phase(), confirmed.message());
+        assertEquals(List.of(new ObjectKey("hypershift.openshift.io", "NodePool", "clusters", "hosted")), confirmed.pruned());
+        assertNull(lab.argo.converge(CONVERGE_TICKS), "the new pool takes over the released Agents");
+    }
+
+    // ---- one Application per cluster ----
+
+    @Test
+    void aFailingClusterHoldsBackOnlyItsOwnApplication() throws IOException {
+        // two-sites: clusters site-a/alpha and site-b/beta. Beta's BMC Secrets are missing, so its
+        // BareMetalHosts turn Degraded (metal3 cannot register them).
+        JsonNode input = Yaml.readAll(Files.readString(Repo.fixtures().resolve("two-sites/input.yaml"))).get(0);
+        List<ObjectNode> items = new ArrayList<>();
+        input.path("items").forEach(i -> items.add((ObjectNode) i));
+        Compiler.Result r = Compiler.compile(items, null);
+        java.util.Map<String, List<ObjectNode>> parts = new java.util.TreeMap<>();
+        Set<ObjectKey> missing = new HashSet<>();
+        for (Manifest m : r.generated()) {
+            if (m.key().kind().equals("BareMetalHost") && m.key().name().startsWith("beta-")) {
+                missing.add(ObjectKey.core("Secret", m.key().namespace(), m.body().path("spec").path("bmc").path("credentialsName").asText()));
+            }
+        }
+        assertFalse(missing.isEmpty());
+        for (Manifest m : r.generated()) {
+            if (!m.localConfig() && !missing.contains(m.key())) {
+                parts.computeIfAbsent(Layout.partOf(m), p -> new ArrayList<>()).add(Layout.withoutToolAnnotations(m.body()));
+            }
+        }
+        assertEquals(Set.of("hub", "site-a/alpha", "site-b/beta"), parts.keySet());
+
+        // One Application per part.
+        SimulatedHub hub = hubFor(parts.values().stream().flatMap(List::stream).toList(), missing);
+        SyncSimulator hubApp = new SyncSimulator(hub, "hub");
+        assertEquals("Succeeded", hubApp.sync(parts.get("hub"), SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS).phase());
+        SyncSimulator beta = new SyncSimulator(hub, "beta");
+        SyncSimulator.Outcome failed = beta.sync(parts.get("site-b/beta"), SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Failed", failed.phase());
+        assertTrue(failed.message().startsWith("one or more synchronization tasks completed unsuccessfully: BareMetalHost"),
+                failed.message());
+        SyncSimulator alpha = new SyncSimulator(hub, "alpha");
+        SyncSimulator.Outcome ok = alpha.sync(parts.get("site-a/alpha"), SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Succeeded", ok.phase(), ok.message());
+        assertNull(alpha.converge(CONVERGE_TICKS));
+
+        // The same render as one Application: beta's failure stops alpha's NodePool wave too.
+        List<ObjectNode> all = parts.values().stream().flatMap(List::stream).toList();
+        SimulatedHub shared = hubFor(all, missing);
+        SyncSimulator.Outcome one = new SyncSimulator(shared, "both").sync(all, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Failed", one.phase());
+        assertNull(shared.get(new ObjectKey("hypershift.openshift.io", "NodePool", "clusters", "alpha")),
+                "alpha's NodePool (wave 7) is never applied");
+    }
+
+    // ---- helpers ----
+
+    private record Synced(SimulatedHub hub, SyncSimulator argo) {
+    }
+
+    /** A hub on which the first sync of {@code site} completed and converged. */
+    private static Synced synced(ObjectNode site) {
+        List<ObjectNode> desired = desired(Sites.compile(site));
+        SimulatedHub hub = hubFor(desired);
+        SyncSimulator argo = new SyncSimulator(hub, "lab");
+        SyncSimulator.Outcome first = argo.sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Succeeded", first.phase(), first.message());
+        assertNull(argo.converge(CONVERGE_TICKS));
+        return new Synced(hub, argo);
+    }
+
+    /** {@code objects}, with the annotation {@code key: value} set on those of the given kind. */
+    private static List<ObjectNode> annotated(List<ObjectNode> objects, String kind, String key, String value) {
+        for (ObjectNode o : objects) {
+            if (o.path("kind").asText().equals(kind)) {
+                o.with("metadata").with("annotations").put(key, value);
+            }
+        }
+        return objects;
+    }
+
+    /** What the Argo CD plugin hands Argo CD: applied generated objects, without the kpt annotations. */
+    static List<ObjectNode> desired(Compiler.Result r) {
+        assertFalse(r.failed(), () -> Sites.errors(r).toString());
+        List<ObjectNode> out = new ArrayList<>();
+        for (Manifest m : r.generated()) {
+            if (!m.localConfig()) {
+                out.add(Layout.withoutToolAnnotations(m.body()));
+            }
+        }
+        return out;
+    }
+
+    static List<ObjectNode> desired(JsonNode resourceList) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (JsonNode item : resourceList.path("items")) {
+            JsonNode a = item.path("metadata").path("annotations");
+            if (a.has(ManifestSet.OWNER) && !a.path("config.kubernetes.io/local-config").asText().equals("true")) {
+                out.add(Layout.withoutToolAnnotations((ObjectNode) item));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A hub with what the render references but does not create: platform Namespaces, Secrets from
+     * {@code secretRef}/{@code externalSecrets}. Secrets an ExternalSecret of the render produces are left to it.
+     */
+    static SimulatedHub hubFor(List<ObjectNode> desired) {
+        SimulatedHub hub = new SimulatedHub();
+        Set<ObjectKey> rendered = new HashSet<>();
+        desired.forEach(o -> {
+            rendered.add(ObjectKey.of(o));
+            References.producedSecret(o).ifPresent(rendered::add);
+        });
+        for (Reference r : References.of(List.copyOf(desired))) {
+            ObjectKey k = r.to();
+            if (!rendered.contains(k) && hub.get(k) == null) {
+                ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("apiVersion", "v1").put("kind", k.kind());
+                o.putObject("metadata").put("name", k.name());
+                if (k.namespace() != null) {
+                    ((ObjectNode) o.get("metadata")).put("namespace", k.namespace());
+                }
+                hub.preexisting(o);
+            }
+        }
+        return hub;
+    }
+
+    /** {@link #hubFor(List)} without the given objects (Secrets that should exist but do not). */
+    static SimulatedHub hubFor(List<ObjectNode> desired, Set<ObjectKey> absent) {
+        SimulatedHub hub = hubFor(desired);
+        absent.forEach(hub::delete);
+        hub.tick();
+        return hub;
+    }
+
+    private static boolean hasErrors(JsonNode resourceList) {
+        for (JsonNode r : resourceList.path("results")) {
+            if (r.path("severity").asText().equals("error")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean warnsOfMissingHosts(JsonNode resourceList) {
+        for (JsonNode r : resourceList.path("results")) {
+            if (r.path("message").asText().contains("it waits for agents booted by hand")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
