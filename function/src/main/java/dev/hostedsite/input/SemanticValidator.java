@@ -58,8 +58,10 @@ public final class SemanticValidator {
         out.add(Diagnostic.error(site.ref(), path, message).withFile(site.file()));
     }
 
+    /** An error with the bad value, when there is one (null: none). */
     private void error(String path, String message, String value) {
-        out.add(Diagnostic.error(site.ref(), path, message).withValue(value).withFile(site.file()));
+        Diagnostic d = Diagnostic.error(site.ref(), path, message).withFile(site.file());
+        out.add(value == null ? d : d.withValue(value));
     }
 
     private void warning(String path, String message) {
@@ -395,7 +397,7 @@ public final class SemanticValidator {
                     + " quay.io/openshift-release-dev/ocp-release:4.19.3-multi; `oc adm release info <image>` shows"
                     + " release.openshift.io/architecture=multi), mirrored and given by digest, with"
                     + " release.architecture: multi. A single-arch payload cannot start nodes of another architecture.",
-                    c.release().architecture() == null ? "(not declared)" : c.release().architecture());
+                    c.release().architecture());
         }
         for (Cluster.NodePool np : c.nodePools()) {
             Cluster.Release r = c.releaseOf(np);
