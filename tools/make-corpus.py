@@ -578,6 +578,12 @@ case("bad-etcd-rotation-wrong-backup")(lambda: previous_render(
 case("bad-etcd-rotation-backup-dropped-too-early")(lambda: previous_render(
     lambda c: c.update({"etcdEncryptionKey": {"value": KEY_C}})))
 
+# day 2: a pool's node configuration and the cluster's release change after a render: both roll the pool
+case("pools-rollout-on-change")(lambda: previous_render(lambda c: (
+    c["release"].update({"image": IMG + "@sha256:" + "9e8d7c6b" * 8, "version": "4.19.5"}),
+    c["nodePools"][0].update({"config": [{"apiVersion": "machineconfiguration.openshift.io/v1", "kind": "KubeletConfig",
+                                          "metadata": {"name": "max-pods"}, "spec": {"kubeletConfig": {"maxPods": 500}}}]}))))
+
 
 def main():
     only = set(sys.argv[1:])
