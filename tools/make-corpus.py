@@ -413,6 +413,7 @@ edit("bad-pool-release-without-version", lambda d: pool(d).update({"release": {"
 edit("bad-pool-release-not-in-osimages", lambda d: pool(d).update({"release": {"image": DIGEST_418, "version": "4.18.14"}}))
 edit("bad-pool-release-arch-mismatch", lambda d: cluster(d)["release"].update({"architecture": "arm64"}))
 edit("bad-pool-mixed-arch-single-arch-release", lambda d: with_arm_pool(d, multi=False))
+edit("bad-pool-infraenv-name-too-long", lambda d: (with_arm_pool(d), cluster(d).update({"namespace": "c", "name": "h" * 60})))
 edit("bad-host-arch-without-pool", lambda d: host(d).update({"arch": "ppc64le"}))
 edit("bad-host-arch-ambiguous", lambda d: with_arm_pool(d, selector=False))
 edit("bad-pool-config-kind", lambda d: pool(d).update({"config": [

@@ -399,6 +399,14 @@ public final class SemanticValidator {
                     + " release.architecture: multi. A single-arch payload cannot start nodes of another architecture.",
                     c.release().architecture());
         }
+        for (String arch : arches) {
+            String infraEnv = Names.infraEnv(c, arch);
+            if (infraEnv.length() > 63) {
+                error(c.path() + ".name", "the InfraEnv " + infraEnv + " of the cluster's " + arch + " hosts would be"
+                        + " longer than 63 characters, and its name is a label value on every BareMetalHost; shorten"
+                        + " the cluster name.", c.name());
+            }
+        }
         for (Cluster.NodePool np : c.nodePools()) {
             Cluster.Release r = c.releaseOf(np);
             boolean own = np.release() != null;

@@ -20,7 +20,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * A seeded mutation fuzzer over the example site: each case applies one to three mutations (delete, duplicate,
+ * A seeded mutation fuzzer over the example site and the nodepools-mixed-arch site (alternately): each case applies one to three mutations (delete, duplicate,
  * retype, swap, perturb a string or number) to the HostedSite's tree and renders it in-process. Asserts: never an
  * internal error or a stack trace; every successful render's objects validate against the upstream schemas and
  * pass the ReferenceChecker; every failure has an error result with a field path.
@@ -66,7 +66,8 @@ class FuzzTest {
         int rejected = 0;
         long start = System.nanoTime();
         for (int i = 0; i < COUNT && failures.size() < 10; i++) {
-            ObjectNode rl = ExampleSite.resourceList();
+            // every other case starts from the site that uses every NodePool field
+            ObjectNode rl = i % 2 == 0 ? ExampleSite.resourceList() : ExampleSite.nodePoolsResourceList();
             ObjectNode site = ExampleSite.site(rl);
             StringBuilder what = new StringBuilder();
             int n = 1 + random.nextInt(3);

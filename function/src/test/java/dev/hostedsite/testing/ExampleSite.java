@@ -6,15 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
-/** The example site's ResourceList (fixtures/example-lab/input.yaml) as a fresh tree to edit. */
+/** The example site's ResourceList (fixtures/example-lab/input.yaml), and others, as fresh trees to edit. */
 public final class ExampleSite {
-    private static final ObjectNode RESOURCE_LIST = load();
+    private static final ObjectNode RESOURCE_LIST = load("example-lab");
+    private static final ObjectNode NODE_POOLS = load("nodepools-mixed-arch");
 
     private ExampleSite() {}
 
-    private static ObjectNode load() {
+    private static ObjectNode load(String fixture) {
         try {
-            return (ObjectNode) Yaml.readAll(Files.readString(Repo.fixtures().resolve("example-lab/input.yaml"))).get(0);
+            return (ObjectNode) Yaml.readAll(Files.readString(Repo.fixtures().resolve(fixture + "/input.yaml"))).get(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -22,6 +23,14 @@ public final class ExampleSite {
 
     public static ObjectNode resourceList() {
         return RESOURCE_LIST.deepCopy();
+    }
+
+    /**
+     * The fixture nodepools-mixed-arch as a fresh tree: the example hub with pools of two architectures, labels,
+     * taints, autoscaling, a pool on its own release, node configuration and tuning.
+     */
+    public static ObjectNode nodePoolsResourceList() {
+        return NODE_POOLS.deepCopy();
     }
 
     /** The HostedSite item of a ResourceList made by {@link #resourceList()}. */
