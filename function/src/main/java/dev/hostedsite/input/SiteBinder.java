@@ -105,11 +105,14 @@ public final class SiteBinder {
                 secret(c, "etcdEncryptionKey", path), secret(c, "etcdBackupKey", path),
                 text(c, "controllerAvailabilityPolicy", "SingleReplica"), text(c, "olmCatalogPlacement", "guest"),
                 c.path("fips").asBoolean(false), text(c, "etcdStorageSize", "8Gi"), networking, apiServer, dns,
-                List.copyOf(pools), List.copyOf(hosts));
+                List.copyOf(pools), List.copyOf(hosts),
+                text(c, "etcdStorageClass", null), strings(c.path("capabilities").path("disabled")),
+                stringMap(c.path("olmCatalogImages")));
     }
 
     private static Release release(JsonNode rel) {
-        return new Release(text(rel, "image", null), text(rel, "version", null), text(rel, "architecture", null));
+        return new Release(text(rel, "image", null), text(rel, "version", null),
+                text(rel, "controlPlaneOperatorImage", null), text(rel, "architecture", null));
     }
 
     private static NodePool pool(JsonNode p, String path, String clusterName) {

@@ -5,13 +5,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One hosted cluster of a site. {@code path} is its field path in the HostedSite, for diagnostics. */
+/**
+ * One hosted cluster of a site. {@code path} is its field path in the HostedSite, for diagnostics.
+ *
+ * @param etcdStorageClass the etcd volume's StorageClass, or null for the hub's default class
+ * @param disabledCapabilities {@code capabilities.disabled}, in input order; empty when not given
+ * @param olmCatalogImages catalog name ({@code redhat-operators}, …) → image by digest, sorted; empty when not given
+ */
 public record Cluster(String path, String name, String namespace, Release release,
                       SecretSource pullSecret, SecretSource sshKey, String sshAuthorizedKey,
                       SecretSource etcdEncryptionKey, SecretSource etcdBackupKey,
                       String controllerAvailabilityPolicy, String olmCatalogPlacement, boolean fips,
                       String etcdStorageSize, Networking networking, ApiServer apiServer, Dns dns,
-                      List<NodePool> nodePools, List<Host> hosts) {
+                      List<NodePool> nodePools, List<Host> hosts,
+                      String etcdStorageClass, List<String> disabledCapabilities, Map<String, String> olmCatalogImages) {
 
     /** The namespace HyperShift runs the control plane in, where agents, InfraEnv and hosts live. */
     public String controlPlaneNamespace() {
@@ -21,8 +28,11 @@ public record Cluster(String path, String name, String namespace, Release releas
     /**
      * A release payload: {@code image} by digest, optional {@code version} (x.y.z), optional {@code architecture}
      * ({@code multi} or one NodePool arch; null when not declared).
+     *
+     * @param controlPlaneOperatorImage the release's HyperShift image by digest, or null (HyperShift finds it);
+     *     always null for a pool's own release
      */
-    public record Release(String image, String version, String architecture) {
+    public record Release(String image, String version, String controlPlaneOperatorImage, String architecture) {
         public static final String MULTI = "multi";
 
         /** Whether the payload carries {@code arch} (a NodePool arch name); an undeclared architecture is {@code fallback}'s. */

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 /** The example site's ResourceList (fixtures/example-lab/input.yaml), and others, as fresh trees to edit. */
 public final class ExampleSite {
     private static final ObjectNode RESOURCE_LIST = load("example-lab");
+    /** The example with every optional cluster setting of the additions (fixtures/cluster-immutables-and-images). */
+    private static final ObjectNode WITH_ADDITIONS = load("cluster-immutables-and-images");
     private static final ObjectNode NODE_POOLS = load("nodepools-mixed-arch");
 
     private ExampleSite() {}
@@ -23,6 +25,11 @@ public final class ExampleSite {
 
     public static ObjectNode resourceList() {
         return RESOURCE_LIST.deepCopy();
+    }
+
+    /** Like {@link #resourceList()}, with etcdStorageClass, capabilities, controlPlaneOperatorImage, olmCatalogImages. */
+    public static ObjectNode resourceListWithAdditions() {
+        return WITH_ADDITIONS.deepCopy();
     }
 
     /**
