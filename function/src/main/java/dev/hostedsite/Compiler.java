@@ -14,6 +14,7 @@ import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.graph.PoolRollouts;
 import dev.hostedsite.graph.Reference;
 import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.graph.References;
@@ -96,6 +97,7 @@ public final class Compiler {
             return failure(items, diags);
         }
         List<Manifest> generated = set.manifests();
+        diags.addAll(PoolRollouts.check(items, generated));
 
         List<ObjectNode> passthrough = items.stream().filter(i -> !ManifestSet.isGenerated(i)).toList();
         List<JsonNode> applied = generated.stream().filter(m -> !m.localConfig()).map(m -> (JsonNode) m.body()).toList();

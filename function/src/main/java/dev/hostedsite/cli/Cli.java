@@ -245,7 +245,7 @@ public final class Cli {
         if (c == null) {
             return Main.INPUT_ERROR;
         }
-        out.print(PlanWriter.write(path.toString(), siteNames(c), ObjectGraph.of(c.result())));
+        out.print(PlanWriter.write(path.toString(), siteNames(c), ObjectGraph.of(c.result()), c.result()));
         return Main.OK;
     }
 
