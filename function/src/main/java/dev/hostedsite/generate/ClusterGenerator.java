@@ -22,7 +22,7 @@ import java.util.TreeSet;
 public final class ClusterGenerator {
     static final String HYPERSHIFT_API = "hypershift.openshift.io/v1beta1";
     static final String AGENT_API = "agent-install.openshift.io/v1beta1";
-    static final String AGENT_LABEL_PREFIX = "bmac.agent-install.openshift.io.agent-label.";
+    public static final String AGENT_LABEL_PREFIX = "bmac.agent-install.openshift.io.agent-label.";
     static final String OLM_OVERRIDES = "hypershift.openshift.io/olm-catalogs-is-registry-overrides";
     /** From this release on, the HyperShift operator creates and deletes the capi-provider Role itself. */
     public static final int[] OPERATOR_OWNS_CAPI_ROLE_FROM = {4, 23};
