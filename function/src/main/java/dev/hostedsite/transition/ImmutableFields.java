@@ -169,35 +169,33 @@ public final class ImmutableFields {
                 "oldSelf == 'DevPreviewNoUpgrade' ? self == 'DevPreviewNoUpgrade' : true", "oldSelf == 'OKD' ? self != '' : true")) {
             out.add(new Exclusion("HostedCluster", fs, rule, NO_FEATURE_SET, "spec.configuration.featureGate"));
         }
+        // {subtree, node below it ("" for the subtree itself), rule}: other platforms' settings
         String az = "spec.platform.azure";
-        for (String[] r : new String[][] {
-                {az, "has(self.private) == has(oldSelf.private)"},
-                {az, "!has(oldSelf.topology) || has(self.topology)"},
-                {az, "!has(self.topology) || !has(oldSelf.topology) || (self.topology == 'Public') == (oldSelf.topology == 'Public')"},
-                {az + ".location", "self == oldSelf"},
-                {az + ".private", "!has(oldSelf.type) || self.type == oldSelf.type"},
-                {az + ".private.privateLink.natSubnetID", "self == oldSelf"},
-                {az + ".private.swift", "self.podNetworkInstance == oldSelf.podNetworkInstance"},
-                {az + ".resourceGroup", "self == oldSelf"},
-                {az + ".securityGroupID", "self == oldSelf"},
-                {az + ".subnetID", "self == oldSelf"},
-                {az + ".subscriptionID", "self == oldSelf"},
-                {az + ".vnetID", "self == oldSelf"}}) {
-            out.add(new Exclusion("HostedCluster", r[0], r[1], NOT_AGENT, az));
-        }
         String kv = "spec.platform.kubevirt";
         for (String[] r : new String[][] {
-                {kv, "!has(oldSelf.generateID) || has(self.generateID)"},
-                {kv + ".baseDomainPassthrough", "self == oldSelf"},
-                {kv + ".credentials.infraKubeConfigSecret", "self == oldSelf"},
-                {kv + ".credentials.infraNamespace", "self == oldSelf"},
-                {kv + ".generateID", "self == oldSelf"},
-                {kv + ".storageDriver", "self == oldSelf"},
-                {kv + ".storageDriver.manual", "self == oldSelf"},
-                {kv + ".storageDriver.manual.storageClassMapping", "self == oldSelf"},
-                {kv + ".storageDriver.manual.volumeSnapshotClassMapping", "self == oldSelf"},
-                {kv + ".storageDriver.type", "self == oldSelf"}}) {
-            out.add(new Exclusion("HostedCluster", r[0], r[1], NOT_AGENT, kv));
+                {az, "", "has(self.private) == has(oldSelf.private)"},
+                {az, "", "!has(oldSelf.topology) || has(self.topology)"},
+                {az, "", "!has(self.topology) || !has(oldSelf.topology) || (self.topology == 'Public') == (oldSelf.topology == 'Public')"},
+                {az, ".location", "self == oldSelf"},
+                {az, ".private", "!has(oldSelf.type) || self.type == oldSelf.type"},
+                {az, ".private.privateLink.natSubnetID", "self == oldSelf"},
+                {az, ".private.swift", "self.podNetworkInstance == oldSelf.podNetworkInstance"},
+                {az, ".resourceGroup", "self == oldSelf"},
+                {az, ".securityGroupID", "self == oldSelf"},
+                {az, ".subnetID", "self == oldSelf"},
+                {az, ".subscriptionID", "self == oldSelf"},
+                {az, ".vnetID", "self == oldSelf"},
+                {kv, "", "!has(oldSelf.generateID) || has(self.generateID)"},
+                {kv, ".baseDomainPassthrough", "self == oldSelf"},
+                {kv, ".credentials.infraKubeConfigSecret", "self == oldSelf"},
+                {kv, ".credentials.infraNamespace", "self == oldSelf"},
+                {kv, ".generateID", "self == oldSelf"},
+                {kv, ".storageDriver", "self == oldSelf"},
+                {kv, ".storageDriver.manual", "self == oldSelf"},
+                {kv, ".storageDriver.manual.storageClassMapping", "self == oldSelf"},
+                {kv, ".storageDriver.manual.volumeSnapshotClassMapping", "self == oldSelf"},
+                {kv, ".storageDriver.type", "self == oldSelf"}}) {
+            out.add(new Exclusion("HostedCluster", r[0] + r[1], r[2], NOT_AGENT, r[0]));
         }
         String kms = "spec.secretEncryption.kms";
         out.add(new Exclusion("HostedCluster", kms + ".azure", "(has(self.keyVaultType) ? self.keyVaultType : 'KeyVault')"

@@ -36,10 +36,7 @@ class Day2FixturesTest {
 
     @TestFactory
     Stream<DynamicTest> day2() throws IOException {
-        List<Path> cases;
-        try (Stream<Path> dirs = Files.list(Repo.fixtures())) {
-            cases = dirs.filter(d -> d.getFileName().toString().startsWith("day2-")).sorted().toList();
-        }
+        List<Path> cases = Repo.fixtureCases("day2-");
         assertTrue(cases.size() >= 8, "expected the day-2 cases under fixtures/, found " + cases);
         return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
     }
