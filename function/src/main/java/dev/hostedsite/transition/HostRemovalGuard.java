@@ -35,7 +35,7 @@ public final class HostRemovalGuard {
 
     public static List<Diagnostic> check(Transition t) {
         List<Diagnostic> out = new ArrayList<>();
-        for (ObjectKey hc : Transition.ofKind(t.after(), "HostedCluster").keySet()) {
+        for (ObjectKey hc : t.ofKind(t.after(), "HostedCluster").keySet()) {
             if (t.before().containsKey(hc)) {
                 check(t, hc, out);
             }
@@ -45,8 +45,8 @@ public final class HostRemovalGuard {
 
     private static void check(Transition t, ObjectKey hc, List<Diagnostic> out) {
         String cpns = RenameGuard.agentNamespace(t.after().get(hc));
-        Map<ObjectKey, ObjectNode> before = RenameGuard.hostsIn(t.before(), cpns);
-        Map<ObjectKey, ObjectNode> after = RenameGuard.hostsIn(t.after(), cpns);
+        Map<ObjectKey, ObjectNode> before = t.inNamespace(t.before(), "BareMetalHost", cpns);
+        Map<ObjectKey, ObjectNode> after = t.inNamespace(t.after(), "BareMetalHost", cpns);
         Transition.Origin cluster = t.origin(hc).orElseThrow();
         List<ObjectKey> poolsWithRemovals = new ArrayList<>();
         for (Map.Entry<ObjectKey, ObjectNode> gone : before.entrySet()) {
@@ -55,7 +55,7 @@ public final class HostRemovalGuard {
                     .map(host::equals).orElse(false))) {
                 continue;
             }
-            for (ObjectKey pool : RenameGuard.poolsOf(t.before(), hc)) {
+            for (ObjectKey pool : RenameGuard.poolsOf(t, t.before(), hc)) {
                 ObjectNode poolBefore = t.before().get(pool);
                 ObjectNode poolAfter = t.after().get(pool);
                 if (poolAfter == null || !Hosts.matches(selector(poolBefore), labels(gone.getValue()))) {
@@ -90,7 +90,7 @@ public final class HostRemovalGuard {
                 }
             }
         }
-        for (ObjectKey pool : RenameGuard.poolsOf(t.after(), hc)) {
+        for (ObjectKey pool : RenameGuard.poolsOf(t, t.after(), hc)) {
             ObjectNode poolBefore = t.before().get(pool);
             if (poolBefore == null || poolsWithRemovals.contains(pool)) {
                 continue;

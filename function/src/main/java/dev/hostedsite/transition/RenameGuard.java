@@ -29,7 +29,7 @@ public final class RenameGuard {
     public static List<Diagnostic> check(Transition t) {
         List<Diagnostic> out = new ArrayList<>();
         hostedClusters(t, out);
-        for (ObjectKey hc : Transition.ofKind(t.after(), "HostedCluster").keySet()) {
+        for (ObjectKey hc : t.ofKind(t.after(), "HostedCluster").keySet()) {
             if (t.before().containsKey(hc)) {
                 nodePools(t, hc, out);
                 hosts(t, hc, out);
@@ -41,13 +41,13 @@ public final class RenameGuard {
     private static void hostedClusters(Transition t, List<Diagnostic> out) {
         for (Site site : t.sites()) {
             List<ObjectKey> gone = new ArrayList<>();
-            Transition.ofKind(t.before(), "HostedCluster").forEach((k, o) -> {
+            t.ofKind(t.before(), "HostedCluster").forEach((k, o) -> {
                 if (!t.after().containsKey(k) && t.ownerSite(o).map(s -> s == site).orElse(false)) {
                     gone.add(k);
                 }
             });
             List<ObjectKey> added = new ArrayList<>();
-            for (ObjectKey k : Transition.ofKind(t.after(), "HostedCluster").keySet()) {
+            for (ObjectKey k : t.ofKind(t.after(), "HostedCluster").keySet()) {
                 if (!t.before().containsKey(k) && t.origin(k).map(o -> o.site() == site).orElse(false)) {
                     added.add(k);
                 }
@@ -82,9 +82,9 @@ public final class RenameGuard {
     }
 
     private static void nodePools(Transition t, ObjectKey hc, List<Diagnostic> out) {
-        List<ObjectKey> gone = poolsOf(t.before(), hc);
+        List<ObjectKey> gone = poolsOf(t, t.before(), hc);
         gone.removeIf(t.after()::containsKey);
-        List<ObjectKey> added = poolsOf(t.after(), hc);
+        List<ObjectKey> added = poolsOf(t, t.after(), hc);
         added.removeIf(t.before()::containsKey);
         Transition.Origin cluster = t.origin(hc).orElseThrow();
         for (ObjectKey k : added) {
@@ -110,8 +110,8 @@ public final class RenameGuard {
 
     private static void hosts(Transition t, ObjectKey hc, List<Diagnostic> out) {
         String agentNamespace = agentNamespace(t.after().get(hc));
-        Map<ObjectKey, ObjectNode> before = hostsIn(t.before(), agentNamespace);
-        Map<ObjectKey, ObjectNode> after = hostsIn(t.after(), agentNamespace);
+        Map<ObjectKey, ObjectNode> before = t.inNamespace(t.before(), "BareMetalHost", agentNamespace);
+        Map<ObjectKey, ObjectNode> after = t.inNamespace(t.after(), "BareMetalHost", agentNamespace);
         for (Map.Entry<ObjectKey, ObjectNode> added : after.entrySet()) {
             if (before.containsKey(added.getKey())) {
                 continue;
@@ -136,19 +136,14 @@ public final class RenameGuard {
                 && mac(b.getValue()).equalsIgnoreCase(mac(host))).map(Map.Entry::getKey).findFirst();
     }
 
-    static List<ObjectKey> poolsOf(Map<ObjectKey, ObjectNode> objects, ObjectKey hc) {
+    /** The NodePools of a HostedCluster on one side of the transition. */
+    static List<ObjectKey> poolsOf(Transition t, Map<ObjectKey, ObjectNode> side, ObjectKey hc) {
         List<ObjectKey> out = new ArrayList<>();
-        Transition.ofKind(objects, "NodePool").forEach((k, o) -> {
-            if (hc.namespace().equals(k.namespace()) && hc.name().equals(o.path("spec").path("clusterName").asText())) {
+        t.inNamespace(side, "NodePool", hc.namespace()).forEach((k, o) -> {
+            if (hc.name().equals(o.path("spec").path("clusterName").asText())) {
                 out.add(k);
             }
         });
-        return out;
-    }
-
-    static Map<ObjectKey, ObjectNode> hostsIn(Map<ObjectKey, ObjectNode> objects, String namespace) {
-        Map<ObjectKey, ObjectNode> out = Transition.ofKind(objects, "BareMetalHost");
-        out.keySet().removeIf(k -> !namespace.equals(k.namespace()));
         return out;
     }
 

@@ -12,6 +12,7 @@ import dev.hostedsite.graph.ObjectKey;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Site;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,59 @@ import java.util.TreeMap;
  * {@code render -o DIR} and the Argo CD plugin read the checked-out {@code generated/}. Local-config artifacts
  * are never applied and are left out.
  */
-public record Transition(List<Site> sites, Map<ObjectKey, ObjectNode> before, Map<ObjectKey, ObjectNode> after) {
+public final class Transition {
+    private final List<Site> sites;
+    private final Map<ObjectKey, ObjectNode> before;
+    private final Map<ObjectKey, ObjectNode> after;
+    /** "kind" and "kind namespace" → objects, for each side: the guards look objects up by both. */
+    private final Map<String, Map<ObjectKey, ObjectNode>> beforeIndex;
+    private final Map<String, Map<ObjectKey, ObjectNode>> afterIndex;
+    private final Map<ObjectKey, Origin> origins = new HashMap<>();
+
+    private Transition(List<Site> sites, Map<ObjectKey, ObjectNode> before, Map<ObjectKey, ObjectNode> after) {
+        this.sites = sites;
+        this.before = Collections.unmodifiableMap(before);
+        this.after = Collections.unmodifiableMap(after);
+        this.beforeIndex = index(before);
+        this.afterIndex = index(after);
+        for (Site site : sites) {
+            for (Cluster c : site.clusters()) {
+                origins.put(new ObjectKey(HYPERSHIFT, "HostedCluster", c.namespace(), c.name()), new Origin(site, c, c.path()));
+                for (Cluster.NodePool p : c.nodePools()) {
+                    origins.put(new ObjectKey(HYPERSHIFT, "NodePool", c.namespace(), p.name()), new Origin(site, c, p.path()));
+                }
+                for (Cluster.Host h : c.hosts()) {
+                    origins.put(new ObjectKey("metal3.io", "BareMetalHost", c.controlPlaneNamespace(),
+                            Names.bareMetalHost(c, h)), new Origin(site, c, h.path()));
+                }
+            }
+        }
+    }
+
+    private static final String HYPERSHIFT = "hypershift.openshift.io";
+
+    private static Map<String, Map<ObjectKey, ObjectNode>> index(Map<ObjectKey, ObjectNode> objects) {
+        Map<String, Map<ObjectKey, ObjectNode>> out = new HashMap<>();
+        objects.forEach((k, o) -> {
+            out.computeIfAbsent(k.kind(), x -> new TreeMap<>()).put(k, o);
+            out.computeIfAbsent(k.kind() + " " + k.namespace(), x -> new TreeMap<>()).put(k, o);
+        });
+        return out;
+    }
+
+    public List<Site> sites() {
+        return sites;
+    }
+
+    /** The previous render's applied objects by identity, without the KRM tool annotations. */
+    public Map<ObjectKey, ObjectNode> before() {
+        return before;
+    }
+
+    /** This render's applied objects by identity, without the KRM tool annotations. */
+    public Map<ObjectKey, ObjectNode> after() {
+        return after;
+    }
 
     /** Where an object comes from: the HostedSite and the field path of its cluster, pool or host. */
     public record Origin(Site site, Cluster cluster, String path) {
@@ -50,7 +103,7 @@ public record Transition(List<Site> sites, Map<ObjectKey, ObjectNode> before, Ma
                 after.put(m.key(), Layout.withoutToolAnnotations(m.body()));
             }
         }
-        return new Transition(sites, Collections.unmodifiableMap(before), Collections.unmodifiableMap(after));
+        return new Transition(sites, before, after);
     }
 
     /** The applied objects of a previous render among the items (marked as generated, not local-config). */
@@ -66,30 +119,7 @@ public record Transition(List<Site> sites, Map<ObjectKey, ObjectNode> before, Ma
 
     /** The HostedCluster, NodePool or BareMetalHost of the new render with this identity: where it comes from. */
     public Optional<Origin> origin(ObjectKey key) {
-        for (Site site : sites) {
-            for (Cluster c : site.clusters()) {
-                if (key.kind().equals("HostedCluster") && c.namespace().equals(key.namespace()) && c.name().equals(key.name())) {
-                    return Optional.of(new Origin(site, c, c.path()));
-                }
-                for (Cluster.NodePool p : c.nodePools()) {
-                    if (key.kind().equals("NodePool") && c.namespace().equals(key.namespace()) && p.name().equals(key.name())) {
-                        return Optional.of(new Origin(site, c, p.path()));
-                    }
-                }
-                for (Cluster.Host h : c.hosts()) {
-                    if (key.kind().equals("BareMetalHost") && c.controlPlaneNamespace().equals(key.namespace())
-                            && Names.bareMetalHost(c, h).equals(key.name())) {
-                        return Optional.of(new Origin(site, c, h.path()));
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The cluster of the new render whose HostedCluster is {@code namespace/name}. */
-    public Optional<Origin> cluster(String namespace, String name) {
-        return origin(new ObjectKey("hypershift.openshift.io", "HostedCluster", namespace, name));
+        return Optional.ofNullable(origins.get(key));
     }
 
     /** The site named first in an object's owner annotation, if it is among this render's sites. */
@@ -105,14 +135,13 @@ public record Transition(List<Site> sites, Map<ObjectKey, ObjectNode> before, Ma
         return Optional.empty();
     }
 
-    /** Objects of a kind in {@code before} or {@code after}. */
-    static Map<ObjectKey, ObjectNode> ofKind(Map<ObjectKey, ObjectNode> objects, String kind) {
-        Map<ObjectKey, ObjectNode> out = new TreeMap<>();
-        objects.forEach((k, v) -> {
-            if (k.kind().equals(kind)) {
-                out.put(k, v);
-            }
-        });
-        return out;
+    /** Objects of a kind on one side ({@link #before} or {@link #after}), by identity. */
+    Map<ObjectKey, ObjectNode> ofKind(Map<ObjectKey, ObjectNode> side, String kind) {
+        return (side == before ? beforeIndex : afterIndex).getOrDefault(kind, Map.of());
+    }
+
+    /** Objects of a kind in one namespace on one side, by identity. */
+    Map<ObjectKey, ObjectNode> inNamespace(Map<ObjectKey, ObjectNode> side, String kind, String namespace) {
+        return (side == before ? beforeIndex : afterIndex).getOrDefault(kind + " " + namespace, Map.of());
     }
 }
