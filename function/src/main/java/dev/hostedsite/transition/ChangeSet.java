@@ -52,14 +52,18 @@ public record ChangeSet(boolean previous, List<Change> changes) {
             } else if (!before.equals(after)) {
                 List<String> fields = new ArrayList<>();
                 diff("", before, after, fields);
-                boolean keyLost = k.kind().equals("HostedCluster") && fields.contains("spec.secretEncryption.aescbc.activeKey.name")
+                boolean secretSwapped = k.kind().equals("HostedCluster")
+                        && fields.contains("spec.secretEncryption.aescbc.activeKey.name")
                         && unguardedKeys.contains(k.namespace() + "/" + ImmutableFields.at(after,
-                                "spec.secretEncryption.aescbc.activeKey.name").asText())
-                        || k.kind().equals("Secret") && fields.contains("data.key")
-                                && unguardedKeys.contains(k.namespace() + "/" + k.name());
-                out.add(new Change(k, Type.CHANGED, List.copyOf(fields), ImmutableFields.refusals(before, after),
-                        keyLost ? "the active etcd encryption key changes and no backup key is kept: unless the new"
-                                + " one holds the same key, what the hosted etcd encrypted becomes unreadable" : null));
+                                "spec.secretEncryption.aescbc.activeKey.name").asText());
+                boolean keyChanged = k.kind().equals("Secret") && fields.contains("data.key")
+                        && unguardedKeys.contains(k.namespace() + "/" + k.name());
+                String destroys = keyChanged ? "the active etcd encryption key changes and no backup key is kept: what"
+                        + " the hosted etcd encrypted with the old key becomes unreadable"
+                        : secretSwapped ? "the active etcd encryption key is read from another Secret and no backup key"
+                                + " is kept: unless both Secrets hold the same key, what the hosted etcd encrypted"
+                                + " becomes unreadable" : null;
+                out.add(new Change(k, Type.CHANGED, List.copyOf(fields), ImmutableFields.refusals(before, after), destroys));
             }
         }
         return new ChangeSet(true, List.copyOf(out));
