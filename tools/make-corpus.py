@@ -322,8 +322,14 @@ edit("bad-mac-duplicate-across-sites", lambda d: second_site(d, mutate=lambda s:
                                                               .update({"bootMACAddress": "52:54:00:10:00:02"})))
 edit("bad-sites-disagree-agent-storage", lambda d: second_site(
     d, mutate=lambda s: s["spec"]["hub"]["agentServiceConfig"].update({"databaseStorage": "20Gi"})))
-edit("bad-sites-disagree-registry-port", lambda d: second_site(
-    d, mutate=lambda s: s["spec"]["hub"]["registry"].update({"port": 5001})))
+def registry_port_5001(s):
+    """The second site's registry on another port, its images moved with it (so they stay pullable)."""
+    s["spec"]["hub"]["registry"]["port"] = 5001
+    for holder in (s["spec"]["hub"]["catalogs"][0], s["spec"]["clusters"][0]["release"]):
+        holder["image"] = holder["image"].replace(":5000/", ":5001/")
+
+
+edit("bad-sites-disagree-registry-port", lambda d: second_site(d, mutate=registry_port_5001))
 edit("bad-sites-same-cluster", lambda d: second_site(
     d, mutate=lambda s: s["spec"]["clusters"][0].update(
         {"name": "hosted", "apiServer": copy.deepcopy(cluster(d)["apiServer"])})))
@@ -385,6 +391,91 @@ edit("bad-nmstate-two-nics-without-mac", lambda d: host(d, 2)["network"]["interf
     {"name": "enp2s0", "type": "ethernet", "state": "up"}))
 edit("bad-warn-replicas-above-hosts", setter(C0 + ".nodePools.0.replicas", 5))
 edit("bad-warn-tag-mirror", setter("spec.hub.mirrors.2.tags", True))
+
+# ---- images a disconnected hub can pull, settings that cannot change after creation -------------------------
+D1 = "sha256:" + "1a2b" * 16
+D2 = "sha256:" + "3c4d" * 16
+D3 = "sha256:" + "5e6f" * 16
+D4 = "sha256:" + "7a8b" * 16
+MIRROR = "registry.example.krnl.es:5000"
+REDHAT_INDEX = "registry.redhat.io/redhat/redhat-operator-index:v4.19"
+CATALOG_IMAGES = {"redhat-operators": MIRROR + "/redhat/redhat-operator-index@" + D1,
+                  "certified-operators": MIRROR + "/redhat/certified-operator-index@" + D2,
+                  "community-operators": MIRROR + "/redhat/community-operator-index@" + D3}
+
+
+def mirror(source, mirrors, tags=False):
+    def fn(d):
+        m = {"source": source, "mirrors": mirrors}
+        if tags:
+            m["tags"] = True
+        hub(d)["mirrors"].append(m)
+    return fn
+
+
+def both(*fns):
+    def fn(d):
+        for f in fns:
+            f(d)
+    return fn
+
+
+# the issue's example: the catalog image is the source itself, on a registry the hub cannot reach
+edit("bad-catalog-image-not-mirrored", setter("spec.hub.catalogs.0.image", REDHAT_INDEX))
+# a tag reference under a digest-only mirror: an ImageDigestMirrorSet does not serve it
+edit("bad-catalog-tag-under-digest-mirror", both(mirror("registry.redhat.io/redhat", [MIRROR + "/redhat"]),
+                                                 setter("spec.hub.catalogs.0.image", REDHAT_INDEX)))
+# the most specific source decides: a digest-only registry.redhat.io/redhat hides a tag mirror of registry.redhat.io
+edit("bad-catalog-tag-shadowed-by-digest-mirror", both(
+    mirror("registry.redhat.io", [MIRROR], tags=True), mirror("registry.redhat.io/redhat", [MIRROR + "/redhat"]),
+    setter("spec.hub.catalogs.0.image", REDHAT_INDEX)))
+# a source covers repositories on path-segment boundaries only: ocp-release does not cover ocp-release-nightly
+edit("bad-release-not-under-mirror-source", setter(C0 + ".release.image",
+                                                   "quay.io/openshift-release-dev/ocp-release-nightly@" + D1))
+# a repository mirrored to a bare host: the rewritten reference has no repository path
+edit("bad-release-mirror-without-path", both(setter("spec.hub.mirrors.1.mirrors", [MIRROR]), setter(
+    C0 + ".release.image", "quay.io/openshift-release-dev/ocp-release@" + D1)))
+edit("bad-release-other-registry-port", setter(C0 + ".release.image", "registry.example.krnl.es:5001/openshift/release-images@" + D1))
+edit("bad-catalog-image-without-registry-host", setter("spec.hub.catalogs.0.image", "redhat/redhat-operator-index:v4.19"))
+edit("bad-catalog-image-upper-case-path", setter("spec.hub.catalogs.0.image", MIRROR + "/RedHat/redhat-operator-index:v4.19"))
+edit("bad-catalog-source-without-tag", setter("spec.hub.catalogs.0.source", "registry.redhat.io/redhat/redhat-operator-index"))
+# covered by a tags: true mirror source: renders (with the tag-mirror warning), overrides point at the mirror
+edit("bad-warn-catalog-under-tag-mirror", both(mirror("registry.redhat.io/redhat", [MIRROR + "/olm"], tags=True),
+                                               setter("spec.hub.catalogs.0.image", REDHAT_INDEX)))
+edit("bad-etcd-storage-class-name", setter(C0 + ".etcdStorageClass", "Fast_SSD"))
+edit("bad-capabilities-unknown", setter(C0 + ".capabilities", {"disabled": ["Samples"]}))
+edit("bad-capabilities-duplicate", setter(C0 + ".capabilities", {"disabled": ["baremetal", "baremetal"]}))
+edit("bad-capabilities-enabled", setter(C0 + ".capabilities", {"enabled": ["baremetal"]}))
+edit("bad-capabilities-ingress-without-console", both(
+    setter(C0 + ".release.version", "4.20.1"), setter("spec.hub.osImages.images.0.openshiftVersion", "4.20"),
+    setter(C0 + ".capabilities", {"disabled": ["Ingress"]})))
+edit("bad-warn-capabilities-before-4-20", setter(C0 + ".capabilities", {"disabled": ["ImageRegistry", "Console"]}))
+edit("bad-cpo-image-by-tag", setter(C0 + ".release.controlPlaneOperatorImage",
+                                    "quay.io/openshift-release-dev/ocp-v4.0-art-dev:hypershift"))
+edit("bad-cpo-image-not-mirrored", setter(C0 + ".release.controlPlaneOperatorImage", "quay.io/hypershift/hypershift@" + D4))
+edit("bad-olm-catalog-images-partial", setter(C0 + ".olmCatalogImages", {"redhat-operators": CATALOG_IMAGES["redhat-operators"]}))
+edit("bad-olm-catalog-images-by-tag", setter(C0 + ".olmCatalogImages",
+                                             dict(CATALOG_IMAGES, **{"redhat-operators": MIRROR + "/redhat/redhat-operator-index:v4.19"})))
+edit("bad-olm-catalog-images-unknown-catalog", setter(C0 + ".olmCatalogImages", dict(CATALOG_IMAGES, **{"redhat-operator": CATALOG_IMAGES["redhat-operators"]})))
+edit("bad-olm-catalog-images-not-mirrored", both(setter(C0 + ".olmCatalogPlacement", "management"), setter(
+    C0 + ".olmCatalogImages", dict(CATALOG_IMAGES, **{"community-operators": "registry.redhat.io/redhat/community-operator-index@" + D3}))))
+edit("bad-warn-olm-catalog-images-guest", setter(C0 + ".olmCatalogImages", CATALOG_IMAGES))
+
+
+@case("cluster-immutables-and-images")
+def _immutables():
+    """Every addition of issue 9 items 3 and 5, valid: renders without a finding beyond the inline secrets."""
+    d = base()
+    c = cluster(d)
+    hub(d)["osImages"]["images"][0]["openshiftVersion"] = "4.20"
+    c["release"] = {"image": "quay.io/openshift-release-dev/ocp-release@" + D1, "version": "4.20.1",
+                    "controlPlaneOperatorImage": "quay.io/openshift-release-dev/ocp-v4.0-art-dev@" + D4}
+    c["etcdStorageClass"] = "lvms-vg1"
+    c["capabilities"] = {"disabled": ["ImageRegistry", "Console", "Ingress", "baremetal"]}
+    c["olmCatalogPlacement"] = "management"
+    c["olmCatalogImages"] = dict(CATALOG_IMAGES, **{"redhat-marketplace": MIRROR + "/redhat/redhat-marketplace-index@" + D4})
+    return dump(d)
+
 
 # ---- etcd keys and secrets --------------------------------------------------------------------------------------
 edit("bad-etcd-key-8-bytes", setter(C0 + ".etcdEncryptionKey.value", "c2hvcnRrZXk="))

@@ -19,6 +19,7 @@ import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.graph.References;
 import dev.hostedsite.graph.WaveAssigner;
 import dev.hostedsite.input.EtcdRotationGuard;
+import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.input.SchemaValidator;
 import dev.hostedsite.input.SemanticValidator;
 import dev.hostedsite.input.SiteBinder;
@@ -42,8 +43,9 @@ import java.util.TreeSet;
 
 /**
  * The whole pipeline in one method: find the HostedSites, validate them against the schema, bind and
- * default, check the semantic rules, generate, merge singletons, check references, assign waves, lay out,
- * and check the transition from the previous render found in the input (day 2).
+ * default, check the semantic rules and that the hub can pull every image written, generate, merge singletons,
+ * check references, assign waves, lay out, and check the transition from the previous render found in the
+ * input (day 2).
  * A pure function of its input; I/O happens in {@link Main}.
  */
 public final class Compiler {
@@ -84,6 +86,7 @@ public final class Compiler {
             }
         }
         diags.addAll(SemanticValidator.validate(sites));
+        diags.addAll(PullableImages.check(sites));
         if (diags.hasErrors()) {
             return failure(items, diags);
         }

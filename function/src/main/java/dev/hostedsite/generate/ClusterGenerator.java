@@ -7,15 +7,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.generate.SecretWriter.Shape;
 import dev.hostedsite.graph.Manifest;
+import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Cluster.Host;
 import dev.hostedsite.model.Hub;
+import dev.hostedsite.model.ImageReference;
 import dev.hostedsite.model.SecretSource;
 import dev.hostedsite.model.Site;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** Everything one hosted cluster needs on the hub: namespaces, secrets, HostedCluster, NodePools, agents' side. */
@@ -24,6 +27,20 @@ public final class ClusterGenerator {
     static final String AGENT_API = "agent-install.openshift.io/v1beta1";
     public static final String AGENT_LABEL_PREFIX = "bmac.agent-install.openshift.io.agent-label.";
     static final String OLM_OVERRIDES = "hypershift.openshift.io/olm-catalogs-is-registry-overrides";
+    /** Where HyperShift looks for the default catalogs' index images (openshift/hypershift support/catalogs/images.go). */
+    static final String REDHAT_CATALOG_REGISTRY = "registry.redhat.io/redhat";
+    /**
+     * The release's HyperShift image, which the hypershift operator otherwise looks up in the release payload
+     * without registry overrides (openshift/hypershift {@code api/hypershift/v1beta1/hostedcluster_types.go},
+     * {@code ControlPlaneOperatorImageAnnotation}; {@code docs/content/how-to/disconnected/known-issues.md}).
+     */
+    static final String CONTROL_PLANE_OPERATOR_IMAGE = "hypershift.openshift.io/control-plane-operator-image";
+    /** {@code olmCatalogImages} key → annotation ({@code hostedcluster_types.go}, {@code *CatalogImageAnnotation}). */
+    public static final Map<String, String> CATALOG_IMAGE_ANNOTATIONS = Map.of(
+            "certified-operators", "hypershift.openshift.io/certified-operators-catalog-image",
+            "community-operators", "hypershift.openshift.io/community-operators-catalog-image",
+            "redhat-marketplace", "hypershift.openshift.io/redhat-marketplace-catalog-image",
+            "redhat-operators", "hypershift.openshift.io/redhat-operators-catalog-image");
     /** From this release on, the HyperShift operator creates and deletes the capi-provider Role itself. */
     public static final int[] OPERATOR_OWNS_CAPI_ROLE_FROM = {4, 23};
 
@@ -109,19 +126,34 @@ public final class ClusterGenerator {
 
     private ObjectNode hostedCluster() {
         ObjectNode hc = resource(HYPERSHIFT_API, "HostedCluster", c.namespace(), c.name());
+        ObjectNode annotations = Yaml.object();
         String overrides = olmRegistryOverrides(site.hub());
         if (!overrides.isEmpty()) {
-            hc.with("metadata").putObject("annotations").put(OLM_OVERRIDES, overrides);
+            annotations.put(OLM_OVERRIDES, overrides);
+        }
+        if (c.release().controlPlaneOperatorImage() != null) {
+            annotations.put(CONTROL_PLANE_OPERATOR_IMAGE, c.release().controlPlaneOperatorImage());
+        }
+        c.olmCatalogImages().forEach((catalog, image) -> annotations.put(CATALOG_IMAGE_ANNOTATIONS.get(catalog), image));
+        if (!annotations.isEmpty()) {
+            hc.with("metadata").set("annotations", annotations);
         }
         ObjectNode spec = hc.putObject("spec");
         spec.putObject("additionalTrustBundle").put("name", Names.USER_CA_BUNDLE);
+        if (!c.disabledCapabilities().isEmpty()) {
+            ArrayNode disabled = spec.putObject("capabilities").putArray("disabled");
+            c.disabledCapabilities().forEach(disabled::add);
+        }
         spec.put("controllerAvailabilityPolicy", c.controllerAvailabilityPolicy());
         spec.putObject("dns").put("baseDomain", site.baseDomain());
         ObjectNode etcd = spec.putObject("etcd");
         etcd.put("managementType", "Managed");
         ObjectNode storage = etcd.putObject("managed").putObject("storage");
         storage.put("type", "PersistentVolume");
-        storage.putObject("persistentVolume").put("size", c.etcdStorageSize());
+        ObjectNode volume = storage.putObject("persistentVolume").put("size", c.etcdStorageSize());
+        if (c.etcdStorageClass() != null) {
+            volume.put("storageClassName", c.etcdStorageClass());
+        }
         spec.put("fips", c.fips());
         ArrayNode ics = spec.putArray("imageContentSources");
         for (Hub.Mirror m : site.hub().mirrors()) {
@@ -174,13 +206,27 @@ public final class ClusterGenerator {
         return services;
     }
 
-    /** For catalogs mirrored from registry.redhat.io/redhat: where HyperShift's OLM finds them on the mirror. */
+    /**
+     * The value of {@link #OLM_OVERRIDES}: {@code source=destination} pairs, comma-separated, sorted. HyperShift
+     * builds the default catalogs' images as {@code <registry>/<name>-index:v<x.y>} and reads only two sources here:
+     * {@code registry.redhat.io/redhat}, whose destinations replace it, and {@code registry.redhat.io}
+     * (openshift/hypershift {@code support/catalogs/images.go}, {@code computeCatalogImages}; the annotation's
+     * format is in {@code api/hypershift/v1beta1/hostedcluster_types.go}). So a pair is written for each catalog
+     * whose {@code source} sits directly in {@code registry.redhat.io/redhat}: the destination is the repository
+     * that holds the image the hub pulls for it (the catalog's {@code image}, or where a mirror sends it). A pair
+     * that would map the registry to itself is never written: it changes nothing and hides that nothing is
+     * mirrored.
+     */
     static String olmRegistryOverrides(Hub hub) {
         TreeSet<String> pairs = new TreeSet<>();
         for (Hub.Catalog cat : hub.catalogs()) {
-            if (cat.source().startsWith("registry.redhat.io/redhat/")) {
-                String mirrorHost = cat.image().substring(0, cat.image().indexOf('/'));
-                pairs.add("registry.redhat.io/redhat=" + mirrorHost + "/redhat");
+            Optional<ImageReference> source = ImageReference.parse(cat.source())
+                    .filter(s -> s.namespace().equals(REDHAT_CATALOG_REGISTRY));
+            Optional<String> destination = ImageReference.parse(cat.image())
+                    .flatMap(image -> PullableImages.pulledFrom(hub, image)).map(ImageReference::namespace)
+                    .filter(d -> !d.equals(REDHAT_CATALOG_REGISTRY));
+            if (source.isPresent() && destination.isPresent()) {
+                pairs.add(REDHAT_CATALOG_REGISTRY + "=" + destination.get());
             }
         }
         return String.join(",", pairs);

@@ -33,6 +33,10 @@ final class FormatHints {
         hint("/Release/properties/image/pattern", "must be pinned by digest, <repository>@sha256:<64 lower-case hex"
                 + " digits>, never a tag: a disconnected mirror serves releases by digest. Find the digest with:"
                 + " oc adm release info <image> | grep \"Pull From\"");
+        hint("/$defs/imageByDigest/pattern", "must be pinned by digest, <registry>/<repository>@sha256:<64 lower-case"
+                + " hex digits>, never a tag: HyperShift takes these images by digest only. Find the digest with"
+                + " oc image info <image>; for the control-plane operator image, oc adm release info --image-for"
+                + " hypershift <release image>");
         hint("/Release/properties/version/pattern", "must be a release version major.minor.patch, such as 4.19.3");
         hint("/Registry/properties/host/pattern", "must be a host name or IP address only: no scheme (https://),"
                 + " no path, no port (put the port in spec.hub.registry.port)");

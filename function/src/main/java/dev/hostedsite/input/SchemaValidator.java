@@ -191,6 +191,9 @@ public final class SchemaValidator {
                     return field + " must not be empty: give it a value, or remove the field if it is optional.";
                 }
             }
+            case "uniqueItems" -> {
+                return field + " lists the same entry more than once; keep one of each.";
+            }
             case "minItems" -> {
                 if (schemaTree.at(schemaPath).asInt() == 1) {
                     return field + " must list at least one entry.";

@@ -100,12 +100,15 @@ public final class SiteBinder {
             pools.add(pool(Yamlish.EMPTY, path + ".nodePools", name));
         }
         return new Cluster(path, name, text(c, "namespace", DEFAULT_NAMESPACE),
-                new Release(text(rel, "image", null), text(rel, "version", null)),
+                new Release(text(rel, "image", null), text(rel, "version", null),
+                        text(rel, "controlPlaneOperatorImage", null)),
                 secret(c, "pullSecret", path), secret(c, "sshKey", path), text(c, "sshAuthorizedKey", null),
                 secret(c, "etcdEncryptionKey", path), secret(c, "etcdBackupKey", path),
                 text(c, "controllerAvailabilityPolicy", "SingleReplica"), text(c, "olmCatalogPlacement", "guest"),
                 c.path("fips").asBoolean(false), text(c, "etcdStorageSize", "8Gi"), networking, apiServer, dns,
-                List.copyOf(pools), List.copyOf(hosts));
+                List.copyOf(pools), List.copyOf(hosts),
+                text(c, "etcdStorageClass", null), strings(c.path("capabilities").path("disabled")),
+                stringMap(c.path("olmCatalogImages")));
     }
 
     private static NodePool pool(JsonNode p, String path, String clusterName) {

@@ -5,20 +5,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One hosted cluster of a site. {@code path} is its field path in the HostedSite, for diagnostics. */
+/**
+ * One hosted cluster of a site. {@code path} is its field path in the HostedSite, for diagnostics.
+ *
+ * @param etcdStorageClass the etcd volume's StorageClass, or null for the hub's default class
+ * @param disabledCapabilities {@code capabilities.disabled}, in input order; empty when not given
+ * @param olmCatalogImages catalog name ({@code redhat-operators}, …) → image by digest, sorted; empty when not given
+ */
 public record Cluster(String path, String name, String namespace, Release release,
                       SecretSource pullSecret, SecretSource sshKey, String sshAuthorizedKey,
                       SecretSource etcdEncryptionKey, SecretSource etcdBackupKey,
                       String controllerAvailabilityPolicy, String olmCatalogPlacement, boolean fips,
                       String etcdStorageSize, Networking networking, ApiServer apiServer, Dns dns,
-                      List<NodePool> nodePools, List<Host> hosts) {
+                      List<NodePool> nodePools, List<Host> hosts,
+                      String etcdStorageClass, List<String> disabledCapabilities, Map<String, String> olmCatalogImages) {
 
     /** The namespace HyperShift runs the control plane in, where agents, InfraEnv and hosts live. */
     public String controlPlaneNamespace() {
         return namespace + "-" + name;
     }
 
-    public record Release(String image, String version) {
+    /** @param controlPlaneOperatorImage the release's HyperShift image by digest, or null (HyperShift finds it) */
+    public record Release(String image, String version, String controlPlaneOperatorImage) {
         /** {@code [major, minor]} of {@link #version}, if one is given. */
         public Optional<int[]> majorMinor() {
             if (version == null) {

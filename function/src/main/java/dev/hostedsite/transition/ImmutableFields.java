@@ -99,7 +99,7 @@ public final class ImmutableFields {
             hc("spec.etcd.managed.storage.persistentVolume.size", "self == oldSelf", Check.EQUAL,
                     "spec.etcd.managed.storage.persistentVolume.size", "etcdStorageSize"),
             hc("spec.etcd.managed.storage.persistentVolume.storageClassName", "self == oldSelf", Check.EQUAL,
-                    "spec.etcd.managed.storage.persistentVolume.storageClassName", null),
+                    "spec.etcd.managed.storage.persistentVolume.storageClassName", "etcdStorageClass"),
             hc("spec.etcd.managed.storage.restoreSnapshotURL", "self == oldSelf", Check.EQUAL,
                     "spec.etcd.managed.storage.restoreSnapshotURL", null),
             hc("spec.etcd.managementType", "self == oldSelf", Check.EQUAL, "spec.etcd.managementType", null),

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.Compiler;
 import dev.hostedsite.Main;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ReferenceChecker;
+import dev.hostedsite.input.PullableImages;
+import dev.hostedsite.input.SiteBinder;
 import dev.hostedsite.krm.Yaml;
+import dev.hostedsite.model.Hub;
+import dev.hostedsite.model.ImageReference;
 import dev.hostedsite.testing.ExampleSite;
 import dev.hostedsite.testing.Run;
 import dev.hostedsite.testing.UpstreamSchemas;
@@ -20,10 +25,12 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * A seeded mutation fuzzer over the example site: each case applies one to three mutations (delete, duplicate,
+ * A seeded mutation fuzzer over the example site (every other case the example with the optional cluster additions:
+ * etcdStorageClass, capabilities, controlPlaneOperatorImage, olmCatalogImages): each case applies one to three mutations (delete, duplicate,
  * retype, swap, perturb a string or number) to the HostedSite's tree and renders it in-process. Asserts: never an
  * internal error or a stack trace; every successful render's objects validate against the upstream schemas and
- * pass the ReferenceChecker; every failure has an error result with a field path.
+ * pass the ReferenceChecker, and every image they reference is one the site's hub can pull; every failure has an
+ * error result with a field path.
  * Longer runs: {@code mvn -B -o test -Dtest=FuzzTest -Dfuzz.count=100000 -Dfuzz.seed=12345}.
  */
 class FuzzTest {
@@ -66,7 +73,7 @@ class FuzzTest {
         int rejected = 0;
         long start = System.nanoTime();
         for (int i = 0; i < COUNT && failures.size() < 10; i++) {
-            ObjectNode rl = ExampleSite.resourceList();
+            ObjectNode rl = i % 2 == 0 ? ExampleSite.resourceList() : ExampleSite.resourceListWithAdditions();
             ObjectNode site = ExampleSite.site(rl);
             StringBuilder what = new StringBuilder();
             int n = 1 + random.nextInt(3);
@@ -131,7 +138,29 @@ class FuzzTest {
             }
         }
         ReferenceChecker.check(generated, passthrough, externalSecrets).forEach(d -> problems.add(d.oneLine()));
+        problems.addAll(unpullable(generated, passthrough));
         return problems.isEmpty() ? "ok" : "rendered, but: " + problems;
+    }
+
+    /** Image references in the rendered objects that the site's hub could not pull (PullableImages must have refused). */
+    private static List<String> unpullable(List<JsonNode> generated, List<JsonNode> passthrough) {
+        Hub hub = passthrough.stream().filter(Compiler::isHostedSite).findFirst()
+                .map(s -> SiteBinder.bind(s, null).hub()).orElseThrow();
+        List<String> images = new ArrayList<>();
+        for (JsonNode o : generated) {
+            switch (o.path("kind").asText()) {
+                case "HostedCluster", "NodePool" -> images.add(o.path("spec").path("release").path("image").asText());
+                case "CatalogSource" -> images.add(o.path("spec").path("image").asText());
+                default -> { }
+            }
+            o.path("metadata").path("annotations").fields().forEachRemaining(a -> {
+                if (a.getKey().endsWith("-image")) {
+                    images.add(a.getValue().asText());
+                }
+            });
+        }
+        return images.stream().filter(i -> ImageReference.parse(i).flatMap(r -> PullableImages.pulledFrom(hub, r)).isEmpty())
+                .map(i -> "unpullable image written: " + i).toList();
     }
 
     private static void mutate(ObjectNode site, Random random, StringBuilder what) {

@@ -8,13 +8,15 @@ import java.nio.file.Files;
 
 /** The example site's ResourceList (fixtures/example-lab/input.yaml) as a fresh tree to edit. */
 public final class ExampleSite {
-    private static final ObjectNode RESOURCE_LIST = load();
+    private static final ObjectNode RESOURCE_LIST = load("example-lab");
+    /** The example with every optional cluster setting of the additions (fixtures/cluster-immutables-and-images). */
+    private static final ObjectNode WITH_ADDITIONS = load("cluster-immutables-and-images");
 
     private ExampleSite() {}
 
-    private static ObjectNode load() {
+    private static ObjectNode load(String fixture) {
         try {
-            return (ObjectNode) Yaml.readAll(Files.readString(Repo.fixtures().resolve("example-lab/input.yaml"))).get(0);
+            return (ObjectNode) Yaml.readAll(Files.readString(Repo.fixtures().resolve(fixture + "/input.yaml"))).get(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -22,6 +24,11 @@ public final class ExampleSite {
 
     public static ObjectNode resourceList() {
         return RESOURCE_LIST.deepCopy();
+    }
+
+    /** Like {@link #resourceList()}, with etcdStorageClass, capabilities, controlPlaneOperatorImage, olmCatalogImages. */
+    public static ObjectNode resourceListWithAdditions() {
+        return WITH_ADDITIONS.deepCopy();
     }
 
     /** The HostedSite item of a ResourceList made by {@link #resourceList()}. */
