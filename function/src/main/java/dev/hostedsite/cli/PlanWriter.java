@@ -5,7 +5,11 @@ import dev.hostedsite.Compiler;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.graph.Manifest;
 import java.util.ArrayList;
+import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.transition.ChangeSet;
+import dev.hostedsite.transition.ImmutableFields;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -108,6 +112,40 @@ final class PlanWriter {
                 }
             }
         }
+    }
+
+    /**
+     * The changes against the previous render, one line each: {@code - created|changed|deleted: Kind `ns/name`},
+     * the changed fields, and the marks {@code REFUSED by the hub} (with the upstream rule) and
+     * {@code DESTROYS DATA} (with what).
+     */
+    static String changes(ChangeSet changes) {
+        StringBuilder b = new StringBuilder();
+        long refused = changes.changes().stream().filter(c -> !c.refused().isEmpty()).count();
+        long destroys = changes.changes().stream().filter(c -> c.destroys() != null).count();
+        b.append(changes.count(ChangeSet.Type.CREATED)).append(" created, ").append(changes.count(ChangeSet.Type.CHANGED))
+                .append(" changed, ").append(changes.count(ChangeSet.Type.DELETED)).append(" deleted; ")
+                .append(refused).append(" refused by the hub, ").append(destroys).append(" destroying data.\n");
+        if (!changes.changes().isEmpty()) {
+            b.append('\n');
+        }
+        for (ChangeSet.Change c : changes.changes()) {
+            ObjectKey k = c.key();
+            b.append("- ").append(c.type().name().toLowerCase(Locale.ROOT)).append(": ").append(k.kind()).append(" `")
+                    .append(k.namespace() == null ? "" : k.namespace() + "/").append(k.name()).append('`');
+            if (!c.fields().isEmpty()) {
+                b.append(": ").append(String.join(", ", c.fields()));
+            }
+            b.append('\n');
+            for (ImmutableFields.Rule r : c.refused()) {
+                b.append("  - REFUSED by the hub: ").append(r.field()).append(" cannot change (`").append(r.rule())
+                        .append("`, ").append(r.source()).append(")\n");
+            }
+            if (c.destroys() != null) {
+                b.append("  - DESTROYS DATA: ").append(c.destroys()).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     private static String name(ObjectGraph.Node n) {

@@ -26,7 +26,7 @@ import java.util.TreeSet;
 public final class ClusterGenerator {
     static final String HYPERSHIFT_API = "hypershift.openshift.io/v1beta1";
     static final String AGENT_API = "agent-install.openshift.io/v1beta1";
-    static final String AGENT_LABEL_PREFIX = "bmac.agent-install.openshift.io.agent-label.";
+    public static final String AGENT_LABEL_PREFIX = "bmac.agent-install.openshift.io.agent-label.";
     static final String OLM_OVERRIDES = "hypershift.openshift.io/olm-catalogs-is-registry-overrides";
     /** Where HyperShift looks for the default catalogs' index images (openshift/hypershift support/catalogs/images.go). */
     static final String REDHAT_CATALOG_REGISTRY = "registry.redhat.io/redhat";
