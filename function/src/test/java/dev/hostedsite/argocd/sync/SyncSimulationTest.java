@@ -35,13 +35,16 @@ import org.junit.jupiter.api.TestFactory;
  * Proves that Argo CD can sync what we render: {@link SyncSimulator} (Argo CD's sync loop) applies a render to
  * a {@link SimulatedHub} (controllers that write the status the real ones write), judging health with the
  * shipped Lua checks. For every success fixture the first sync completes and the Application then converges
- * to Healthy; the wave table of 0.1 (NodePools before BareMetalHosts) stops at its NodePool wave; day-2
- * edits show what a second sync prunes, and that {@code Prune=confirm} holds the stateful objects.
+ * to Healthy; the wave table of 0.1 (NodePools before BareMetalHosts) stops at its NodePool wave; the hub
+ * chain (catalog → Subscription → operator CR, L2Advertisement → LoadBalancer-published HostedCluster) holds
+ * only in the shipped order; day-2 edits show what a second sync prunes, and that {@code Prune=confirm} holds
+ * the stateful objects.
  *
  * <p>What the simulation leaves out (see {@link SyncSimulator} and {@link SimulatedHub} for the details):
  * retries, self-heal, hooks beyond phase ordering, server-side apply and diffing, finalizers and the time
  * real controllers take (one tick per step), failures of real hardware, Agents that never register, and
- * HyperShift's own cleanup of a deleted HostedCluster. Timing is counted in ticks, never measured.
+ * HyperShift's own cleanup of a deleted HostedCluster, OLM's InstallPlans, channels and upgrades. Timing is
+ * counted in ticks, never measured.
  */
 class SyncSimulationTest {
     private static final int FIRST_SYNC_TICKS = 200;
