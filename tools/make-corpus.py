@@ -665,6 +665,100 @@ case("bad-etcd-rotation-backup-dropped-too-early")(lambda: previous_render(
     lambda c: c.update({"etcdEncryptionKey": {"value": KEY_C}})))
 
 
+# ---- admission rules of the emitted kinds (BareMetalHost webhook, Secret validation, BMAC host names) ----------
+import base64 as _b64
+
+
+def b64(text):
+    return _b64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+BMC = H0 + ".bmc.address"
+edit("bad-bmc-bracketed-hostname", setter(BMC, "redfish-virtualmedia://[bmc0.example.krnl.es]:8000/redfish/v1/Systems/1"))
+edit("bad-bmc-bracket-inside-host", setter(BMC, "redfish-virtualmedia://bmc[0]/redfish/v1/Systems/1"))
+edit("bad-bmc-ipv6-without-brackets", setter(BMC, "redfish-virtualmedia://fd00:126::1/redfish/v1/Systems/1"))
+edit("bad-bmc-ipv6-zone", setter(BMC, "redfish-virtualmedia://[fe80::1%25enp1s0]:8000/redfish/v1/Systems/1"))
+edit("bad-warn-bmc-ipv4-leading-zero", setter(BMC, "redfish-virtualmedia://192.168.126.010/redfish/v1/Systems/1"))
+edit("bad-bmc-port-too-big", setter(BMC, "redfish-virtualmedia://192.168.126.1:80000/redfish/v1/Systems/1"))
+edit("bad-bmc-credentials-in-url", setter(BMC, "redfish-virtualmedia://admin:lab-password@192.168.126.1/redfish/v1/Systems/1"))
+edit("bad-bmc-no-host", setter(BMC, "redfish-virtualmedia:///redfish/v1/Systems/1"))
+edit("bad-bmc-driver-idrac", setter(BMC, "idrac://192.168.126.1/redfish/v1/Systems/1"))
+edit("bad-bmc-driver-ilo4-virtualmedia", setter(BMC, "ilo4-virtualmedia://192.168.126.1/redfish/v1/Systems/1"))
+edit("bad-bmc-driver-ipmi-https", setter(BMC, "ipmi+https://192.168.126.1"))
+edit("bad-warn-bmc-driver-ipmi", setter(BMC, "ipmi://192.168.126.1:623"))
+edit("bad-warn-bmc-driver-redfish", setter(BMC, "redfish+https://192.168.126.1/redfish/v1/Systems/1"))
+edit("bad-warn-bmc-no-scheme-is-ipmi", setter(BMC, "192.168.126.1"))
+
+RDH = H0 + ".rootDeviceHints"
+edit("bad-root-device-hint-not-dev", setter(RDH, {"deviceName": "sda"}))
+edit("bad-root-device-hint-by-id", setter(RDH, {"deviceName": "/dev/disk/by-id/wwn-0x5000c500a0b1c2d3"}))
+edit("bad-root-device-hint-dev-only", setter(RDH, {"deviceName": "/dev/"}))
+edit("bad-root-device-hint-hctl", setter(RDH, {"hctl": "0:0:0"}))
+edit("bad-root-device-hint-size-fraction", setter(RDH, {"minSizeGigabytes": 120.5}))
+edit("bad-root-device-hint-size-float", setter(RDH, {"minSizeGigabytes": 120.0}))
+edit("bad-root-device-hint-size-negative", setter(RDH, {"minSizeGigabytes": -1}))
+edit("bad-root-device-hint-rotational-string", setter(RDH, {"rotational": "false"}))
+edit("bad-root-device-hint-serial-number", setter(RDH, {"serialNumber": 123456}))
+edit("bad-warn-root-device-hint-empty", setter(RDH, {"deviceName": "", "minSizeGigabytes": 0}))
+
+CRED = H0 + ".bmc.credentials"
+edit("bad-bmc-credentials-not-base64", setter(CRED, {"data": {"username": "admin", "password": "admin"}}))
+edit("bad-bmc-credentials-unpadded", setter(CRED, {"data": {"username": "YWRtaW4", "password": b64("lab-password")}}))
+edit("bad-bmc-credentials-url-alphabet", setter(CRED, {"data": {"username": b64("admin"), "password": "-_-_"}}))
+edit("bad-warn-bmc-credentials-trailing-newline", setter(CRED, {"data": {"username": b64("admin"),
+                                                                         "password": b64("lab-password\n")}}))
+edit("bad-warn-bmc-credentials-block-scalar", setter(CRED, {"stringData": {"username": "admin",
+                                                                            "password": "lab-password\n"}}))
+edit("bad-warn-bmc-credentials-not-utf8", setter(CRED, {"data": {"username": b64("admin"), "password": "//79"}}))
+edit("bad-warn-bmc-credentials-control-char", setter(CRED, {"stringData": {"username": "admin\t", "password": "x"}}))
+edit("bad-secret-key-dot-dot", setter(CRED, {"stringData": {"username": "admin", "password": "x", "..data": "y"}}))
+edit("bad-pull-secret-data-unpadded", setter(C0 + ".pullSecret", {"data": {".dockerconfigjson": b64(
+    '{"auths":{"registry.example.krnl.es:5000":{"auth":"ZHVtbXk6ZHVtbXk="}}}').rstrip("=")}}))
+edit("bad-etcd-key-data-unpadded", setter(C0 + ".etcdEncryptionKey", {"data": {"key": "eipeYqu1w7exgvl88YurZ01OmT3F1UxGTkXghXmu/IA"}}))
+
+edit("bad-host-duplicate-in-cluster", lambda d: host(d, 1).update({"name": "worker0"}))
+edit("bad-host-duplicate-hostname", lambda d: host(d, 1).update({"hostname": "hosted-worker0"}))
+edit("bad-host-hostname-localhost", lambda d: host(d, 0).update({"hostname": "localhost"}))
+edit("bad-host-hostname-too-long", lambda d: host(d, 0).update({"hostname": "a" * 64}))
+edit("bad-host-hostname-uppercase", lambda d: host(d, 0).update({"hostname": "Worker0"}))
+edit("bad-host-default-hostname-too-long", lambda d: host(d, 0).update({"name": "w" * 60}))
+edit("bad-host-name-uuid", lambda d: (cluster(d).update({"name": "0a1b2c3d"}),
+                                      cluster(d)["apiServer"].update({"hostname": "api.0a1b2c3d.example.krnl.es"}),
+                                      cluster(d)["nodePools"][0].update({"name": "0a1b2c3d"}),
+                                      host(d, 0).update({"name": "0a1b-2c3d-4e5f-0a1b2c3d4e5f"})))
+
+
+def clashing_control_planes(d):
+    """clusters/a-b and clusters-a/b both get the control-plane namespace clusters-a-b."""
+    cluster(d).update({"name": "a-b"})
+    cluster(d)["nodePools"][0]["name"] = "a-b"
+    other = second_cluster(d, name="b")
+    other["namespace"] = "clusters-a"
+
+
+edit("bad-cluster-control-plane-namespace-clash", clashing_control_planes)
+edit("bad-registry-ipv6-config-key", setter("spec.hub.registry.host", "[fd00:122::5]"))
+
+
+@case("hosts-per-cluster")
+def _hosts_per_cluster():
+    """Two clusters, each with a worker0: names are per cluster. Also a hostname override, a bracketed IPv6 BMC,
+    data wrapped over lines as base64 tools write it, and every kind of rootDeviceHints baremetal-operator admits."""
+    d = base()
+    other = second_cluster(d, name="other")
+    for i, h in enumerate(other["hosts"]):
+        h["name"] = "worker%d" % i
+        h["bmc"]["address"] = "idrac-virtualmedia+https://[fd00:126::%d]/redfish/v1/Systems/System.Embedded.1" % (i + 1)
+    other["hosts"][0]["hostname"] = "other-node-a.example.krnl.es"
+    other["hosts"][1]["rootDeviceHints"] = {"deviceName": "/dev/disk/by-path/pci-0000:01:00.0-scsi-0:2:0:0",
+                                            "hctl": "0:0:0:0", "minSizeGigabytes": 120, "rotational": False}
+    password = b64("a-long-bmc-password-" * 5)
+    other["hosts"][2]["bmc"]["credentials"] = {"data": {"username": b64("admin"),
+                                                        "password": password[:40] + "\n" + password[40:] + "\n"}}
+    host(d, 0)["bmc"]["address"] = "redfish-virtualmedia://192.168.126.1:9000/redfish/v1/Systems/local/hosted-worker0"
+    return dump(d)
+
+
 def main():
     only = set(sys.argv[1:])
     for name, make in sorted(CASES.items()):

@@ -50,6 +50,14 @@ public final class Names {
         return c.name() + "-" + h.name();
     }
 
+    /**
+     * The node's host name, BMAC's {@code bmac.agent-install.openshift.io/hostname}: the host's {@code hostname},
+     * else {@code <cluster>-<host>} as the documentation's BareMetalHost does.
+     */
+    public static String agentHostname(Cluster c, Cluster.Host h) {
+        return h.hostname() != null ? h.hostname() : c.name() + "-" + h.name();
+    }
+
     public static String bmcSecret(Cluster c, Cluster.Host h) {
         return c.name() + "-" + h.name() + "-bmc-secret";
     }

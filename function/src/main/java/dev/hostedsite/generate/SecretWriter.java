@@ -57,7 +57,8 @@ final class SecretWriter {
             data.put(shape.key, shape.valueIsBase64 ? s.value().strip() : base64(s.value()));
         }
         if (s.data() != null) {
-            data.putAll(s.data());
+            // the API server skips line breaks in base64 data (SecretDataRules.decode): write each value on one line
+            s.data().forEach((k, v) -> data.put(k, v.replace("\r", "").replace("\n", "")));
         }
         if (s.stringData() != null) {
             s.stringData().forEach((k, v) -> data.put(k, base64(v)));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hostedsite.model.SecretSource;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,20 +58,17 @@ final class Secrets {
         return decodeBase64(etcdKeyText(s));
     }
 
-    /** The base64 text of an inline etcd key: {@code value}, else {@code data.key}; null if neither is given. */
+    /**
+     * The base64 text of an inline etcd key as the Secret carries it: {@code value} stripped (as SecretWriter writes
+     * it), else {@code data.key}; null if neither is given.
+     */
     private static String etcdKeyText(SecretSource s) {
-        return s.value() != null ? s.value() : s.data() != null ? s.data().get("key") : null;
+        return s.value() != null ? s.value().strip() : s.data() != null ? s.data().get("key") : null;
     }
 
+    /** Decoded exactly as the API server decodes Secret data ({@link SecretDataRules#decode}). */
     static Optional<byte[]> decodeBase64(String b64) {
-        if (b64 == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Base64.getDecoder().decode(b64.strip()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return SecretDataRules.decode(b64);
     }
 
     static Optional<String> pullSecretProblem(SecretSource s) {

@@ -2,7 +2,6 @@ package dev.hostedsite.input;
 
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.generate.Hosts;
-import dev.hostedsite.generate.Names;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Cluster.Host;
 import dev.hostedsite.model.Hub;
@@ -29,10 +28,6 @@ import java.util.regex.Pattern;
  * Every finding names the HostedSite field it is about. Secret values never appear in a message.
  */
 public final class SemanticValidator {
-    /** Driver schemes metal3's BareMetalHost accepts in {@code bmc.address}. */
-    public static final Set<String> BMC_SCHEMES = Set.of("ipmi", "libvirt", "idrac", "idrac-redfish",
-            "idrac-virtualmedia", "idrac-redfish-virtualmedia", "irmc", "irmc-virtualmedia", "ilo4", "ilo4-virtualmedia",
-            "ilo5", "ilo5-redfish", "ilo5-virtualmedia", "redfish", "redfish-virtualmedia", "redfish-uefihttp", "ibmc");
     private static final Pattern QUALIFIED_NAME =
             Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
                     + "[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
@@ -69,19 +64,22 @@ public final class SemanticValidator {
         out.add(Diagnostic.warning(site.ref(), path, message).withFile(site.file()));
     }
 
+    private void report(List<Finding> findings) {
+        for (Finding f : findings) {
+            if (f.error()) {
+                error(f.path(), f.message(), f.value());
+            } else {
+                out.add(Diagnostic.warning(site.ref(), f.path(), f.message()).withValue(f.value()).withFile(site.file()));
+            }
+        }
+    }
+
     private void run() {
         hub(site.hub());
-        Map<String, String> hostNames = new HashMap<>();
         Map<String, String> pools = new HashMap<>();
         for (Cluster c : site.clusters()) {
             cluster(c);
-            for (Host h : c.hosts()) {
-                String prev = hostNames.putIfAbsent(h.name(), h.path());
-                if (prev != null) {
-                    error(h.path() + ".name", "host name '" + h.name() + "' is already used at " + prev
-                            + "; host names must be unique across the site.", h.name());
-                }
-            }
+            report(HostNameRules.check(c));
             for (Cluster.NodePool p : c.nodePools()) {
                 String prev = pools.putIfAbsent(c.namespace() + "/" + p.name(), p.path());
                 if (prev != null) {
@@ -94,6 +92,9 @@ public final class SemanticValidator {
 
     private void hub(Hub hub) {
         caBundle(hub.registry().caBundle());
+        ConfigKeyRules.problem(hub.registry().trustKey()).ifPresent(p -> error("spec.hub.registry.host",
+                "the registry becomes the key " + hub.registry().trustKey() + " of ConfigMap registry-config (<host>..<port>),"
+                        + " and " + p + ". Give the registry by host name.", hub.registry().host()));
         unique(hub.mirrors(), Hub.Mirror::source, i -> "spec.hub.mirrors[" + i + "].source", "mirror source");
         unique(hub.catalogs(), Hub.Catalog::name, i -> "spec.hub.catalogs[" + i + "].name", "catalog name");
         unique(hub.osImages().images(), i -> i.openshiftVersion() + "/" + i.cpuArchitecture(),
@@ -118,6 +119,13 @@ public final class SemanticValidator {
 
     private void caBundle(String pem) {
         String path = "spec.hub.registry.caBundle";
+        // ValidateConfigMap (kubernetes pkg/apis/core/validation/validation.go) caps a ConfigMap's data at the
+        // Secret limit; the bundle goes whole into user-ca-bundle, registry-config and custom-registries
+        if (pem.getBytes(StandardCharsets.UTF_8).length > SecretDataRules.MAX_SECRET_SIZE) {
+            error(path, "the registry CA bundle is larger than 1 MiB, the most a ConfigMap holds. Keep only the"
+                    + " certificates that sign the mirror registry.");
+            return;
+        }
         if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
             error(path, "the registry CA bundle holds no PEM certificate (-----BEGIN CERTIFICATE-----)."
                     + " Paste the mirror registry's CA certificate.");
@@ -239,6 +247,9 @@ public final class SemanticValidator {
         }
         if (c.sshKey() != null && c.sshKey().inline()) {
             warnInline(c.sshKey());
+            if (!secretData(c.sshKey())) {
+                return;
+            }
             Optional<String> key = Secrets.plain(c.sshKey(), "id_rsa.pub");
             if (key.isEmpty() || !key.get().strip().matches("(ssh-|ecdsa-|sk-)\\S+ \\S+.*")) {
                 error(c.sshKey().path(), "the ssh key is not an OpenSSH public key line (ssh-ed25519 AAAA… comment);"
@@ -250,8 +261,17 @@ public final class SemanticValidator {
     private void inline(SecretSource s, Function<SecretSource, Optional<String>> problem) {
         if (s.inline()) {
             warnInline(s);
-            problem.apply(s).ifPresent(msg -> error(s.path(), msg));
+            if (secretData(s)) {
+                problem.apply(s).ifPresent(msg -> error(s.path(), msg));
+            }
         }
+    }
+
+    /** The API server's rules for the Secret of an inline source; true when its content can be read further. */
+    private boolean secretData(SecretSource s) {
+        List<Finding> findings = SecretDataRules.check(s);
+        report(findings);
+        return findings.stream().noneMatch(Finding::error);
     }
 
     private void warnInline(SecretSource s) {
@@ -260,19 +280,26 @@ public final class SemanticValidator {
     }
 
     private void networking(Cluster c) {
-        List<Net.Cidr> all = new ArrayList<>();
+        Map<String, Net.Cidr> all = new java.util.LinkedHashMap<>();
+        String serviceNetwork = c.path() + ".networking.serviceNetwork";
         List<Integer> clusterFamilies = cidrs(c.path() + ".networking.clusterNetwork", c.networking().clusterNetwork(), all);
-        List<Integer> serviceFamilies = cidrs(c.path() + ".networking.serviceNetwork", c.networking().serviceNetwork(), all);
+        List<Integer> serviceFamilies = cidrs(serviceNetwork, c.networking().serviceNetwork(), all);
         if (clusterFamilies != null && serviceFamilies != null && !clusterFamilies.equals(serviceFamilies)) {
-            error(c.path() + ".networking", "clusterNetwork and serviceNetwork must use the same IP families in the same"
-                    + " order (single-stack IPv4, IPv6, or dual-stack with the same primary family); got "
-                    + families(clusterFamilies) + " and " + families(serviceFamilies) + ".");
+            error(serviceNetwork, "serviceNetwork must use the IP families of clusterNetwork in the same order"
+                    + " (single-stack IPv4, IPv6, or dual-stack with the same primary family); got "
+                    + families(serviceFamilies) + " for clusterNetwork's " + families(clusterFamilies) + ".");
         }
-        for (int i = 0; i < all.size(); i++) {
-            for (int j = i + 1; j < all.size(); j++) {
-                if (all.get(i).overlaps(all.get(j))) {
-                    error(c.path() + ".networking", "networks " + all.get(i).text() + " and " + all.get(j).text()
-                            + " overlap; cluster and service networks must be disjoint.");
+        // an overlap is reported at the later of the two networks (the service network, when one is involved)
+        List<Map.Entry<String, Net.Cidr>> nets = new ArrayList<>(all.entrySet());
+        for (int i = 0; i < nets.size(); i++) {
+            for (int j = i + 1; j < nets.size(); j++) {
+                Net.Cidr a = nets.get(i).getValue();
+                Net.Cidr b = nets.get(j).getValue();
+                if (a.overlaps(b)) {
+                    String other = nets.get(i).getKey().substring(c.path().length() + ".networking.".length());
+                    error(nets.get(j).getKey(), "network " + b.text() + " overlaps " + other + " " + a.text()
+                            + "; cluster and service networks must be disjoint. Choose a range outside " + a.text() + ".",
+                            b.text());
                 }
             }
         }
@@ -283,7 +310,7 @@ public final class SemanticValidator {
     }
 
     /** Parses a CIDR list; returns its families, or null if any entry is invalid. */
-    private List<Integer> cidrs(String path, List<String> list, List<Net.Cidr> all) {
+    private List<Integer> cidrs(String path, List<String> list, Map<String, Net.Cidr> all) {
         List<Integer> families = new ArrayList<>();
         boolean ok = true;
         for (int i = 0; i < list.size(); i++) {
@@ -297,7 +324,7 @@ public final class SemanticValidator {
                         list.get(i));
                 ok = false;
             } else {
-                all.add(cidr.get());
+                all.put(path + "[" + i + "]", cidr.get());
                 families.add(cidr.get().family());
             }
         }
@@ -352,10 +379,11 @@ public final class SemanticValidator {
 
     private void host(Cluster c, Host h) {
         String p = h.path();
-        bmc(h);
-        if (h.bmc().credentials().inline()) {
-            warnInline(h.bmc().credentials());
-            Secrets.bmcProblem(h.bmc().credentials()).ifPresent(msg -> error(h.bmc().credentials().path(), msg));
+        report(BmcAddressRules.check(p + ".bmc.address", h.bmc().address()));
+        inline(h.bmc().credentials(), Secrets::bmcProblem);
+        report(SecretDataRules.credentialWarnings(h.bmc().credentials(), List.of("username", "password")));
+        if (h.rootDeviceHints() != null) {
+            report(RootDeviceHintRules.check(p + ".rootDeviceHints", h.rootDeviceHints()));
         }
         if (h.bmc().disableCertificateVerification()) {
             warning(p + ".bmc.disableCertificateVerification", "the BMC's TLS certificate will not be verified:"
@@ -379,35 +407,12 @@ public final class SemanticValidator {
                 error(p + ".network", "the nmstate document has no interfaces list.");
             }
         }
-        String bmh = Names.bareMetalHost(c, h);
-        if (bmh.length() > 63) {
-            warning(p + ".name", "BareMetalHost name " + bmh + " is longer than 63 characters; some tools truncate it.");
-        }
-    }
-
-    /** {@code driver[+http|+https]://host[:port][/path]}; the host may be bracketed (IPv6, or IPv4 as sushy-tools labs write it). */
-    private static final Pattern BMC_URL = Pattern.compile("([A-Za-z][A-Za-z0-9.+-]*)://(\\[[^\\]/\\s]+\\]|[^/:\\[\\]\\s]+)(:[0-9]{1,5})?(/\\S*)?");
-
-    private void bmc(Host h) {
-        String p = h.path() + ".bmc.address";
-        String address = h.bmc().address();
-        var m = BMC_URL.matcher(address);
-        if (!m.matches()) {
-            error(p, "the BMC address is not a URL of the form driver://host[:port]/path, such as"
-                    + " redfish-virtualmedia://192.168.126.1:8000/redfish/v1/Systems/1.", address);
-            return;
-        }
-        String scheme = m.group(1).toLowerCase(Locale.ROOT);
-        String driver = scheme.replaceFirst("\\+https?$", "");
-        if (!BMC_SCHEMES.contains(driver)) {
-            error(p, "unknown BMC driver '" + scheme + "'. Use one metal3 knows, such as redfish-virtualmedia://,"
-                    + " idrac-virtualmedia://, ilo5-virtualmedia:// or ipmi://.", address);
-        }
     }
 
     private static void acrossSites(List<Site> sites, List<Diagnostic> out) {
         Map<String, String> macs = new HashMap<>();
         Map<String, String> clusters = new HashMap<>();
+        Map<String, String> controlPlanes = new HashMap<>();
         for (Site s : sites) {
             for (Cluster c : s.clusters()) {
                 String id = c.namespace() + "/" + c.name();
@@ -416,6 +421,14 @@ public final class SemanticValidator {
                 if (prev != null) {
                     out.add(Diagnostic.error(s.ref(), c.path() + ".name", "HostedCluster " + id
                             + " is also declared by " + prev + "; a cluster's namespace/name must be unique.")
+                            .withValue(c.name()).withFile(s.file()));
+                }
+                String cp = c.controlPlaneNamespace();
+                String prevCp = controlPlanes.putIfAbsent(cp, where + " (" + id + ")");
+                if (prevCp != null && prev == null) {
+                    out.add(Diagnostic.error(s.ref(), c.path() + ".name", "HostedCluster " + id + " gets the"
+                            + " control-plane namespace " + cp + " (<namespace>-<name>), which is already that of " + prevCp
+                            + "; its InfraEnv, BareMetalHosts and BMC Secrets would mix with that cluster's. Rename one.")
                             .withValue(c.name()).withFile(s.file()));
                 }
                 for (Host h : c.hosts()) {

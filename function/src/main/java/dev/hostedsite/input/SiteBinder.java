@@ -152,7 +152,7 @@ public final class SiteBinder {
 
     private static Host host(JsonNode h, String path) {
         JsonNode bmc = h.path("bmc");
-        return new Host(path, text(h, "name", null), text(h, "bootMACAddress", null),
+        return new Host(path, text(h, "name", null), text(h, "hostname", null), text(h, "bootMACAddress", null),
                 new Bmc(text(bmc, "address", null), secret(bmc, "credentials", path + ".bmc"),
                         bmc.path("disableCertificateVerification").asBoolean(false)),
                 stringMap(h.path("labels")), h.hasNonNull("rootDeviceHints") ? h.get("rootDeviceHints") : null,

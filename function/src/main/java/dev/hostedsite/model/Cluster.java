@@ -55,8 +55,9 @@ public record Cluster(String path, String name, String namespace, Release releas
     public record NodePool(String path, String name, Integer replicas, String arch, String upgradeType,
                            boolean autoRepair, String nodeDrainTimeout, JsonNode hostSelector) {}
 
-    public record Host(String path, String name, String bootMACAddress, Bmc bmc, Map<String, String> labels,
-                       JsonNode rootDeviceHints, JsonNode network) {}
+    /** {@code hostname} is null when the user left it to default to {@code <cluster>-<host>}. */
+    public record Host(String path, String name, String hostname, String bootMACAddress, Bmc bmc,
+                       Map<String, String> labels, JsonNode rootDeviceHints, JsonNode network) {}
 
     public record Bmc(String address, SecretSource credentials, boolean disableCertificateVerification) {}
 }

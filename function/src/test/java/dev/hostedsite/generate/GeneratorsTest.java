@@ -140,9 +140,24 @@ class GeneratorsTest {
         JsonNode a = bmh.path("metadata").path("annotations");
         assertEquals("hosted", a.path("bmac.agent-install.openshift.io.agent-label.pool").asText());
         assertEquals("disabled", a.path("inspect.metal3.io").asText());
-        assertEquals("worker0", a.path("bmac.agent-install.openshift.io/hostname").asText());
+        assertEquals("hosted-worker0", a.path("bmac.agent-install.openshift.io/hostname").asText(),
+                "the node host name defaults to <cluster>-<host>, as the documentation's BareMetalHost has it");
         assertEquals("hosted", bmh.path("metadata").path("labels").path("infraenvs.agent-install.openshift.io").asText());
         assertEquals("disabled", bmh.path("spec").path("automatedCleaningMode").asText());
         assertTrue(bmh.path("spec").path("online").asBoolean());
+    }
+
+    @Test
+    void hostnameOverridesTheNodeHostNameAndBracketedIpv4IsWrittenBare() {
+        ObjectNode site = Sites.example();
+        Sites.host(site, 0).put("hostname", "node-a.example.krnl.es");
+        ((ObjectNode) Sites.host(site, 0).path("bmc")).put("address", "redfish-virtualmedia://[10.1.2.3]:8000/redfish/v1/Systems/1");
+        Compiler.Result r = Sites.compile(site);
+        JsonNode bmh = Sites.generated(r, "BareMetalHost", "hosted-worker0");
+        assertEquals("node-a.example.krnl.es",
+                bmh.path("metadata").path("annotations").path("bmac.agent-install.openshift.io/hostname").asText());
+        assertEquals("redfish-virtualmedia://10.1.2.3:8000/redfish/v1/Systems/1", bmh.path("spec").path("bmc").path("address").asText());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> !d.isError()
+                && "spec.clusters[0].hosts[0].bmc.address".equals(d.fieldPath()) && d.message().contains("brackets")));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.Compiler;
 import dev.hostedsite.diag.Diagnostic;
+import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.testing.Sites;
 import java.util.List;
 import java.util.function.Consumer;
@@ -33,9 +34,9 @@ class InputValidationTest {
                 new Case("release by tag", s -> release(s).put("image", "quay.io/openshift-release-dev/ocp-release:4.19.3-x86_64"),
                         "spec.clusters[0].release.image", "oc adm release info"),
                 new Case("overlapping networks", s -> networking(s, "10.128.0.0/14", "10.130.0.0/16"),
-                        "spec.clusters[0].networking", "overlap"),
+                        "spec.clusters[0].networking.serviceNetwork[0]", "overlaps clusterNetwork[0] 10.128.0.0/14"),
                 new Case("family mismatch", s -> networking(s, "10.132.0.0/14", "fd02::/112"),
-                        "spec.clusters[0].networking", "same IP families"),
+                        "spec.clusters[0].networking.serviceNetwork", "IP families of clusterNetwork"),
                 new Case("bad cidr", s -> networking(s, "10.132.0.0/33", "172.31.0.0/16"),
                         "spec.clusters[0].networking.clusterNetwork[0]", "not a CIDR"),
                 new Case("unknown bmc driver", s -> bmc(s).put("address", "ftp://10.0.0.1/x"),
@@ -55,6 +56,14 @@ class InputValidationTest {
                         "spec.clusters[0].pullSecret", "not valid JSON"),
                 new Case("duplicate host name", s -> Sites.host(s, 2).put("name", "worker0"),
                         "spec.clusters[0].hosts[2].name", "already used"),
+                new Case("duplicate node host name", s -> Sites.host(s, 2).put("hostname", "hosted-worker1"),
+                        "spec.clusters[0].hosts[2].hostname", "also the host name of spec.clusters[0].hosts[1]"),
+                new Case("bmc credentials data not base64", s -> bmc(s).set("credentials", Yaml.object().set("data",
+                        Yaml.object().put("username", "admin").put("password", "YWRtaW4="))),
+                        "spec.clusters[0].hosts[0].bmc.credentials.data.username", "under stringData"),
+                new Case("root device hint not /dev/", s -> Sites.host(s, 0).set("rootDeviceHints",
+                        Yaml.object().put("deviceName", "sda")), "spec.clusters[0].hosts[0].rootDeviceHints.deviceName",
+                        "Write /dev/sda"),
                 new Case("label key too long", s -> Sites.host(s, 0).with("labels").put("a-very-long-label-key-name", "x"),
                         "spec.clusters[0].hosts[0].labels.a-very-long-label-key-name", "not a valid annotation key"))
                 .map(Arguments::of);

@@ -9,7 +9,9 @@ import dev.hostedsite.Compiler;
 import dev.hostedsite.Main;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ReferenceChecker;
+import dev.hostedsite.input.BmcAddressRules;
 import dev.hostedsite.input.PullableImages;
+import dev.hostedsite.input.SecretDataRules;
 import dev.hostedsite.input.SiteBinder;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.model.Hub;
@@ -27,10 +29,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A seeded mutation fuzzer over the example site (one case in three the example with the optional cluster additions:
  * etcdStorageClass, capabilities, controlPlaneOperatorImage, olmCatalogImages; one in three the example with
- * hub.operators, hub.metallb and hub.operatorHub): each case applies one to three mutations (delete, duplicate,
+ * hub.operators, hub.metallb and hub.operatorHub; every other case also with the optional host fields of
+ * {@link #addOptionalFields}): each case applies one to three mutations (delete, duplicate,
  * retype, swap, perturb a string or number) to the HostedSite's tree and renders it in-process. Asserts: never an
  * internal error or a stack trace; every successful render's objects validate against the upstream schemas and
- * pass the ReferenceChecker, and every image they reference is one the site's hub can pull; every failure has an
+ * pass the ReferenceChecker, every image they reference is one the site's hub can pull, and BareMetalHosts and
+ * Secrets pass the admission rules of baremetal-operator and the API server; every failure has an
  * error result with a field path.
  * Longer runs: {@code mvn -B -o test -Dtest=FuzzTest -Dfuzz.count=100000 -Dfuzz.seed=12345}.
  */
@@ -38,7 +42,8 @@ class FuzzTest {
     static final long SEED = Long.getLong("fuzz.seed", 20251125L);
     static final int COUNT = Integer.getInteger("fuzz.count", 2000);
     private static final String[] INSERTS = {"", " ", "-", ".", ":", "/", "@", "_", "A", "0", "9", "\u00e9", "\u0000",
-            "\t", "\n", "::", "//", "*", "&", "#", "'", "\"", "{", "[", "%", "\u2028", "\uD83D\uDE00", "..", "/0", ":99999"};
+            "\t", "\n", "::", "//", "*", "&", "#", "'", "\"", "{", "[", "%", "\u2028", "\uD83D\uDE00", "..", "/0", ":99999",
+            "=", "\r", "]", "%25", "+https", "/dev/", "0x"};
 
     private record Slot(JsonNode parent, String field, int index) {
         JsonNode get() {
@@ -81,6 +86,9 @@ class FuzzTest {
                 default -> ExampleSite.resourceListWithHubOperators();
             };
             ObjectNode site = ExampleSite.site(rl);
+            if (i % 2 == 1) {
+                addOptionalFields(site);
+            }
             StringBuilder what = new StringBuilder();
             int n = 1 + random.nextInt(3);
             for (int m = 0; m < n; m++) {
@@ -102,6 +110,47 @@ class FuzzTest {
         System.out.printf("FuzzTest: seed %d, %d cases in %d ms: %d rendered, %d rejected, %d failures%n", SEED, COUNT, ms,
                 ok, rejected, failures.size());
         assertEquals(List.of(), failures);
+    }
+
+    /**
+     * Optional fields the example leaves out, so that mutations reach them too: a node hostname, base64 BMC
+     * credentials, every kind of root device hint, an IPv6 BMC address with a +https driver.
+     */
+    static void addOptionalFields(ObjectNode site) {
+        JsonNode hosts = site.path("spec").path("clusters").get(0).path("hosts");
+        ObjectNode h1 = (ObjectNode) hosts.get(1);
+        h1.put("hostname", "node-1.example.krnl.es");
+        h1.set("rootDeviceHints", Yaml.object().put("deviceName", "/dev/disk/by-path/pci-0000:01:00.0-scsi-0:2:0:0")
+                .put("hctl", "0:0:0:0").put("minSizeGigabytes", 120).put("rotational", false).put("serialNumber", "S3Z9")
+                .put("model", "PERC").put("vendor", "DELL").put("wwn", "0x5000c500a0b1c2d3"));
+        ((ObjectNode) h1.path("bmc")).set("credentials", Yaml.object().set("data",
+                Yaml.object().put("username", "YWRtaW4=").put("password", "bGFiLXBhc3N3\nb3Jk")));
+        ((ObjectNode) hosts.get(2).path("bmc")).put("address",
+                "idrac-virtualmedia+https://[fd00:126::2]:443/redfish/v1/Systems/System.Embedded.1");
+    }
+
+    /** What an admission rule of the API server or baremetal-operator would refuse in a rendered object. */
+    static List<String> admissionProblems(JsonNode item) {
+        List<String> out = new ArrayList<>();
+        String id = item.path("kind").asText() + " " + item.path("metadata").path("name").asText();
+        if ("BareMetalHost".equals(item.path("kind").asText())) {
+            String address = item.path("spec").path("bmc").path("address").asText();
+            if (!BmcAddressRules.admitted(address)) {
+                out.add(id + ": baremetal-operator refuses bmc.address " + address);
+            }
+            String device = item.path("spec").path("rootDeviceHints").path("deviceName").asText("/dev/sda");
+            if (!device.isEmpty() && !device.matches("/dev/(disk/by-path/)?[^/]+")) {
+                out.add(id + ": the webhook refuses rootDeviceHints.deviceName " + device);
+            }
+        }
+        if ("Secret".equals(item.path("kind").asText())) {
+            item.path("data").fields().forEachRemaining(e -> {
+                if (SecretDataRules.decode(e.getValue().asText()).isEmpty()) {
+                    out.add(id + ": the API server cannot decode data." + e.getKey());
+                }
+            });
+        }
+        return out;
     }
 
     /** "ok", "rejected", or what is wrong. */
@@ -145,6 +194,7 @@ class FuzzTest {
         }
         ReferenceChecker.check(generated, passthrough, externalSecrets).forEach(d -> problems.add(d.oneLine()));
         problems.addAll(unpullable(generated, passthrough));
+        generated.forEach(item -> problems.addAll(admissionProblems(item)));
         return problems.isEmpty() ? "ok" : "rendered, but: " + problems;
     }
 

@@ -95,6 +95,13 @@ class SecretLeakTest {
         cases.add(edit("bmc secret key name invalid", rl -> ExampleSite.host(rl, 0).with("bmc").set("credentials",
                 Yaml.object().set("stringData", Yaml.object().put("user name", "admin").put("password", BMC_PASSWORD))),
                 BMC_PASSWORD));
+        cases.add(edit("bmc credentials in a bracketed address", rl -> ExampleSite.host(rl, 0).with("bmc").put("address",
+                "redfish-virtualmedia://admin:URL-LEAK-5120@[10.0.0.1]:8000/redfish/v1/Systems/1"), "URL-LEAK-5120"));
+        cases.add(edit("bmc credentials that warn, bad MAC elsewhere", rl -> {
+            ExampleSite.host(rl, 0).with("bmc").set("credentials", Yaml.object().set("data", Yaml.object()
+                    .put("username", b64("admin\t")).put("password", b64("BMC-NL-LEAK-3317\n"))));
+            ExampleSite.host(rl, 1).put("bootMACAddress", "nope");
+        }, "BMC-NL-LEAK-3317"));
         cases.add(edit("ssh private key", rl -> {
             cluster(rl).remove("sshAuthorizedKey");
             cluster(rl).set("sshKey", value(SSH_PRIVATE));
