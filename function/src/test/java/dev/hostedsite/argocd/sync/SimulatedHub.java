@@ -64,7 +64,7 @@ import java.util.TreeSet;
  *       reports {@code operationalStatus: detached}.</li>
  *   <li>NodePool (openshift/hypershift nodepool controller, openshift/cluster-api-provider-agent): needs its
  *       HostedCluster Available; binds approved, unbound Agents matching {@code agentLabelSelector} in the
- *       cluster's agent namespace up to {@code spec.replicas} (and unbinds extras), a bound Agent installs over
+ *       cluster's agent namespace up to {@code spec.replicas} (an autoscaled pool: {@code spec.autoScaling.min}) (and unbinds extras), a bound Agent installs over
  *       two ticks; {@code status.replicas} counts installed ones, {@code Ready} when it reaches spec.</li>
  *   <li>Deletion: an object marked for deletion goes at the next tick; a Namespace takes every object in it
  *       along (kube-controller-manager's namespace controller), whatever their sync options say.</li>
@@ -73,6 +73,7 @@ import java.util.TreeSet;
 final class SimulatedHub {
     static final String AGENT_LABEL_PREFIX = "bmac.agent-install.openshift.io.agent-label.";
     static final String DETACHED = "baremetalhost.metal3.io/detached";
+    static final String INFRAENV_LABEL = "infraenvs.agent-install.openshift.io";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /**
@@ -440,7 +441,7 @@ final class SimulatedHub {
         for (ObjectNode np : ofKind("NodePool")) {
             ObjectKey pk = ObjectKey.of(np);
             if (k.namespace().equals(pk.namespace()) && k.name().equals(np.path("spec").path("clusterName").asText())) {
-                int want = np.path("spec").path("replicas").asInt(0);
+                int want = desiredReplicas(np);
                 int have = np.path("status").path("replicas").asInt(0);
                 if (have < want) {
                     return;
@@ -530,9 +531,24 @@ final class SimulatedHub {
             }
         });
         labels.put("agent-install.openshift.io/bmh", k.name());
+        // assisted-service labels every Agent with the InfraEnv it booted from (the BareMetalHost's InfraEnv label).
+        String infraEnv = bmh.path("metadata").path("labels").path(INFRAENV_LABEL).asText(null);
+        if (infraEnv != null) {
+            labels.put(INFRAENV_LABEL, infraEnv);
+        }
         agent.putObject("spec").put("approved", true);
         objects.put(ObjectKey.of(agent), agent);
         events.add("tick " + ticks + ": registered " + describe(ObjectKey.of(agent)));
+    }
+
+    /**
+     * The nodes a NodePool asks for: {@code spec.replicas}, or for an autoscaled pool {@code spec.autoScaling.min},
+     * where HyperShift starts the MachineDeployment and the cluster autoscaler keeps it while no pod is pending
+     * (hypershift-operator/controllers/nodepool/capi.go {@code setMachineDeploymentReplicas}).
+     */
+    static int desiredReplicas(JsonNode np) {
+        JsonNode spec = np.path("spec");
+        return spec.has("replicas") ? spec.path("replicas").asInt(0) : spec.path("autoScaling").path("min").asInt(0);
     }
 
     private void nodePool(ObjectNode np) {
@@ -549,7 +565,7 @@ final class SimulatedHub {
         String agentNamespace = hc.path("spec").path("platform").path("agent").path("agentNamespace").asText();
         JsonNode selector = np.path("spec").path("platform").path("agent").path("agentLabelSelector").path("matchLabels");
         String owner = k.namespace() + "/" + k.name();
-        int want = np.path("spec").path("replicas").asInt(0);
+        int want = desiredReplicas(np);
         List<ObjectNode> bound = new ArrayList<>();
         List<ObjectNode> free = new ArrayList<>();
         for (ObjectNode agent : ofKind("Agent")) {
@@ -604,7 +620,7 @@ final class SimulatedHub {
     // ---- helpers ----
 
     private ObjectNode infraEnvOf(ObjectNode bmh) {
-        String name = bmh.path("metadata").path("labels").path("infraenvs.agent-install.openshift.io").asText(null);
+        String name = bmh.path("metadata").path("labels").path(INFRAENV_LABEL).asText(null);
         return name == null ? null
                 : objects.get(new ObjectKey("agent-install.openshift.io", "InfraEnv", ObjectKey.of(bmh).namespace(), name));
     }
