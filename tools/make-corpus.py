@@ -384,6 +384,77 @@ edit("bad-osimages-duplicate", lambda d: hub(d)["osImages"]["images"].append(cop
 edit("bad-enum-cpu-architecture", setter("spec.hub.osImages.images.0.cpuArchitecture", "amd64"))
 edit("bad-enum-nodepool-arch", setter(C0 + ".nodePools.0.arch", "x86_64"))
 edit("bad-nodepools-mixed-arch", lambda d: cluster(d)["nodePools"].append({"name": "arm", "arch": "arm64", "replicas": 0}))
+
+# ---- NodePools as platform teams run them (issue 13) ------------------------------------------------------------
+P0 = C0 + ".nodePools.0"
+DIGEST_418 = IMG + "@sha256:" + "5b3f9d1c" * 8
+ARM_ISO = {"openshiftVersion": "4.19", "version": "419.96.202505081234-0", "cpuArchitecture": "aarch64",
+           "iso": "rhcos-419.96.202505081234-0-live.aarch64.iso",
+           "rootfs": "rhcos-419.96.202505081234-0-live-rootfs.aarch64.img"}
+
+
+def pool(d, i=0):
+    return cluster(d)["nodePools"][i]
+
+
+def with_arm_pool(d, multi=True, selector=True, host_arch=None):
+    """The example plus an arm64 pool, its aarch64 osImage and one arm host (labelled pool: arm)."""
+    hub(d)["osImages"]["images"].append(dict(ARM_ISO))
+    arm = {"name": "arm", "arch": "arm64", "replicas": 1}
+    if selector:
+        arm["hostSelector"] = {"matchLabels": {"pool": "arm"}}
+    cluster(d)["nodePools"].append(arm)
+    h = copy.deepcopy(host(d, 1))
+    h.update({"name": "arm0", "bootMACAddress": "52:54:00:10:00:a0", "labels": {"pool": "arm"}})
+    if host_arch:
+        h["arch"] = host_arch
+    cluster(d)["hosts"].append(h)
+    if multi:
+        cluster(d)["release"]["architecture"] = "multi"
+
+
+edit("bad-pool-taint-key", lambda d: pool(d).update({"taints": [{"key": "dedicated to/infra", "effect": "NoSchedule"}]}))
+edit("bad-pool-taint-value", lambda d: pool(d).update(
+    {"taints": [{"key": "example.com/dedicated", "value": "-infra-", "effect": "NoSchedule"}]}))
+edit("bad-enum-taint-effect", lambda d: pool(d).update({"taints": [{"key": "dedicated", "effect": "NoEvict"}]}))
+edit("bad-pool-taint-duplicate", lambda d: pool(d).update(
+    {"taints": [{"key": "dedicated", "value": "a", "effect": "NoSchedule"}, {"key": "dedicated", "effect": "NoSchedule"}]}))
+edit("bad-pool-node-label-key", lambda d: pool(d).update({"nodeLabels": {"-infra": "true"}}))
+edit("bad-pool-node-label-value", lambda d: pool(d).update({"nodeLabels": {"tier": "front end"}}))
+edit("bad-pool-autoscaling-min-above-max", lambda d: pool(d).update({"autoscaling": {"min": 3, "max": 2}}))
+edit("bad-pool-autoscaling-with-replicas", lambda d: pool(d).update({"replicas": 2, "autoscaling": {"min": 1, "max": 3}}))
+edit("bad-pool-autoscaling-from-zero", lambda d: pool(d).update({"autoscaling": {"min": 0, "max": 2}}))
+edit("bad-warn-autoscaling-max-above-hosts", lambda d: pool(d).update({"autoscaling": {"min": 1, "max": 5}}))
+edit("bad-unknown-field-autoscaling", lambda d: pool(d).update({"autoScaling": {"min": 1, "max": 3}}))
+edit("bad-pool-release-newer-than-cluster", lambda d: pool(d).update(
+    {"release": {"image": DIGEST_418, "version": "4.19.4"}}))
+edit("bad-pool-release-too-far-behind", lambda d: (pool(d).update({"release": {"image": DIGEST_418, "version": "4.15.9"}}),
+                                                   hub(d)["osImages"]["images"].append(dict(hub(d)["osImages"]["images"][0], openshiftVersion="4.15"))))
+edit("bad-pool-release-without-cluster-version", lambda d: (pool(d).update(
+    {"release": {"image": DIGEST_418, "version": "4.19.3"}}), cluster(d)["release"].pop("version")))
+edit("bad-pool-release-without-version", lambda d: pool(d).update({"release": {"image": DIGEST_418}}))
+edit("bad-pool-release-not-pullable", lambda d: pool(d).update(
+    {"release": {"image": "quay.io/example/ocp-release@sha256:" + "5b3f9d1c" * 8, "version": "4.19.3"}}))
+edit("bad-pool-release-not-in-osimages", lambda d: pool(d).update({"release": {"image": DIGEST_418, "version": "4.18.14"}}))
+edit("bad-pool-release-arch-mismatch", lambda d: cluster(d)["release"].update({"architecture": "arm64"}))
+edit("bad-pool-mixed-arch-single-arch-release", lambda d: with_arm_pool(d, multi=False))
+edit("bad-pool-infraenv-name-too-long", lambda d: (with_arm_pool(d), cluster(d).update({"namespace": "c", "name": "h" * 60})))
+edit("bad-host-arch-without-pool", lambda d: host(d).update({"arch": "ppc64le"}))
+edit("bad-host-arch-ambiguous", lambda d: with_arm_pool(d, selector=False))
+edit("bad-pool-config-kind", lambda d: pool(d).update({"config": [
+    {"apiVersion": "apps/v1", "kind": "DaemonSet", "metadata": {"name": "node-agent"}, "spec": {}}]}))
+edit("bad-pool-config-api-version", lambda d: pool(d).update({"config": [
+    {"apiVersion": "machineconfiguration.openshift.io/v1alpha1", "kind": "MachineConfig", "metadata": {"name": "99-x"},
+     "spec": {}}]}))
+edit("bad-pool-config-no-name", lambda d: pool(d).update({"config": [
+    {"apiVersion": "machineconfiguration.openshift.io/v1", "kind": "MachineConfig", "metadata": {}, "spec": {}}]}))
+edit("bad-pool-tuning-kind", lambda d: pool(d).update({"tuning": [
+    {"apiVersion": "machineconfiguration.openshift.io/v1", "kind": "MachineConfig", "metadata": {"name": "99-x"}}]}))
+edit("bad-pool-tuning-two-performance-profiles", lambda d: pool(d).update({"tuning": [
+    {"apiVersion": "performance.openshift.io/v2", "kind": "PerformanceProfile", "metadata": {"name": n},
+     "spec": {"cpu": {"isolated": "2-3", "reserved": "0-1"}}} for n in ("pp-a", "pp-b")]}))
+edit("bad-pool-tuning-duplicate-name", lambda d: pool(d).update({"tuning": [
+    {"apiVersion": "tuned.openshift.io/v1", "kind": "Tuned", "metadata": {"name": "t"}, "spec": {}}] * 2}))
 edit("bad-duplicate-mirror-source", lambda d: hub(d)["mirrors"].append(copy.deepcopy(hub(d)["mirrors"][0])))
 edit("bad-duplicate-catalog-name", lambda d: hub(d)["catalogs"].append(copy.deepcopy(hub(d)["catalogs"][0])))
 
@@ -680,6 +751,12 @@ case("bad-etcd-rotation-wrong-backup")(lambda: previous_render(
     lambda c: c.update({"etcdEncryptionKey": {"value": KEY_B}, "etcdBackupKey": {"value": KEY_C}})))
 case("bad-etcd-rotation-backup-dropped-too-early")(lambda: previous_render(
     lambda c: c.update({"etcdEncryptionKey": {"value": KEY_C}})))
+
+# day 2: a pool's node configuration and the cluster's release change after a render: both roll the pool
+case("pools-rollout-on-change")(lambda: previous_render(lambda c: (
+    c["release"].update({"image": IMG + "@sha256:" + "9e8d7c6b" * 8, "version": "4.19.5"}),
+    c["nodePools"][0].update({"config": [{"apiVersion": "machineconfiguration.openshift.io/v1", "kind": "KubeletConfig",
+                                          "metadata": {"name": "max-pods"}, "spec": {"kubeletConfig": {"maxPods": 500}}}]}))))
 
 
 # ---- admission rules of the emitted kinds (BareMetalHost webhook, Secret validation, BMAC host names) ----------

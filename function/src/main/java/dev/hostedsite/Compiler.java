@@ -14,6 +14,7 @@ import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.graph.PoolRollouts;
 import dev.hostedsite.graph.Reference;
 import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.graph.References;
@@ -27,6 +28,11 @@ import dev.hostedsite.input.SiteBinder;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.SecretSource;
 import dev.hostedsite.model.Site;
+import dev.hostedsite.transition.ChangeSet;
+import dev.hostedsite.transition.HostRemovalGuard;
+import dev.hostedsite.transition.ImmutableFieldGuard;
+import dev.hostedsite.transition.RenameGuard;
+import dev.hostedsite.transition.Transition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -39,7 +45,9 @@ import java.util.TreeSet;
 
 /**
  * The whole pipeline in one method: find the HostedSites, validate them against the schema, bind and
- * default, check the semantic rules and that the hub can pull every image written, generate, merge singletons, check references, assign waves, lay out.
+ * default, check the semantic rules and that the hub can pull every image written, generate, merge singletons,
+ * check references, assign waves, lay out, and check the transition from the previous render found in the
+ * input (day 2).
  * A pure function of its input; I/O happens in {@link Main}.
  */
 public final class Compiler {
@@ -51,9 +59,11 @@ public final class Compiler {
      *
      * @param generated the objects this render generated (empty on failure), in output order
      * @param references the reference graph between generated and passthrough objects
+     * @param changes what the render changes against the previous render found in the input ({@link ChangeSet#NONE}
+     *     when there is none); kept when only the transition checks failed, so that {@code plan} can show them
      */
     public record Result(List<ObjectNode> items, List<Diagnostic> diagnostics, List<Manifest> generated,
-                         List<Reference> references) {
+                         List<Reference> references, ChangeSet changes) {
         public boolean failed() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
         }
@@ -80,7 +90,6 @@ public final class Compiler {
         diags.addAll(SemanticValidator.validate(sites));
         diags.addAll(AgentPoolArchitecture.check(sites));
         diags.addAll(PullableImages.check(sites));
-        diags.addAll(EtcdRotationGuard.check(sites, items));
         if (diags.hasErrors()) {
             return failure(items, diags);
         }
@@ -98,6 +107,7 @@ public final class Compiler {
             return failure(items, diags);
         }
         List<Manifest> generated = set.manifests();
+        diags.addAll(PoolRollouts.check(items, generated));
 
         List<ObjectNode> passthrough = items.stream().filter(i -> !ManifestSet.isGenerated(i)).toList();
         List<JsonNode> applied = generated.stream().filter(m -> !m.localConfig()).map(m -> (JsonNode) m.body()).toList();
@@ -119,9 +129,19 @@ public final class Compiler {
         generated.forEach(m -> ordered.add(new Manifest(Canonical.sorted(m.body()), m.dir(), m.localConfig())));
         ordered.sort(OUTPUT_ORDER);
 
+        Transition transition = Transition.of(sites, items, ordered);
+        ChangeSet changes = ChangeSet.of(transition);
+        diags.addAll(EtcdRotationGuard.check(sites, items));
+        diags.addAll(ImmutableFieldGuard.check(transition));
+        diags.addAll(RenameGuard.check(transition));
+        diags.addAll(HostRemovalGuard.check(transition));
+        if (diags.hasErrors()) {
+            return new Result(items, diags.list(), List.of(), List.of(), changes);
+        }
+
         List<ObjectNode> out = new ArrayList<>(passthrough);
         ordered.forEach(m -> out.add(m.body()));
-        return new Result(out, diags.list(), ordered, references);
+        return new Result(out, diags.list(), ordered, references, changes);
     }
 
     /** Secret name → the HostedSite fields whose {@code secretRef} names it, for dangling-reference messages. */
@@ -154,7 +174,7 @@ public final class Compiler {
             .thenComparing(Manifest::key);
 
     private static Result failure(List<ObjectNode> items, Diagnostics diags) {
-        return new Result(items, diags.list(), List.of(), List.of());
+        return new Result(items, diags.list(), List.of(), List.of(), ChangeSet.NONE);
     }
 
     /** HostedSites among the items, plus the functionConfig when it is one (kustomize generator, kpt configPath). */

@@ -2,6 +2,7 @@ package dev.hostedsite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,14 +23,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real launcher (bin/hostedsite) as a process, with the start-up archive the build trained, without one,
- * and with a corrupt, a mismatched and a stale one: stdout must always be the exact ResourceList (or manifest
- * stream) of the example site, whatever the JVM thinks of the archive.
+ * The real launcher (bin/hostedsite) as a process, with the start-up cache the build trained (an AOT cache
+ * when the build ran on JDK 25, the default path; an AppCDS archive on JDK 17), without one, and with a
+ * corrupt, a mismatched and a stale one: stdout must always be the exact ResourceList (or manifest stream) of
+ * the example site, whatever the JVM thinks of the cache, and whatever the JVM itself prints.
  */
 class LauncherIT {
     private static Path repo;
     private static Path jar;
+    /** The build's cache: hostedsite-fn.aot (JDK 25+) or hostedsite-fn.jsa (JDK 17-24). */
     private static Path archive;
+    /** The JVM option that hands that cache to the JVM. */
+    private static String archiveFlag;
     private static byte[] input;
     private static String expected;
 
@@ -37,7 +42,9 @@ class LauncherIT {
     static void paths() throws IOException {
         repo = Repo.root();
         jar = Path.of(System.getProperty("hostedsite.jar", repo.resolve("function/target/hostedsite-fn.jar").toString()));
-        archive = jar.resolveSibling("hostedsite-fn.jsa");
+        Path aot = jar.resolveSibling("hostedsite-fn.aot");
+        archive = Files.exists(aot) ? aot : jar.resolveSibling("hostedsite-fn.jsa");
+        archiveFlag = Files.exists(aot) ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
         input = Files.readAllBytes(repo.resolve("fixtures/example-lab/input.yaml"));
         expected = Files.readString(repo.resolve("fixtures/example-lab/expected.yaml"), StandardCharsets.UTF_8);
     }
@@ -47,7 +54,8 @@ class LauncherIT {
         command.addAll(List.of(args));
         Map<String, String> changes = new HashMap<>();
         changes.put("HOSTEDSITE_JAR", jarFile.toString());
-        // the JVM is the test's choice (JAVA in env) or java on PATH, never the caller's JAVA/JAVA_HOME
+        // the JVM is the test's choice (JAVA in env) or the launcher's default (the java that trained the cache
+        // next to the jar, else java on PATH), never the caller's JAVA/JAVA_HOME
         changes.put("JAVA_HOME", null);
         changes.put("JAVA", null);
         changes.putAll(env);
@@ -93,12 +101,12 @@ class LauncherIT {
      * used; the archive's sidecar names it, so the launcher's own checks pass and the JVM has the last word.
      */
     private static Map<String, String> recordingJava(Path dir) throws IOException {
-        String realJava = Files.readString(archive.resolveSibling("hostedsite-fn.jsa.java")).strip();
+        String realJava = Files.readString(Path.of(archive + ".java")).strip();
         Path wrapper = dir.resolve("java");
         Files.writeString(wrapper, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > \"$(dirname \"$0\")/java-args\"\n"
                 + "exec '" + realJava + "' \"$@\"\n");
         assertTrue(wrapper.toFile().setExecutable(true));
-        Files.writeString(dir.resolve("hostedsite-fn.jsa.java"), wrapper.toRealPath() + "\n");
+        Files.writeString(dir.resolve(archive.getFileName() + ".java"), wrapper.toRealPath() + "\n");
         return Map.of("JAVA", wrapper.toString());
     }
 
@@ -113,7 +121,7 @@ class LauncherIT {
     @Test
     void aCorruptArchiveIsRefusedByTheJvmAndStdoutStaysClean(@TempDir Path dir) throws Exception {
         Path copy = jarCopy(dir);
-        Path bad = dir.resolve("hostedsite-fn.jsa");
+        Path bad = dir.resolve(archive.getFileName());
         byte[] garbage = new byte[64 * 1024];
         for (int i = 0; i < garbage.length; i++) {
             garbage[i] = (byte) (i * 31 + 7);
@@ -122,7 +130,7 @@ class LauncherIT {
         newerThan(bad, copy, 10_000);
         Map<String, String> env = recordingJava(dir);
         Proc r = launch(copy, env);
-        assertTrue(javaArgs(dir).contains("-XX:SharedArchiveFile=" + bad), "the launcher handed the archive to the JVM");
+        assertTrue(javaArgs(dir).contains(archiveFlag + bad), "the launcher handed the archive to the JVM");
         assertExampleResourceList(r);
 
         Proc rendered = launch(copy, env, "render", "packages/hosted-site");
@@ -135,32 +143,34 @@ class LauncherIT {
     void anArchiveTrainedOnAnotherJarIsRefusedAndStdoutStaysClean(@TempDir Path dir) throws Exception {
         // the build's archive records function/target/hostedsite-fn.jar; here it sits next to another jar
         Path copy = jarCopy(dir);
-        Path other = dir.resolve("hostedsite-fn.jsa");
+        Path other = dir.resolve(archive.getFileName());
         Files.copy(archive, other);
         newerThan(other, copy, 10_000);
         Proc r = launch(copy, recordingJava(dir));
-        assertTrue(javaArgs(dir).contains("-XX:SharedArchiveFile=" + other), "the launcher handed the archive to the JVM");
+        assertTrue(javaArgs(dir).contains(archiveFlag + other), "the launcher handed the archive to the JVM");
         assertExampleResourceList(r);
-        assertFalse(r.stderr().isEmpty(), "the JVM reported the class path mismatch on stderr");
+        if (archiveFlag.equals("-XX:SharedArchiveFile=")) {
+            assertFalse(r.stderr().isEmpty(), "the JVM reported the class path mismatch on stderr");
+        } // JDK 25 accepts an AOT cache for a copy of the same jar elsewhere (it does not compare jar paths and times)
     }
 
     @Test
     void aStaleArchiveOrOneFromAnotherJavaIsNotUsed(@TempDir Path dir) throws Exception {
         Path copy = jarCopy(dir);
-        Path stale = dir.resolve("hostedsite-fn.jsa");
+        Path stale = dir.resolve(archive.getFileName());
         Files.write(stale, new byte[] {1, 2, 3});
         newerThan(stale, copy, -10_000);
         Map<String, String> env = recordingJava(dir);
         Proc older = launch(copy, env);
         assertExampleResourceList(older);
-        assertTrue(javaArgs(dir).stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")),
+        assertTrue(javaArgs(dir).stream().noneMatch(a -> a.startsWith(archiveFlag)),
                 "an archive older than the jar is not handed to the JVM: " + javaArgs(dir));
 
         newerThan(stale, copy, 10_000);
-        Files.writeString(dir.resolve("hostedsite-fn.jsa.java"), "/opt/some-other-jdk/bin/java\n");
+        Files.writeString(dir.resolve(archive.getFileName() + ".java"), "/opt/some-other-jdk/bin/java\n");
         Proc otherJava = launch(copy, env);
         assertExampleResourceList(otherJava);
-        assertTrue(javaArgs(dir).stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")),
+        assertTrue(javaArgs(dir).stream().noneMatch(a -> a.startsWith(archiveFlag)),
                 "an archive made by another java binary is not handed to the JVM: " + javaArgs(dir));
     }
 
@@ -202,10 +212,50 @@ class LauncherIT {
         assertTrue(javaArgs(dir).contains("-XX:AOTCache=" + cache), javaArgs(dir).toString());
         assertEquals("", r.stderr(), "the freshly trained AOT cache matches: no warning");
 
+        // with no JAVA and no JAVA_HOME, the launcher runs the java that made the cache, with the cache
+        Files.delete(dir.resolve("java-args"));
+        Proc byDefault = launch(copy, Map.of());
+        assertExampleResourceList(byDefault);
+        assertTrue(javaArgs(dir).contains("-XX:AOTCache=" + cache), javaArgs(dir).toString());
+
         // the java on PATH (JDK 17 here) did not make it: the launcher leaves the cache alone
-        Proc other = launch(copy, Map.of());
+        Proc other = launch(copy, Map.of("JAVA", "java"));
         assertExampleResourceList(other);
         assertEquals("", other.stderr());
+    }
+
+    /**
+     * The JVM's own output (here -XX:+PrintCommandLineFlags, which goes to stdout unless
+     * -XX:+DisplayVMOutputToStderr) and its warnings (an obsolete flag) never reach stdout, even when they
+     * come from JAVA_TOOL_OPTIONS.
+     */
+    @Test
+    void jvmMessagesFromJavaToolOptionsGoToStderr() throws Exception {
+        Proc r = launch(jar, Map.of("JAVA", JDK25_JAVA.toString(),
+                "JAVA_TOOL_OPTIONS", "-XX:+UseSharedSpaces -XX:+PrintCommandLineFlags"));
+        assertExampleResourceList(r);
+        assertTrue(r.stderr().contains("warning: Ignoring option UseSharedSpaces"), r.stderr());
+        assertTrue(r.stderr().contains("-XX:+PrintCommandLineFlags"), "the VM's output went to stderr: " + r.stderr());
+    }
+
+    /** HOSTEDSITE_ARCHIVE=require runs with the cache or not at all. */
+    @Test
+    void requireRefusesToRunWithoutAUsableCache(@TempDir Path dir) throws Exception {
+        assertExampleResourceList(launch(jar, Map.of("HOSTEDSITE_ARCHIVE", "require")));
+        Path copy = jarCopy(dir);
+        Proc none = launch(copy, Map.of("HOSTEDSITE_ARCHIVE", "require"));
+        assertEquals(2, none.exit(), none.stderr());
+        assertEquals("", none.stdout());
+        assertTrue(none.stderr().contains("HOSTEDSITE_ARCHIVE=require"), none.stderr());
+
+        Path bad = dir.resolve(archive.getFileName());
+        Files.write(bad, new byte[64 * 1024]);
+        newerThan(bad, copy, 10_000);
+        String buildJava = Files.readString(Path.of(archive + ".java")).strip();
+        Files.writeString(Path.of(bad + ".java"), buildJava + "\n");
+        Proc corrupt = launch(copy, Map.of("HOSTEDSITE_ARCHIVE", "require", "JAVA", buildJava));
+        assertNotEquals(0, corrupt.exit(), "the JVM refuses to run without the cache it was told to use");
+        assertEquals("", corrupt.stdout());
     }
 
     @Test

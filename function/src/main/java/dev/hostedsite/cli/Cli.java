@@ -5,14 +5,18 @@ import dev.hostedsite.Compiler;
 import dev.hostedsite.Main;
 import dev.hostedsite.diag.Diagnostic;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.diag.Severity;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.transition.ChangeSet;
+import dev.hostedsite.transition.Transition;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +38,10 @@ public final class Cli {
             Commands:
               (none)                    run as a KRM function: ResourceList on stdin, ResourceList on stdout
               validate PATH             check the HostedSite(s) in a file or directory; file:line:col per problem
-              plan PATH                 list what a render creates, by sync wave, with what each object references
+              plan PATH [--previous P]  list what a render creates, by sync wave, with what each object references,
+                                        and what it changes against the previous render P (or PATH's generated/)
+              diff OLD NEW              what rendering NEW changes against OLD (a previous render or an older site),
+                                        and the changes the hub will refuse or that destroy data
               graph PATH [--format F]   the reference graph as Mermaid (default) or Graphviz DOT
               render PATH [-o DIR]      the deployable manifests on stdout, or written into DIR (kpt layout)
               crd                       print the HostedSite CustomResourceDefinition
@@ -57,12 +64,28 @@ public final class Cli {
                     Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage.
                     """,
             "plan", """
-                    Usage: hostedsite plan PATH
+                    Usage: hostedsite plan PATH [--previous P]
 
                     Prints what a render of PATH creates, grouped by Argo CD sync wave: kind, namespace/name and
                     the objects each one references, then the referenced objects it does not create and the local
                     files for the operator. Markdown-friendly: paste it into a pull request.
+                    When a previous render is at hand (P: a `render -o` directory, a kpt package or a file of
+                    rendered manifests, or an older HostedSite, which is rendered first; without --previous, the
+                    generated/ files PATH itself holds), it also lists the changes: created, changed (with the
+                    fields), deleted, marking those the hub will refuse and those that destroy data. A change the
+                    transition checks refuse still prints the changes, then exits 1.
                     Exit codes: 0 ok, 1 input errors (printed as by validate, on stderr), 2 usage.
+                    """,
+            "diff", """
+                    Usage: hostedsite diff OLD NEW
+
+                    Renders NEW (a HostedSite file or directory) against OLD (a previous render: a `render -o`
+                    directory, a kpt package or a file of rendered manifests; or an older HostedSite, which is
+                    rendered first) and prints the changes: created, changed (with the fields), deleted, marking those
+                    the hub will refuse and those that destroy data. The transition checks' findings (renames,
+                    fields the API refuses to change, host removal, etcd key changes) go to stderr as by validate.
+                    Example: git show HEAD~1:site.yaml > /tmp/old.yaml && hostedsite diff /tmp/old.yaml site.yaml
+                    Exit codes: 0 ok, 1 errors (in either input, or a refused transition), 2 usage.
                     """,
             "graph", """
                     Usage: hostedsite graph PATH [--format mermaid|dot]
@@ -85,7 +108,8 @@ public final class Cli {
                     With -o DIR (--output DIR): writes DIR/generated/... (one object per file, the kpt package's
                     layout) and DIR/artifacts/<site>/ (imageset-config.yaml for oc-mirror, dnsmasq.conf,
                     records.zone). Both folders are replaced as a whole; other files in DIR are left alone. On any
-                    error nothing in DIR changes.
+                    error nothing in DIR changes. The generated/ already in DIR (or in PATH) is the previous render
+                    the transition checks compare with.
                     Exit codes: 0 ok, 1 input errors, 2 usage.
                     """,
             "crd", """
@@ -139,6 +163,7 @@ public final class Cli {
             a = Args.parse(rest, switch (command) {
                 case "graph" -> Set.of("--format");
                 case "render" -> Set.of("--output", "--part");
+                case "plan" -> Set.of("--previous");
                 default -> Set.of();
             }, Map.of("-o", "--output", "-f", "--format"));
         } catch (Args.UsageError e) {
@@ -155,13 +180,21 @@ public final class Cli {
             out.print(CrdGenerator.yaml());
             return Main.OK;
         }
+        if (command.equals("diff")) {
+            if (a.positional().size() != 2) {
+                return usage(err, command, "give OLD and NEW");
+            }
+            return diff(Path.of(a.positional().get(0)), Path.of(a.positional().get(1)), out, err);
+        }
         if (a.positional().size() != 1) {
             return usage(err, command, a.positional().isEmpty() ? "missing PATH" : "give exactly one PATH");
         }
         Path path = Path.of(a.positional().get(0));
         return switch (command) {
             case "validate" -> validate(path, out);
-            case "plan" -> plan(path, out, err);
+            case "plan" -> a.options().containsKey("--previous")
+                    ? plan(path, Path.of(a.options().get("--previous")), out, err)
+                    : plan(path, null, out, err);
             case "graph" -> {
                 String format = a.options().getOrDefault("--format", "mermaid");
                 if (!format.equals("mermaid") && !format.equals("dot")) {
@@ -196,6 +229,14 @@ public final class Cli {
                             Locator locator) {}
 
     private static Compiled compile(Path path, PrintStream diagOut) throws IOException {
+        return compile(path, diagOut, null);
+    }
+
+    /**
+     * Reads and compiles PATH. {@code previous}: the previous render's objects to compare with, in place of the
+     * generated files PATH holds; null to use those.
+     */
+    private static Compiled compile(Path path, PrintStream diagOut, List<ObjectNode> previous) throws IOException {
         DirectorySource.Sources sources;
         try {
             sources = DirectorySource.load(path);
@@ -205,7 +246,12 @@ public final class Cli {
             diagOut.println(e.compilerStyle(display));
             return null;
         }
-        Compiler.Result result = Compiler.compile(sources.items(), null);
+        List<ObjectNode> items = sources.items();
+        if (previous != null) {
+            items = new ArrayList<>(items.stream().filter(i -> !ManifestSet.isGenerated(i)).toList());
+            items.addAll(previous);
+        }
+        Compiler.Result result = Compiler.compile(items, null);
         Locator locator = new Locator(sources);
         return new Compiled(sources, result, locator.locateAll(result.diagnostics()), locator);
     }
@@ -230,7 +276,11 @@ public final class Cli {
 
     /** Compiles for plan/graph/render: diagnostics on stderr (warnings too); null when the render failed. */
     private static Compiled compileOrReport(Path path, PrintStream err) throws IOException {
-        Compiled c = compile(path, err);
+        return compileOrReport(path, err, null);
+    }
+
+    private static Compiled compileOrReport(Path path, PrintStream err, List<ObjectNode> previous) throws IOException {
+        Compiled c = compile(path, err, previous);
         if (c == null) {
             return null;
         }
@@ -240,13 +290,75 @@ public final class Cli {
         return c.result().failed() ? null : c;
     }
 
-    static int plan(Path path, PrintStream out, PrintStream err) throws IOException {
-        Compiled c = compileOrReport(path, err);
+    static int plan(Path path, Path previousPath, PrintStream out, PrintStream err) throws IOException {
+        List<ObjectNode> previous = null;
+        if (previousPath != null) {
+            previous = previousRender(previousPath, err);
+            if (previous == null) {
+                return Main.INPUT_ERROR;
+            }
+        }
+        Compiled c = compile(path, err, previous);
         if (c == null) {
             return Main.INPUT_ERROR;
         }
-        out.print(PlanWriter.write(path.toString(), siteNames(c), ObjectGraph.of(c.result())));
+        c.diagnostics().forEach(d -> err.println(c.locator().format(d)));
+        ChangeSet changes = c.result().changes();
+        if (c.result().failed()) {
+            if (changes.previous()) {
+                out.print("# hostedsite plan: " + path + "\n\nThe render is refused (see the errors); what it would"
+                        + " change:\n\n" + PlanWriter.changes(changes));
+            }
+            return Main.INPUT_ERROR;
+        }
+        out.print(PlanWriter.write(path.toString(), siteNames(c), ObjectGraph.of(c.result()), c.result()));
+        if (changes.previous()) {
+            out.print("\n## Changes against the previous render\n\n" + PlanWriter.changes(changes));
+        }
         return Main.OK;
+    }
+
+    static int diff(Path oldPath, Path newPath, PrintStream out, PrintStream err) throws IOException {
+        List<ObjectNode> previous = previousRender(oldPath, err);
+        if (previous == null) {
+            return Main.INPUT_ERROR;
+        }
+        Compiled c = compile(newPath, err, previous);
+        if (c == null) {
+            return Main.INPUT_ERROR;
+        }
+        c.diagnostics().stream().filter(d -> d.severity() != Severity.INFO).forEach(d -> err.println(c.locator().format(d)));
+        ChangeSet changes = c.result().changes();
+        if (!changes.previous() && c.result().failed()) {
+            return Main.INPUT_ERROR;
+        }
+        out.print("# hostedsite diff: " + oldPath + " → " + newPath + "\n\n" + PlanWriter.changes(changes));
+        return c.result().failed() ? Main.INPUT_ERROR : Main.OK;
+    }
+
+    /**
+     * The applied objects of a previous render at {@code path}: the generated objects it holds, or, when it holds
+     * HostedSites, what rendering them gives. Null (after printing why) when there is none or it does not render.
+     */
+    private static List<ObjectNode> previousRender(Path path, PrintStream err) throws IOException {
+        Compiled c = compile(path, err);
+        if (c == null) {
+            return null;
+        }
+        boolean sites = c.sources().items().stream().anyMatch(Compiler::isHostedSite);
+        if (sites && c.result().failed()) {
+            c.diagnostics().stream().filter(Diagnostic::isError).forEach(d -> err.println(c.locator().format(d)));
+            err.println(path + ": the previous HostedSite does not render; fix it or give its rendered manifests");
+            return null;
+        }
+        List<ObjectNode> previous = sites ? c.result().generated().stream().filter(m -> !m.localConfig())
+                .map(m -> m.body()).toList() : Transition.previousRender(c.sources().items());
+        if (previous.isEmpty()) {
+            err.println(path + ": no previous render there: no HostedSite, and no object with the "
+                    + ManifestSet.OWNER + " annotation that every rendered object carries");
+            return null;
+        }
+        return previous;
     }
 
     static int graph(Path path, String format, PrintStream out, PrintStream err) throws IOException {
@@ -289,7 +401,7 @@ public final class Cli {
     }
 
     static int renderTo(Path path, Path target, PrintStream out, PrintStream err) throws IOException {
-        Compiled c = compileOrReport(path, err);
+        Compiled c = compileOrReport(path, err, previousIn(path, target));
         if (c == null) {
             return Main.INPUT_ERROR;
         }
@@ -300,6 +412,25 @@ public final class Cli {
                 + target.resolve(OutputDirectory.GENERATED) + " and " + PlanWriter.count((int) artifacts, "file") + " to "
                 + target.resolve(OutputDirectory.ARTIFACTS));
         return Main.OK;
+    }
+
+    /**
+     * The render {@code render -o DIR} replaces: the objects of DIR/generated, in place of any generated files PATH
+     * holds; null when there are none, or when DIR/generated lies inside PATH (PATH's own files are then the
+     * previous render already).
+     */
+    private static List<ObjectNode> previousIn(Path path, Path target) throws IOException {
+        Path generated = target.resolve(OutputDirectory.GENERATED);
+        if (!Files.isDirectory(generated) || generated.toAbsolutePath().normalize()
+                .startsWith(path.toAbsolutePath().normalize())) {
+            return null;
+        }
+        try {
+            List<ObjectNode> previous = Transition.previousRender(DirectorySource.read(generated));
+            return previous.isEmpty() ? null : previous;
+        } catch (DirectorySource.BadFile e) {
+            return null; // not a render of ours; render -o replaces it all the same
+        }
     }
 
     private static List<String> siteNames(Compiled c) {

@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * The HostedSite CustomResourceDefinition, generated from the same JSON Schema (draft 2020-12) the function
  * validates with, converted to a structural OpenAPI v3 schema: {@code $ref}s inlined, {@code const} as a
- * one-value {@code enum}, {@code additionalProperties: false} dropped (the API server prunes unknown fields),
+ * one-value {@code enum}, {@code additionalProperties: false} dropped (the API server prunes unknown fields) and
+ * {@code additionalProperties: true} as {@code x-kubernetes-preserve-unknown-fields},
  * {@code uniqueItems} as {@code x-kubernetes-list-type: set}, an {@code if/then} "field required when another
  * has a value" as a CEL rule, {@code propertyNames} and {@code $comment} dropped. The root keeps only the
  * {@code metadata} restrictions Kubernetes allows (none).
@@ -109,6 +110,9 @@ public final class CrdGenerator {
                 case "additionalProperties" -> {
                     if (v.isObject()) {
                         out.set("additionalProperties", merge(out.get("additionalProperties"), convert(v)));
+                    } else if (v.asBoolean(false)) {
+                        // an open object (embedded documents): keep the fields the schema does not list
+                        out.put("x-kubernetes-preserve-unknown-fields", true);
                     }
                 }
                 case "oneOf", "anyOf", "allOf" -> {

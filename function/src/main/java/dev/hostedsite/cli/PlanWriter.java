@@ -1,8 +1,17 @@
 package dev.hostedsite.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hostedsite.Compiler;
+import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.graph.Manifest;
+import java.util.ArrayList;
+import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.transition.ChangeSet;
+import dev.hostedsite.transition.ImmutableFields;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -12,7 +21,8 @@ import java.util.TreeSet;
 final class PlanWriter {
     private PlanWriter() {}
 
-    static String write(String source, List<String> sites, ObjectGraph g) {
+    /** The plan of {@code result} (a successful render) over its graph {@code g}. */
+    static String write(String source, List<String> sites, ObjectGraph g, Compiler.Result result) {
         StringBuilder b = new StringBuilder();
         Map<Integer, List<ObjectGraph.Node>> waves = g.byWave();
         int objects = waves.values().stream().mapToInt(List::size).sum();
@@ -38,6 +48,7 @@ final class PlanWriter {
                 }
             }
         }
+        nodePools(b, result);
         List<ObjectGraph.Node> outside = g.outside();
         if (!outside.isEmpty()) {
             b.append("\n## Referenced, not generated\n\n");
@@ -56,6 +67,84 @@ final class PlanWriter {
             }
         }
         b.append("\nEvery namespaced object also needs its Namespace; those references are not listed.\n");
+        return b.toString();
+    }
+
+    /**
+     * One line per NodePool: arch, size, upgrade type, and whether it follows its cluster's release (and so
+     * upgrades with it) or runs its own; below it, what this render rolls (warnings of PoolRollouts).
+     */
+    private static void nodePools(StringBuilder b, Compiler.Result result) {
+        Map<String, String> clusterImages = new TreeMap<>();
+        List<JsonNode> pools = new ArrayList<>();
+        for (Manifest m : result.generated()) {
+            JsonNode o = m.body();
+            String id = o.path("metadata").path("namespace").asText() + "/";
+            if (m.key().kind().equals("HostedCluster")) {
+                clusterImages.put(id + m.key().name(), o.path("spec").path("release").path("image").asText());
+            } else if (m.key().kind().equals("NodePool")) {
+                pools.add(o);
+            }
+        }
+        if (pools.isEmpty()) {
+            return;
+        }
+        b.append("\n## NodePools\n\n");
+        for (JsonNode np : pools) {
+            JsonNode spec = np.path("spec");
+            String ns = np.path("metadata").path("namespace").asText();
+            String name = np.path("metadata").path("name").asText();
+            JsonNode as = spec.path("autoScaling");
+            String size = as.isObject() ? "autoscaling " + as.path("min").asInt() + "–" + as.path("max").asInt()
+                    : count(spec.path("replicas").asInt(), "replica");
+            String image = spec.path("release").path("image").asText();
+            String cluster = ns + "/" + spec.path("clusterName").asText();
+            String release = image.equals(clusterImages.get(cluster))
+                    ? "follows the release of HostedCluster `" + cluster + "` (upgrades with it)"
+                    : "runs its own release `" + image + "` (upgrades apart from HostedCluster `" + cluster + "`)";
+            b.append("- NodePool `").append(ns).append('/').append(name).append("` (").append(spec.path("arch").asText())
+                    .append(", ").append(size).append(", ").append(spec.path("management").path("upgradeType").asText())
+                    .append("): ").append(release).append('\n');
+            for (Diagnostic d : result.diagnostics()) {
+                if (d.resource() != null && "NodePool".equals(d.resource().kind()) && name.equals(d.resource().name())
+                        && ns.equals(d.resource().namespace())) {
+                    b.append("  - rolls: ").append(d.message()).append('\n');
+                }
+            }
+        }
+    }
+
+    /**
+     * The changes against the previous render, one line each: {@code - created|changed|deleted: Kind `ns/name`},
+     * the changed fields, and the marks {@code REFUSED by the hub} (with the upstream rule) and
+     * {@code DESTROYS DATA} (with what).
+     */
+    static String changes(ChangeSet changes) {
+        StringBuilder b = new StringBuilder();
+        long refused = changes.changes().stream().filter(c -> !c.refused().isEmpty()).count();
+        long destroys = changes.changes().stream().filter(c -> c.destroys() != null).count();
+        b.append(changes.count(ChangeSet.Type.CREATED)).append(" created, ").append(changes.count(ChangeSet.Type.CHANGED))
+                .append(" changed, ").append(changes.count(ChangeSet.Type.DELETED)).append(" deleted; ")
+                .append(refused).append(" refused by the hub, ").append(destroys).append(" destroying data.\n");
+        if (!changes.changes().isEmpty()) {
+            b.append('\n');
+        }
+        for (ChangeSet.Change c : changes.changes()) {
+            ObjectKey k = c.key();
+            b.append("- ").append(c.type().name().toLowerCase(Locale.ROOT)).append(": ").append(k.kind()).append(" `")
+                    .append(k.namespace() == null ? "" : k.namespace() + "/").append(k.name()).append('`');
+            if (!c.fields().isEmpty()) {
+                b.append(": ").append(String.join(", ", c.fields()));
+            }
+            b.append('\n');
+            for (ImmutableFields.Rule r : c.refused()) {
+                b.append("  - REFUSED by the hub: ").append(r.field()).append(" cannot change (`").append(r.rule())
+                        .append("`, ").append(r.source()).append(")\n");
+            }
+            if (c.destroys() != null) {
+                b.append("  - DESTROYS DATA: ").append(c.destroys()).append('\n');
+            }
+        }
         return b.toString();
     }
 

@@ -40,6 +40,9 @@ public final class ArtifactGenerator {
         return new Manifest(cm, site.name(), true);
     }
 
+    /** The payload architecture oc-mirror mirrors when the ImageSetConfiguration names none. */
+    static final String DEFAULT_MIRROR_ARCH = "amd64";
+
     /** oc-mirror rejects unknown fields, so the document has no metadata. */
     static ObjectNode imageSetConfiguration(Site site) {
         ObjectNode isc = Yaml.object();
@@ -47,13 +50,26 @@ public final class ArtifactGenerator {
         isc.put("kind", "ImageSetConfiguration");
         ObjectNode mirror = isc.putObject("mirror");
         TreeSet<String> versions = new TreeSet<>();
-        site.clusters().forEach(c -> {
-            if (c.release().version() != null) {
-                versions.add(c.release().version());
+        TreeSet<String> architectures = new TreeSet<>();
+        for (Cluster c : site.clusters()) {
+            List<Cluster.Release> releases = new ArrayList<>(List.of(c.release()));
+            c.nodePools().stream().filter(p -> p.release() != null).forEach(p -> releases.add(p.release()));
+            for (Cluster.Release r : releases) {
+                if (r.version() != null) {
+                    versions.add(r.version());
+                }
             }
-        });
+            c.nodePools().forEach(p -> {
+                String declared = c.releaseOf(p).architecture();
+                architectures.add(declared != null ? declared : p.arch());
+            });
+        }
         if (!versions.isEmpty()) {
             ObjectNode platform = mirror.putObject("platform");
+            if (!architectures.equals(new TreeSet<>(List.of(DEFAULT_MIRROR_ARCH)))) {
+                // oc-mirror v2 platform.architectures (default amd64): multi mirrors the multi-architecture payload.
+                architectures.forEach(platform.withArray("architectures")::add);
+            }
             ArrayNode channels = platform.putArray("channels");
             for (String v : versions) {
                 String[] p = v.split("\\.");

@@ -26,7 +26,7 @@ import java.util.TreeSet;
 public final class ClusterGenerator {
     static final String HYPERSHIFT_API = "hypershift.openshift.io/v1beta1";
     static final String AGENT_API = "agent-install.openshift.io/v1beta1";
-    static final String AGENT_LABEL_PREFIX = "bmac.agent-install.openshift.io.agent-label.";
+    public static final String AGENT_LABEL_PREFIX = "bmac.agent-install.openshift.io.agent-label.";
     static final String OLM_OVERRIDES = "hypershift.openshift.io/olm-catalogs-is-registry-overrides";
     /** Where HyperShift looks for the default catalogs' index images (openshift/hypershift support/catalogs/images.go). */
     static final String REDHAT_CATALOG_REGISTRY = "registry.redhat.io/redhat";
@@ -86,9 +86,12 @@ public final class ClusterGenerator {
         }
         emit(hostedCluster());
         for (Cluster.NodePool p : c.nodePools()) {
+            poolConfigMaps(p);
             emit(nodePool(p));
         }
-        emit(infraEnv());
+        for (String arch : Hosts.architectures(c)) {
+            emit(infraEnv(arch));
+        }
         for (Host h : c.hosts()) {
             if (h.network() != null) {
                 emit(nmStateConfig(h));
@@ -233,33 +236,106 @@ public final class ClusterGenerator {
         return String.join(",", pairs);
     }
 
+    /**
+     * A pool's config documents go into one ConfigMap under the key {@code config} (a YAML stream), each tuning
+     * document into its own ConfigMap under {@code tuning}: the form HyperShift reads (api/hypershift/v1beta1/
+     * nodepool_types.go, fields Config and TuningConfig; hypershift-operator/controllers/nodepool/config.go
+     * reads every document of data.config; nto.go decodes data.tuning as one object). No labels are needed.
+     */
+    private void poolConfigMaps(Cluster.NodePool p) {
+        if (!p.config().isEmpty()) {
+            StringBuilder stream = new StringBuilder();
+            for (JsonNode doc : p.config()) {
+                stream.append(stream.length() == 0 ? "" : "---\n").append(Yaml.write(doc));
+            }
+            emit(Core.configMap(c.namespace(), Names.poolConfig(p), null, Map.of(CONFIG_KEY, stream.toString())));
+        }
+        for (JsonNode doc : p.tuning()) {
+            emit(Core.configMap(c.namespace(), Names.poolTuning(p, documentName(doc)), null,
+                    Map.of(TUNING_KEY, Yaml.write(doc))));
+        }
+    }
+
+    /** The key HyperShift reads config documents from (hypershift-operator/controllers/nodepool/token.go TokenSecretConfigKey). */
+    public static final String CONFIG_KEY = "config";
+    /** The key HyperShift reads a tuning document from (hypershift-operator/controllers/nodepool/nodepool_controller.go tuningConfigKey). */
+    public static final String TUNING_KEY = "tuning";
+
+    static String documentName(JsonNode doc) {
+        return doc.path("metadata").path("name").asText();
+    }
+
     private ObjectNode nodePool(Cluster.NodePool p) {
         ObjectNode np = resource(HYPERSHIFT_API, "NodePool", c.namespace(), p.name());
         ObjectNode spec = np.putObject("spec");
         spec.put("arch", p.arch());
+        if (p.autoscaling() != null) {
+            spec.putObject("autoScaling").put("max", p.autoscaling().max()).put("min", p.autoscaling().min());
+        }
         spec.put("clusterName", c.name());
+        if (!p.config().isEmpty()) {
+            spec.putArray("config").addObject().put("name", Names.poolConfig(p));
+        }
         spec.putObject("management").put("autoRepair", p.autoRepair()).put("upgradeType", p.upgradeType());
         spec.put("nodeDrainTimeout", p.nodeDrainTimeout());
+        if (!p.nodeLabels().isEmpty()) {
+            ObjectNode labels = spec.putObject("nodeLabels");
+            p.nodeLabels().forEach(labels::put);
+        }
         ObjectNode platform = spec.putObject("platform");
         // Always present, even empty: the NodePool CRD's CEL rule accepts arch arm64 only with has(self.platform.agent)
         // (Canonical.MEANINGFUL_EMPTY keeps the empty object).
         ObjectNode agent = platform.putObject("agent");
-        if (p.hostSelector() != null) {
-            agent.set("agentLabelSelector", p.hostSelector().deepCopy());
+        ObjectNode selector = agentSelector(p);
+        if (selector != null) {
+            agent.set("agentLabelSelector", selector);
         }
         platform.put("type", "Agent");
-        spec.putObject("release").put("image", c.release().image());
-        spec.put("replicas", p.replicas() != null ? p.replicas() : Hosts.hostsFor(c, p).size());
+        spec.putObject("release").put("image", c.releaseOf(p).image());
+        if (p.autoscaling() == null) {
+            spec.put("replicas", p.replicas() != null ? p.replicas() : Hosts.hostsFor(c, p).size());
+        }
+        if (!p.taints().isEmpty()) {
+            ArrayNode taints = spec.putArray("taints");
+            for (Cluster.Taint t : p.taints()) {
+                ObjectNode taint = taints.addObject().put("effect", t.effect()).put("key", t.key());
+                if (t.value() != null) {
+                    taint.put("value", t.value());
+                }
+            }
+        }
+        if (!p.tuning().isEmpty()) {
+            ArrayNode refs = spec.putArray("tuningConfig");
+            p.tuning().stream().map(ClusterGenerator::documentName).sorted()
+                    .forEach(n -> refs.addObject().put("name", Names.poolTuning(p, n)));
+        }
         return np;
     }
 
-    private ObjectNode infraEnv() {
-        ObjectNode ie = resource(AGENT_API, "InfraEnv", c.controlPlaneNamespace(), Names.infraEnv(c));
+    /**
+     * The pool's agentLabelSelector: the user's hostSelector; in a cluster with pools of several architectures
+     * also the label assisted-service puts on every Agent naming the InfraEnv it booted from
+     * (infraenvs.agent-install.openshift.io, internal/controller/controllers/agent_controller.go), so the pool
+     * takes only agents of its own architecture's InfraEnv. Null when there is nothing to select on.
+     */
+    private ObjectNode agentSelector(Cluster.NodePool p) {
+        ObjectNode selector = p.hostSelector() == null ? null : p.hostSelector().deepCopy();
+        if (Hosts.mixed(c)) {
+            if (selector == null) {
+                selector = Yaml.object();
+            }
+            selector.with("matchLabels").put(Names.INFRAENV_LABEL, Names.infraEnv(c, p.arch()));
+        }
+        return selector;
+    }
+
+    private ObjectNode infraEnv(String arch) {
+        String name = Names.infraEnv(c, arch);
+        ObjectNode ie = resource(AGENT_API, "InfraEnv", c.controlPlaneNamespace(), name);
         ObjectNode spec = ie.putObject("spec");
-        spec.put("cpuArchitecture", Hosts.cpuArchitecture(c.nodePools().get(0).arch()));
-        if (c.hosts().stream().anyMatch(h -> h.network() != null)) {
-            spec.putObject("nmStateConfigLabelSelector").putObject("matchLabels")
-                    .put(Names.INFRAENV_LABEL, Names.infraEnv(c));
+        spec.put("cpuArchitecture", Hosts.cpuArchitecture(arch));
+        if (c.hosts().stream().anyMatch(h -> h.network() != null && infraEnvOf(h).equals(name))) {
+            spec.putObject("nmStateConfigLabelSelector").putObject("matchLabels").put(Names.INFRAENV_LABEL, name);
         }
         spec.putObject("pullSecretRef").put("name", ref(c.pullSecret(), Names.pullSecret(c)));
         String key = publicKey();
@@ -267,6 +343,11 @@ public final class ClusterGenerator {
             spec.put("sshAuthorizedKey", key);
         }
         return ie;
+    }
+
+    /** The InfraEnv a host boots from: the one of its architecture. */
+    private String infraEnvOf(Host h) {
+        return Names.infraEnv(c, Hosts.archOf(c, h).orElseThrow());
     }
 
     /** The ssh public key as text, when the input holds it (InfraEnv takes the key itself, not a reference). */
@@ -288,7 +369,7 @@ public final class ClusterGenerator {
 
     private ObjectNode nmStateConfig(Host h) {
         ObjectNode nm = resource(AGENT_API, "NMStateConfig", c.controlPlaneNamespace(), Names.bareMetalHost(c, h));
-        nm.with("metadata").putObject("labels").put(Names.INFRAENV_LABEL, Names.infraEnv(c));
+        nm.with("metadata").putObject("labels").put(Names.INFRAENV_LABEL, infraEnvOf(h));
         ObjectNode spec = nm.putObject("spec");
         spec.set("config", h.network().deepCopy());
         ArrayNode interfaces = spec.putArray("interfaces");
@@ -306,7 +387,7 @@ public final class ClusterGenerator {
         annotations.put("bmac.agent-install.openshift.io/hostname", Names.agentHostname(c, h));
         annotations.put("inspect.metal3.io", "disabled");
         h.labels().forEach((k, v) -> annotations.put(AGENT_LABEL_PREFIX + k, v));
-        meta.putObject("labels").put(Names.INFRAENV_LABEL, Names.infraEnv(c));
+        meta.putObject("labels").put(Names.INFRAENV_LABEL, infraEnvOf(h));
         ObjectNode spec = bmh.putObject("spec");
         spec.put("automatedCleaningMode", "disabled");
         ObjectNode bmc = spec.putObject("bmc");

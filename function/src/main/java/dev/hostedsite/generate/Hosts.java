@@ -8,20 +8,58 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Facts derived from a cluster's hosts that both the generator and the validator need. */
 public final class Hosts {
     private Hosts() {}
 
-    /** The declared hosts whose labels match the pool's selector (all hosts when it has none). */
+    /**
+     * The declared hosts that can join the pool: their labels match the pool's selector (all hosts when it has
+     * none) and their architecture is the pool's.
+     */
     public static List<Host> hostsFor(Cluster c, Cluster.NodePool p) {
         List<Host> out = new ArrayList<>();
         for (Host h : c.hosts()) {
-            if (p.hostSelector() == null || matches(p.hostSelector(), h.labels())) {
+            if (selects(p, h) && archOf(c, h).map(p.arch()::equals).orElse(false)) {
                 out.add(h);
             }
         }
         return out;
+    }
+
+    private static boolean selects(Cluster.NodePool p, Host h) {
+        return p.hostSelector() == null || matches(p.hostSelector(), h.labels());
+    }
+
+    /**
+     * The architectures of a cluster's pools (NodePool arch names), first pool's first. The first is the
+     * cluster's primary architecture: its InfraEnv keeps the name of the cluster.
+     */
+    public static List<String> architectures(Cluster c) {
+        return c.nodePools().stream().map(Cluster.NodePool::arch).distinct().toList();
+    }
+
+    /** Whether the cluster has pools of more than one architecture (one InfraEnv per architecture). */
+    public static boolean mixed(Cluster c) {
+        return architectures(c).size() > 1;
+    }
+
+    /**
+     * The architecture a host boots (NodePool arch names): its own {@code arch}; else the one architecture of
+     * the pools whose selector matches its labels; else, when no pool selects it, the cluster's primary one.
+     * Empty when pools of different architectures select it and it declares none (the validator says so).
+     */
+    public static Optional<String> archOf(Cluster c, Host h) {
+        if (h.arch() != null) {
+            return Optional.of(h.arch());
+        }
+        List<String> arches = c.nodePools().stream().filter(p -> selects(p, h)).map(Cluster.NodePool::arch)
+                .distinct().toList();
+        if (arches.size() > 1) {
+            return Optional.empty();
+        }
+        return Optional.of(arches.isEmpty() ? architectures(c).get(0) : arches.get(0));
     }
 
     /** Kubernetes LabelSelector semantics: every matchLabels entry and every matchExpressions requirement. */

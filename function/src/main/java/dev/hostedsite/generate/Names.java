@@ -42,8 +42,25 @@ public final class Names {
         return c.name() + "-etcd-encryption-backup-key";
     }
 
-    public static String infraEnv(Cluster c) {
-        return c.name();
+    /**
+     * The InfraEnv hosts of {@code arch} (a NodePool arch name) boot from: the cluster's name for its primary
+     * architecture, {@code <cluster>-<arch>} for the others. HyperShift's
+     * docs/content/how-to/agent/create-heterogeneous-nodepools.md appends the CPU architecture, but x86_64 holds
+     * a '_', which no object name may, so the NodePool spelling (amd64, arm64, ppc64le, s390x) is used. Adding a
+     * pool of a new architecture never renames the InfraEnv existing hosts use.
+     */
+    public static String infraEnv(Cluster c, String arch) {
+        return arch.equals(Hosts.architectures(c).get(0)) ? c.name() : c.name() + "-" + arch;
+    }
+
+    /** The ConfigMap holding a pool's {@code config} documents (NodePool spec.config). */
+    public static String poolConfig(Cluster.NodePool p) {
+        return p.name() + "-config";
+    }
+
+    /** The ConfigMap holding one of a pool's {@code tuning} documents (NodePool spec.tuningConfig). */
+    public static String poolTuning(Cluster.NodePool p, String documentName) {
+        return p.name() + "-tuning-" + documentName;
     }
 
     public static String bareMetalHost(Cluster c, Cluster.Host h) {

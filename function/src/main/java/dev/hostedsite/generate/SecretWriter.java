@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * Lowers a {@link SecretSource} to what must exist in one namespace: a Secret (inline), an ExternalSecret
  * (external-secrets.io/v1, served by External Secrets Operator 0.16 and later), or nothing (secretRef).
  */
-final class SecretWriter {
+public final class SecretWriter {
     static final String EXTERNAL_SECRETS_API = "external-secrets.io/v1";
 
     /** What the consumer expects inside the Secret. */
@@ -39,7 +39,7 @@ final class SecretWriter {
     private SecretWriter() {}
 
     /** The name every reference uses: the user's Secret for secretRef, otherwise the generated name. */
-    static String referencedName(SecretSource source, String generatedName) {
+    public static String referencedName(SecretSource source, String generatedName) {
         return source.form() == SecretSource.Form.SECRET_REF ? source.refName() : generatedName;
     }
 

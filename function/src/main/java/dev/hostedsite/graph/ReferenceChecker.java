@@ -173,6 +173,7 @@ public final class ReferenceChecker {
                 infraEnvNamespaces.add(k.namespace());
             }
         }
+        Map<String, String> agentNamespaceOf = References.agentNamespaces(generated);
         for (JsonNode o : generated) {
             ObjectKey k = ObjectKey.of(o);
             switch (k.kind()) {
@@ -191,6 +192,7 @@ public final class ReferenceChecker {
                     }
                 }
                 case "NMStateConfig" -> checkSelector(o, k, out);
+                case "NodePool" -> checkPoolArchitecture(o, agentNamespaceOf, out);
                 default -> { }
             }
         }
@@ -201,6 +203,19 @@ public final class ReferenceChecker {
             out.add(Diagnostic.error(ObjectRef.of(o), "metadata.namespace", k.kind() + " " + k.name()
                     + " is in namespace " + k.namespace() + ", which is no HostedCluster's spec.platform.agent.agentNamespace."));
         }
+    }
+
+    /** A NodePool that selects the agents of one InfraEnv gets agents of that InfraEnv's CPU architecture: its own. */
+    private void checkPoolArchitecture(JsonNode np, Map<String, String> agentNamespaces, List<Diagnostic> out) {
+        References.infraEnvSelected(np, agentNamespaces).map(objects::get).ifPresent(ie -> {
+            String want = Hosts.cpuArchitecture(np.path("spec").path("arch").asText("amd64"));
+            String got = ie.path("spec").path("cpuArchitecture").asText("x86_64");
+            if (!want.equals(got)) {
+                out.add(Diagnostic.error(ObjectRef.of(np), "spec.platform.agent.agentLabelSelector",
+                        "NodePool " + ObjectKey.of(np).name() + " is " + want + " but selects the agents of InfraEnv "
+                                + ObjectKey.of(ie).name() + ", which boots " + got + " hosts."));
+            }
+        });
     }
 
     private void checkSelector(JsonNode nm, ObjectKey k, List<Diagnostic> out) {

@@ -37,9 +37,10 @@ public final class References {
                 subscriptions.add(k);
             }
         }
+        Map<String, String> agentNamespaces = agentNamespaces(objects);
         List<Reference> refs = new ArrayList<>();
         for (JsonNode o : objects) {
-            collect(o, mceNamespace, refs);
+            collect(o, mceNamespace, agentNamespaces, refs);
             olm(o, operatorGroups, subscriptions, refs);
         }
         return refs;
@@ -86,7 +87,21 @@ public final class References {
         }
     }
 
-    private static void collect(JsonNode o, String mceNamespace, List<Reference> refs) {
+    /** HostedCluster namespace/name → its spec.platform.agent.agentNamespace. */
+    static Map<String, String> agentNamespaces(List<JsonNode> objects) {
+        Map<String, String> out = new HashMap<>();
+        for (JsonNode o : objects) {
+            if ("HostedCluster".equals(o.path("kind").asText())) {
+                String ns = o.path("spec").path("platform").path("agent").path("agentNamespace").asText(null);
+                if (ns != null) {
+                    out.put(o.path("metadata").path("namespace").asText() + "/" + o.path("metadata").path("name").asText(), ns);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void collect(JsonNode o, String mceNamespace, Map<String, String> agentNamespaces, List<Reference> refs) {
         ObjectKey from = ObjectKey.of(o);
         String ns = from.namespace();
         JsonNode spec = o.path("spec");
@@ -104,8 +119,21 @@ public final class References {
                 name(spec, "spec.platform.agent.agentNamespace").ifPresent(n ->
                         refs.add(new Reference(from, "spec.platform.agent.agentNamespace", ObjectKey.core("Namespace", null, n))));
             }
-            case "hypershift.openshift.io/NodePool" -> name(spec, "spec.clusterName").ifPresent(n -> refs.add(
-                    new Reference(from, "spec.clusterName", new ObjectKey("hypershift.openshift.io", "HostedCluster", ns, n))));
+            case "hypershift.openshift.io/NodePool" -> {
+                name(spec, "spec.clusterName").ifPresent(n -> refs.add(
+                        new Reference(from, "spec.clusterName", new ObjectKey("hypershift.openshift.io", "HostedCluster", ns, n))));
+                for (String list : List.of("config", "tuningConfig")) {
+                    JsonNode items = spec.path(list);
+                    for (int i = 0; i < items.size(); i++) {
+                        String n = items.get(i).path("name").asText(null);
+                        if (n != null) {
+                            refs.add(new Reference(from, "spec." + list + "[" + i + "].name", ObjectKey.core("ConfigMap", ns, n)));
+                        }
+                    }
+                }
+                infraEnvSelected(o, agentNamespaces).ifPresent(target -> refs.add(new Reference(from,
+                        "spec.platform.agent.agentLabelSelector.matchLabels[" + Names.INFRAENV_LABEL + "]", target, false)));
+            }
             case "agent-install.openshift.io/InfraEnv" -> secret(refs, from, spec, "spec.pullSecretRef.name");
             case "agent-install.openshift.io/NMStateConfig", "metal3.io/BareMetalHost" -> {
                 String infraEnv = o.path("metadata").path("labels").path(Names.INFRAENV_LABEL).asText(null);
@@ -124,6 +152,23 @@ public final class References {
                     new Reference(from, "spec.additionalTrustedCA.name", ObjectKey.core("ConfigMap", Names.OPENSHIFT_CONFIG, n))));
             default -> { }
         }
+    }
+
+    /**
+     * The InfraEnv a NodePool's agentLabelSelector names through the label assisted-service puts on each Agent
+     * ({@code infraenvs.agent-install.openshift.io}), in the agent namespace of the pool's HostedCluster
+     * ({@code agentNamespaces}: HostedCluster namespace/name → agentNamespace). Not needed first: a selector waits.
+     */
+    public static java.util.Optional<ObjectKey> infraEnvSelected(JsonNode nodePool, Map<String, String> agentNamespaces) {
+        JsonNode spec = nodePool.path("spec");
+        String infraEnv = spec.path("platform").path("agent").path("agentLabelSelector").path("matchLabels")
+                .path(Names.INFRAENV_LABEL).asText(null);
+        String agentNamespace = agentNamespaces.get(nodePool.path("metadata").path("namespace").asText() + "/"
+                + spec.path("clusterName").asText());
+        if (infraEnv == null || agentNamespace == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new ObjectKey("agent-install.openshift.io", "InfraEnv", agentNamespace, infraEnv));
     }
 
     /** The Secret an ExternalSecret or SealedSecret produces (its target name, defaulting to its own name). */

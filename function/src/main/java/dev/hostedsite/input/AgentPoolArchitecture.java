@@ -27,7 +27,8 @@ import java.util.Set;
  * </ul>
  * The hosted control plane runs on the hub (amd64 in practice) from the same release image, so a non-amd64 pool
  * needs the multi-architecture release ({@code ocp-release:<version>-multi}). The input gives the release by
- * digest only, which does not show that: hence a warning for every non-amd64 pool, not an error.
+ * digest only, which does not show that: hence a warning for every non-amd64 pool, not an error, unless the
+ * cluster's {@code release.architecture} is declared {@code multi}.
  */
 public final class AgentPoolArchitecture {
     /** NodePool {@code arch} values the Agent platform supports (isArchAndPlatformSupported, case AgentPlatform). */
@@ -35,31 +36,31 @@ public final class AgentPoolArchitecture {
 
     private AgentPoolArchitecture() {}
 
-    /** An error for each pool whose arch the Agent platform refuses; a warning for each other non-amd64 pool. */
+    /** An error for each pool whose arch the Agent platform refuses; a warning for other non-amd64 pools of a release not declared multi. */
     public static List<Diagnostic> check(List<Site> sites) {
         List<Diagnostic> out = new ArrayList<>();
         for (Site site : sites) {
             for (Cluster c : site.clusters()) {
                 for (Cluster.NodePool p : c.nodePools()) {
-                    check(site, p, out);
+                    check(site, c, p, out);
                 }
             }
         }
         return out;
     }
 
-    private static void check(Site site, Cluster.NodePool p, List<Diagnostic> out) {
+    private static void check(Site site, Cluster c, Cluster.NodePool p, List<Diagnostic> out) {
         String path = p.path() + ".arch";
         if (!SUPPORTED.contains(p.arch())) {
             out.add(Diagnostic.error(site.ref(), path, "NodePool " + p.name() + " has arch " + p.arch()
                     + ", which HyperShift's Agent platform does not support (the NodePool CRD accepts s390x on"
                     + " KubeVirt only). Use one of amd64, arm64, ppc64le.").withValue(p.arch()).withFile(site.file()));
-        } else if (!p.arch().equals("amd64")) {
+        } else if (!p.arch().equals("amd64") && !Cluster.Release.MULTI.equals(c.release().architecture())) {
             out.add(Diagnostic.warning(site.ref(), path, "NodePool " + p.name() + " has arch " + p.arch()
                     + ": HyperShift accepts it only when the release image is a multi-architecture payload (a manifest"
                     + " list; the hosted control plane runs from the same image on the hub). A digest cannot show that:"
                     + " make sure release.image is the digest of ocp-release:<version>-multi, mirrored with all its"
-                    + " architectures.").withValue(p.arch()).withFile(site.file()));
+                    + " architectures, and declare release.architecture: multi.").withValue(p.arch()).withFile(site.file()));
         }
     }
 }

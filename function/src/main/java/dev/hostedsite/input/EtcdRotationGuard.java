@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.generate.Names;
+import dev.hostedsite.generate.SecretWriter;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.SecretSource;
@@ -20,7 +21,9 @@ import java.util.Optional;
  * holds what the previous render wrote (items with the owner annotation): when the previous active key Secret
  * held key A, the new input makes another key active, and A is not kept as {@code etcdBackupKey}, every object
  * HyperShift encrypted with A would become unreadable. Only inline keys can be compared; for secretRef and
- * externalSecret the key never passes through the render. Messages never contain key bytes.
+ * externalSecret the key never passes through the render. Also refuses a change of the active key's Secret name
+ * (a secretRef renamed, a change of form) that does not keep the previous Secret as backup key. Messages never
+ * contain key bytes.
  */
 public final class EtcdRotationGuard {
     private EtcdRotationGuard() {}
@@ -34,13 +37,71 @@ public final class EtcdRotationGuard {
                 previous.put(meta.path("namespace").asText() + "/" + meta.path("name").asText(), item);
             }
         }
+        Map<String, JsonNode> previousClusters = new HashMap<>();
+        Map<String, JsonNode> secrets = new HashMap<>();
+        for (ObjectNode item : items) {
+            JsonNode meta = item.path("metadata");
+            String id = meta.path("namespace").asText() + "/" + meta.path("name").asText();
+            if (ManifestSet.isGenerated(item) && "HostedCluster".equals(item.path("kind").asText())) {
+                previousClusters.put(id, item);
+            } else if (!ManifestSet.isGenerated(item) && "Secret".equals(item.path("kind").asText())
+                    && "v1".equals(item.path("apiVersion").asText())) {
+                secrets.put(id, item);
+            }
+        }
         List<Diagnostic> out = new ArrayList<>();
         for (Site site : sites) {
             for (Cluster c : site.clusters()) {
                 check(site, c, previous.get(c.namespace() + "/" + Names.etcdKey(c))).ifPresent(out::add);
+                JsonNode hc = previousClusters.get(c.namespace() + "/" + c.name());
+                if (hc != null) {
+                    checkName(site, c, hc, previous, secrets).ifPresent(out::add);
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * The active key's Secret is another one than in the previous render (a secretRef renamed, or a change of
+     * form): unless the new Secret visibly holds the same key, the previous Secret must be the backup key.
+     * Key bytes are known for Secrets this render or the input holds as plain Secrets; a SealedSecret,
+     * ExternalSecret or external Secret cannot be compared.
+     */
+    private static Optional<Diagnostic> checkName(Site site, Cluster c, JsonNode previousCluster,
+                                                  Map<String, JsonNode> previousSecrets, Map<String, JsonNode> inputSecrets) {
+        String oldName = previousCluster.path("spec").path("secretEncryption").path("aescbc").path("activeKey")
+                .path("name").asText("");
+        String newName = SecretWriter.referencedName(c.etcdEncryptionKey(), Names.etcdKey(c));
+        if (oldName.isEmpty() || oldName.equals(newName)) {
+            return Optional.empty();
+        }
+        if (c.etcdBackupKey() != null && oldName.equals(SecretWriter.referencedName(c.etcdBackupKey(), Names.etcdBackupKey(c)))) {
+            return Optional.empty();
+        }
+        String ns = c.namespace() + "/";
+        JsonNode oldSecret = previousSecrets.getOrDefault(ns + oldName, inputSecrets.get(ns + oldName));
+        Optional<byte[]> old = oldSecret == null ? Optional.empty()
+                : Secrets.decodeBase64(oldSecret.path("data").path("key").asText(null));
+        Optional<byte[]> active = c.etcdEncryptionKey().inline() ? Secrets.etcdKeyBytes(c.etcdEncryptionKey())
+                : Optional.ofNullable(inputSecrets.get(ns + newName))
+                        .flatMap(s -> Secrets.decodeBase64(s.path("data").path("key").asText(null)));
+        Optional<byte[]> backup = c.etcdBackupKey() != null && c.etcdBackupKey().inline()
+                ? Secrets.etcdKeyBytes(c.etcdBackupKey()) : Optional.empty();
+        if (old.isPresent() && (active.map(a -> Arrays.equals(a, old.get())).orElse(false)
+                || backup.map(b -> Arrays.equals(b, old.get())).orElse(false))) {
+            return Optional.empty();
+        }
+        String message = "this render makes Secret " + ns + newName + " the active etcd encryption key of HostedCluster "
+                + ns + c.name() + "; the previous render used Secret " + ns + oldName + ", and it is not kept as"
+                + " etcdBackupKey. Unless both hold the same key, everything HyperShift encrypted with the previous key"
+                + " becomes unreadable: data loss"
+                + (old.isEmpty() || active.isEmpty() ? " (the render cannot compare them: a referenced Secret's value is"
+                        + " not in its input)" : "") + ". To switch safely: set etcdBackupKey to the previous key"
+                + " (secretRef: {name: " + oldName + "}), render and apply, let HyperShift re-encrypt with the new key,"
+                + " and only then remove etcdBackupKey. If the change was a mistake, restore the previous reference.";
+        return Optional.of(Diagnostic.error(site.ref(), c.etcdEncryptionKey().path(), message).withFile(site.file())
+                .withValue(newName));
     }
 
     private static Optional<Diagnostic> check(Site site, Cluster c, JsonNode previousSecret) {

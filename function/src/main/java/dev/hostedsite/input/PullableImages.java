@@ -47,6 +47,11 @@ public final class PullableImages {
                 out.add(new WrittenImage(c.path() + ".release.controlPlaneOperatorImage",
                         c.release().controlPlaneOperatorImage()));
             }
+            for (Cluster.NodePool np : c.nodePools()) {
+                if (np.release() != null) {
+                    out.add(new WrittenImage(np.path() + ".release.image", np.release().image()));
+                }
+            }
             for (Map.Entry<String, String> e : c.olmCatalogImages().entrySet()) {
                 out.add(new WrittenImage(c.path() + ".olmCatalogImages." + e.getKey(), e.getValue()));
             }

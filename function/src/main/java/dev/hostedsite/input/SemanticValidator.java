@@ -1,7 +1,9 @@
 package dev.hostedsite.input;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.generate.Hosts;
+import dev.hostedsite.generate.Names;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Cluster.Host;
 import dev.hostedsite.model.Hub;
@@ -28,9 +30,6 @@ import java.util.regex.Pattern;
  * Every finding names the HostedSite field it is about. Secret values never appear in a message.
  */
 public final class SemanticValidator {
-    private static final Pattern QUALIFIED_NAME =
-            Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
-                    + "[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
 
     private final Site site;
     private final List<Diagnostic> out = new ArrayList<>();
@@ -56,8 +55,10 @@ public final class SemanticValidator {
         out.add(Diagnostic.error(site.ref(), path, message).withFile(site.file()));
     }
 
+    /** An error with the bad value, when there is one (null: none). */
     private void error(String path, String message, String value) {
-        out.add(Diagnostic.error(site.ref(), path, message).withValue(value).withFile(site.file()));
+        Diagnostic d = Diagnostic.error(site.ref(), path, message).withFile(site.file());
+        out.add(value == null ? d : d.withValue(value));
     }
 
     private void warning(String path, String message) {
@@ -218,23 +219,32 @@ public final class SemanticValidator {
         }
     }
 
+    /** Each pool's release x.y (its own, or the cluster's) and architecture need an RHCOS image in osImages. */
     private void osImagesCover(Cluster c) {
         Optional<int[]> mm = c.release().majorMinor();
         if (c.release().version() != null && mm.isEmpty()) {
             error(c.path() + ".release.version", "release version must look like 4.19.3.", c.release().version());
             return;
         }
-        if (mm.isEmpty()) {
-            return;
-        }
-        String xy = mm.get()[0] + "." + mm.get()[1];
-        for (String arch : c.nodePools().stream().map(np -> Hosts.cpuArchitecture(np.arch())).distinct().toList()) {
+        Set<String> checked = new HashSet<>();
+        for (Cluster.NodePool np : c.nodePools()) {
+            Cluster.Release release = c.releaseOf(np);
+            Optional<int[]> v = release.majorMinor();
+            if (v.isEmpty()) {
+                continue;
+            }
+            String xy = v.get()[0] + "." + v.get()[1];
+            String arch = Hosts.cpuArchitecture(np.arch());
+            if (!checked.add(xy + "/" + arch)) {
+                continue;
+            }
             boolean covered = site.hub().osImages().images().stream()
                     .anyMatch(i -> i.openshiftVersion().equals(xy) && i.cpuArchitecture().equals(arch));
             if (!covered) {
-                error(c.path() + ".release.version", "no entry of spec.hub.osImages.images has openshiftVersion \"" + xy
+                String path = np.release() != null ? np.path() + ".release.version" : c.path() + ".release.version";
+                error(path, "no entry of spec.hub.osImages.images has openshiftVersion \"" + xy
                         + "\" and cpuArchitecture " + arch + ": hosts of this cluster could not boot a discovery image."
-                        + " Add the RHCOS live ISO of " + xy + " for " + arch + ".", c.release().version());
+                        + " Add the RHCOS live ISO of " + xy + " for " + arch + ".", release.version());
             }
         }
     }
@@ -361,19 +371,145 @@ public final class SemanticValidator {
     }
 
     private void pools(Cluster c) {
-        Set<String> arches = new HashSet<>();
         for (Cluster.NodePool np : c.nodePools()) {
-            arches.add(np.arch());
             int available = Hosts.hostsFor(c, np).size();
             if (np.replicas() != null && np.replicas() > available) {
                 warning(np.path() + ".replicas", "NodePool " + np.name() + " asks for " + np.replicas()
                         + " replicas but the site declares " + available + " host(s) for it; it waits for agents booted"
                         + " by hand from the discovery ISO.");
             }
+            autoscaling(np, available);
+            nodeLabelsAndTaints(np);
+            poolRelease(c, np);
+            nodeConfig(np);
         }
-        if (arches.size() > 1) {
-            error(c.path() + ".nodePools", "all NodePools of a cluster must share one arch: the cluster has one InfraEnv,"
-                    + " which serves one CPU architecture; got " + new java.util.TreeSet<>(arches) + ".");
+        releaseArchitectures(c);
+    }
+
+    private void autoscaling(Cluster.NodePool np, int available) {
+        Cluster.Autoscaling as = np.autoscaling();
+        if (as == null) {
+            return;
+        }
+        String p = np.path() + ".autoscaling";
+        if (np.replicas() != null) {
+            // NodePool CEL rule on spec (api/hypershift/v1beta1/nodepool_types.go): !has(self.replicas) || !has(self.autoScaling)
+            error(np.path() + ".replicas", "replicas and autoscaling exclude each other (the hub refuses a NodePool with"
+                    + " both): drop replicas, and the autoscaler keeps the pool between autoscaling.min and max.",
+                    np.replicas().toString());
+        }
+        PoolRules.autoscalingProblem(as.min(), as.max()).ifPresent(m -> error(p, m));
+        if (as.max() > available) {
+            warning(p + ".max", "NodePool " + np.name() + " may scale to " + as.max() + " nodes but the site declares "
+                    + available + " host(s) for it; above that it waits for agents booted by hand from the discovery ISO.");
+        }
+    }
+
+    private void nodeLabelsAndTaints(Cluster.NodePool np) {
+        np.nodeLabels().forEach((k, v) -> {
+            PoolRules.labelKeyProblem(k).ifPresent(m -> error(np.path() + ".nodeLabels", m, k));
+            PoolRules.labelValueProblem(v).ifPresent(m -> error(np.path() + ".nodeLabels." + k, m, v));
+        });
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < np.taints().size(); i++) {
+            Cluster.Taint t = np.taints().get(i);
+            String p = np.path() + ".taints[" + i + "]";
+            PoolRules.taintKeyProblem(t.key()).ifPresent(m -> error(p + ".key", m, t.key()));
+            if (t.value() != null) {
+                PoolRules.taintValueProblem(t.value()).ifPresent(m -> error(p + ".value", m, t.value()));
+            }
+            if (!seen.add(t.key() + ":" + t.effect())) {
+                error(p, "taint " + t.key() + ":" + t.effect() + " is given twice; a Node holds one taint per key and"
+                        + " effect.", t.key());
+            }
+        }
+    }
+
+    private void poolRelease(Cluster c, Cluster.NodePool np) {
+        if (np.release() == null) {
+            return;
+        }
+        String p = np.path() + ".release";
+        if (c.release().version() == null) {
+            error(p, "a pool with its own release needs the cluster's release.version, to check that the pool stays"
+                    + " within the version skew HyperShift supports. Add spec.clusters[].release.version.");
+            return;
+        }
+        PoolRules.skewProblem(c.release().version(), np.release().version())
+                .ifPresent(m -> error(p + ".version", m, np.release().version()));
+    }
+
+    private void nodeConfig(Cluster.NodePool np) {
+        for (int i = 0; i < np.config().size(); i++) {
+            String p = np.path() + ".config[" + i + "]";
+            JsonNode doc = np.config().get(i);
+            PoolRules.configKindProblem(doc).ifPresent(m -> error(p + ".kind", m, doc.path("kind").asText()));
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < np.tuning().size(); i++) {
+            String p = np.path() + ".tuning[" + i + "]";
+            JsonNode doc = np.tuning().get(i);
+            PoolRules.tuningKindProblem(doc).ifPresent(m -> error(p + ".kind", m, doc.path("kind").asText()));
+            String name = doc.path("metadata").path("name").asText();
+            if (!names.add(name)) {
+                error(p + ".metadata.name", "two tuning documents of pool " + np.name() + " are named '" + name
+                        + "'; each becomes the ConfigMap " + Names.poolTuning(np, name) + ", so names must differ.", name);
+            } else if (Names.poolTuning(np, name).length() > 253) {
+                error(p + ".metadata.name", "the ConfigMap name " + Names.poolTuning(np, name) + " would be longer than"
+                        + " 253 characters; shorten the document name.", name);
+            }
+        }
+        List<String> profiles = PoolRules.namesOfKind(np.tuning(), PoolRules.PERFORMANCE_PROFILE);
+        if (profiles.size() > 1) {
+            // hypershift-operator/controllers/nodepool/nto.go: "there cannot be more than one PerformanceProfile per NodePool"
+            error(np.path() + ".tuning", "pool " + np.name() + " has " + profiles.size() + " PerformanceProfiles "
+                    + profiles + "; HyperShift takes at most one per NodePool.");
+        }
+    }
+
+    /**
+     * Pools of several architectures need the multi-architecture release payload (HyperShift
+     * docs/content/how-to/agent/create-heterogeneous-nodepools.md); a declared single-arch payload must be the
+     * pool's arch. Hosts need a pool of their architecture, and an unambiguous one.
+     */
+    private void releaseArchitectures(Cluster c) {
+        List<String> arches = Hosts.architectures(c);
+        boolean mixed = arches.size() > 1;
+        if (mixed && !Cluster.Release.MULTI.equals(c.release().architecture())) {
+            error(c.path() + ".release.architecture", "the cluster has NodePools of " + arches + ", so its release must"
+                    + " carry every architecture: the multi-architecture payload (tag <version>-multi, such as"
+                    + " quay.io/openshift-release-dev/ocp-release:4.19.3-multi; `oc adm release info <image>` shows"
+                    + " release.openshift.io/architecture=multi), mirrored and given by digest, with"
+                    + " release.architecture: multi. A single-arch payload cannot start nodes of another architecture.",
+                    c.release().architecture());
+        }
+        for (String arch : arches) {
+            String infraEnv = Names.infraEnv(c, arch);
+            if (infraEnv.length() > 63) {
+                error(c.path() + ".name", "the InfraEnv " + infraEnv + " of the cluster's " + arch + " hosts would be"
+                        + " longer than 63 characters, and its name is a label value on every BareMetalHost; shorten"
+                        + " the cluster name.", c.name());
+            }
+        }
+        for (Cluster.NodePool np : c.nodePools()) {
+            Cluster.Release r = c.releaseOf(np);
+            boolean own = np.release() != null;
+            if ((own || !mixed) && !r.carries(np.arch(), np.arch())) {
+                error((own ? np.path() : c.path()) + ".release.architecture", "NodePool " + np.name() + " is " + np.arch()
+                        + " but its release payload is declared " + r.architecture() + ": use the " + np.arch()
+                        + " or the multi payload.", r.architecture());
+            }
+        }
+        for (Host h : c.hosts()) {
+            Optional<String> arch = Hosts.archOf(c, h);
+            if (arch.isEmpty()) {
+                error(h.path() + ".arch", "NodePools of different architectures select host " + h.name() + ": give its"
+                        + " arch (one of " + arches + ") so it boots from the InfraEnv of that architecture.");
+            } else if (!arches.contains(arch.get())) {
+                error(h.path() + ".arch", "host " + h.name() + " is " + arch.get() + " but no NodePool of the cluster is"
+                        + ": no InfraEnv would serve it and no pool could take it. Add a pool with arch " + arch.get()
+                        + " or correct the host's arch.", arch.get());
+            }
         }
     }
 
@@ -391,7 +527,7 @@ public final class SemanticValidator {
         }
         for (String key : h.labels().keySet()) {
             String annotation = "bmac.agent-install.openshift.io.agent-label." + key;
-            if (!QUALIFIED_NAME.matcher(annotation).matches()) {
+            if (!PoolRules.QUALIFIED_NAME.matcher(annotation).matches()) {
                 error(p + ".labels." + key, "label key '" + key + "' makes the BareMetalHost annotation '" + annotation
                         + "', which is not a valid annotation key (a name part of at most 63 characters). Use a shorter"
                         + " key or a prefixed one such as example.com/" + key + ".", key);

@@ -132,8 +132,7 @@ public final class SiteBinder {
             pools.add(pool(Yamlish.EMPTY, path + ".nodePools", name));
         }
         return new Cluster(path, name, text(c, "namespace", DEFAULT_NAMESPACE),
-                new Release(text(rel, "image", null), text(rel, "version", null),
-                        text(rel, "controlPlaneOperatorImage", null)),
+                release(rel),
                 secret(c, "pullSecret", path), secret(c, "sshKey", path), text(c, "sshAuthorizedKey", null),
                 secret(c, "etcdEncryptionKey", path), secret(c, "etcdBackupKey", path),
                 text(c, "controllerAvailabilityPolicy", "SingleReplica"), text(c, "olmCatalogPlacement", "guest"),
@@ -143,11 +142,30 @@ public final class SiteBinder {
                 stringMap(c.path("olmCatalogImages")));
     }
 
+    private static Release release(JsonNode rel) {
+        return new Release(text(rel, "image", null), text(rel, "version", null),
+                text(rel, "controlPlaneOperatorImage", null), text(rel, "architecture", null));
+    }
+
     private static NodePool pool(JsonNode p, String path, String clusterName) {
+        List<Cluster.Taint> taints = new ArrayList<>();
+        for (JsonNode t : p.path("taints")) {
+            taints.add(new Cluster.Taint(text(t, "key", null), text(t, "value", null), text(t, "effect", null)));
+        }
+        JsonNode as = p.path("autoscaling");
+        Cluster.Autoscaling autoscaling = as.isObject()
+                ? new Cluster.Autoscaling(as.path("min").asInt(), as.path("max").asInt()) : null;
+        List<JsonNode> config = new ArrayList<>();
+        p.path("config").forEach(config::add);
+        List<JsonNode> tuning = new ArrayList<>();
+        p.path("tuning").forEach(tuning::add);
         return new NodePool(path, text(p, "name", clusterName),
                 p.hasNonNull("replicas") ? p.get("replicas").asInt() : null, text(p, "arch", "amd64"),
                 text(p, "upgradeType", "InPlace"), p.path("autoRepair").asBoolean(false),
-                text(p, "nodeDrainTimeout", "0s"), p.hasNonNull("hostSelector") ? p.get("hostSelector") : null);
+                text(p, "nodeDrainTimeout", "0s"), p.hasNonNull("hostSelector") ? p.get("hostSelector") : null,
+                stringMap(p.path("nodeLabels")), List.copyOf(taints), autoscaling,
+                p.path("release").isObject() ? release(p.get("release")) : null, List.copyOf(config),
+                List.copyOf(tuning));
     }
 
     private static Host host(JsonNode h, String path) {
@@ -156,7 +174,7 @@ public final class SiteBinder {
                 new Bmc(text(bmc, "address", null), secret(bmc, "credentials", path + ".bmc"),
                         bmc.path("disableCertificateVerification").asBoolean(false)),
                 stringMap(h.path("labels")), h.hasNonNull("rootDeviceHints") ? h.get("rootDeviceHints") : null,
-                h.hasNonNull("network") ? h.get("network") : null);
+                h.hasNonNull("network") ? h.get("network") : null, text(h, "arch", null));
     }
 
     static SecretSource secret(JsonNode parent, String field, String parentPath) {

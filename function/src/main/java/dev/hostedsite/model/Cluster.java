@@ -25,8 +25,22 @@ public record Cluster(String path, String name, String namespace, Release releas
         return namespace + "-" + name;
     }
 
-    /** @param controlPlaneOperatorImage the release's HyperShift image by digest, or null (HyperShift finds it) */
-    public record Release(String image, String version, String controlPlaneOperatorImage) {
+    /**
+     * A release payload: {@code image} by digest, optional {@code version} (x.y.z), optional {@code architecture}
+     * ({@code multi} or one NodePool arch; null when not declared).
+     *
+     * @param controlPlaneOperatorImage the release's HyperShift image by digest, or null (HyperShift finds it);
+     *     always null for a pool's own release
+     */
+    public record Release(String image, String version, String controlPlaneOperatorImage, String architecture) {
+        public static final String MULTI = "multi";
+
+        /** Whether the payload carries {@code arch} (a NodePool arch name); an undeclared architecture is {@code fallback}'s. */
+        public boolean carries(String arch, String fallback) {
+            String declared = architecture != null ? architecture : fallback;
+            return MULTI.equals(declared) || arch.equals(declared);
+        }
+
         /** {@code [major, minor]} of {@link #version}, if one is given. */
         public Optional<int[]> majorMinor() {
             if (version == null) {
@@ -51,13 +65,34 @@ public record Cluster(String path, String name, String namespace, Release releas
 
     public record Dns(List<String> apiAddresses, List<String> ingressAddresses) {}
 
-    /** {@code replicas} is null when the user left it to default to the hosts in the pool. */
+    /**
+     * {@code replicas} is null when the user left it to default to the hosts in the pool, or when the pool
+     * autoscales ({@code autoscaling} non-null). {@code release} is the pool's own release, or null when it
+     * follows the cluster's ({@link Cluster#releaseOf}). {@code config} and {@code tuning} are the documents the
+     * pool's nodes get (MachineConfig and friends; Tuned or PerformanceProfile), in input order.
+     */
     public record NodePool(String path, String name, Integer replicas, String arch, String upgradeType,
-                           boolean autoRepair, String nodeDrainTimeout, JsonNode hostSelector) {}
+                           boolean autoRepair, String nodeDrainTimeout, JsonNode hostSelector,
+                           Map<String, String> nodeLabels, List<Taint> taints, Autoscaling autoscaling,
+                           Release release, List<JsonNode> config, List<JsonNode> tuning) {}
 
-    /** {@code hostname} is null when the user left it to default to {@code <cluster>-<host>}. */
+    /** A NodePool taint; {@code value} may be null. */
+    public record Taint(String key, String value, String effect) {}
+
+    /** NodePool autoscaling bounds, in nodes. */
+    public record Autoscaling(int min, int max) {}
+
+    /**
+     * {@code hostname} is null when the user left it to default to {@code <cluster>-<host>}; {@code arch} is the
+     * host's declared architecture, or null (then {@code Hosts.archOf} derives it).
+     */
     public record Host(String path, String name, String hostname, String bootMACAddress, Bmc bmc,
-                       Map<String, String> labels, JsonNode rootDeviceHints, JsonNode network) {}
+                       Map<String, String> labels, JsonNode rootDeviceHints, JsonNode network, String arch) {}
+
+    /** The release a pool runs: its own, or the cluster's. */
+    public Release releaseOf(NodePool p) {
+        return p.release() != null ? p.release() : release;
+    }
 
     public record Bmc(String address, SecretSource credentials, boolean disableCertificateVerification) {}
 }

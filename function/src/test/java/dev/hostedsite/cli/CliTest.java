@@ -36,7 +36,7 @@ class CliTest {
     void helpAndVersion() {
         Run help = run("--help");
         assertEquals(Main.OK, help.exit());
-        for (String command : List.of("validate", "plan", "graph", "render", "crd")) {
+        for (String command : List.of("validate", "plan", "diff", "graph", "render", "crd")) {
             assertTrue(help.stdout().contains("\n  " + command + " "), "top-level help lists " + command);
         }
         assertEquals(help.stdout(), run("help").stdout());
@@ -46,7 +46,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "plan", "graph", "render", "crd"})
+    @ValueSource(strings = {"validate", "plan", "diff", "graph", "render", "crd"})
     void everyCommandHasHelp(String command) {
         Run r = run(command, "--help");
         assertEquals(Main.OK, r.exit());
@@ -64,6 +64,9 @@ class CliTest {
                 new String[] {"validate"},
                 new String[] {"validate", SITE, SITE},
                 new String[] {"plan", "--bogus", SITE},
+                new String[] {"plan", SITE, "--previous"},
+                new String[] {"diff", SITE},
+                new String[] {"diff", SITE, SITE, SITE},
                 new String[] {"graph", SITE, "--format", "svg"},
                 new String[] {"graph", SITE, "--format"},
                 new String[] {"render", SITE, "-o"},
@@ -176,6 +179,52 @@ class CliTest {
         Path fresh = tmp.resolve("fresh");
         assertEquals(Main.INPUT_ERROR, run("render", MISTAKES, "-o", fresh.toString()).exit());
         assertFalse(Files.exists(fresh), "a failed render created the output directory");
+    }
+
+    static final Path DAY2 = Repo.fixtures();
+
+    static String day2(String testCase, String file) {
+        return DAY2.resolve("day2-" + testCase).resolve(file).toString();
+    }
+
+    @Test
+    void renderToDirectoryComparesWithWhatTheDirectoryHolds(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        assertEquals(Main.OK, run("render", day2("service-network-change", "before.yaml"), "-o", out.toString()).exit());
+        Map<String, String> before = files(out);
+        Run refused = run("render", day2("service-network-change", "after.yaml"), "-o", out.toString());
+        assertEquals(Main.INPUT_ERROR, refused.exit(), refused.stderr());
+        assertTrue(refused.stderr().contains("error: spec.clusters[0].networking.serviceNetwork: HostedCluster clusters/hosted"
+                + " exists on the hub, and its spec.networking.serviceNetwork cannot change"), refused.stderr());
+        assertEquals(before, files(out), "a refused transition changed the directory");
+        // into a fresh directory there is nothing to compare with: the same input renders
+        assertEquals(Main.OK, run("render", day2("service-network-change", "after.yaml"), "-o", tmp.resolve("fresh").toString()).exit());
+        // a harmless change goes through
+        Path grow = tmp.resolve("grow");
+        assertEquals(Main.OK, run("render", day2("add-host", "before.yaml"), "-o", grow.toString()).exit());
+        assertEquals(Main.OK, run("render", day2("add-host", "after.yaml"), "-o", grow.toString()).exit());
+        assertTrue(files(grow).keySet().stream().anyMatch(f -> f.endsWith("baremetalhost_hosted-worker3.yaml")));
+    }
+
+    @Test
+    void planAndDiffCompareWithAPreviousRenderDirectory(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        assertEquals(Main.OK, run("render", day2("host-removal", "before.yaml"), "-o", out.toString()).exit());
+        Run plan = run("plan", day2("host-removal", "after.yaml"), "--previous", out.toString());
+        assertEquals(Main.INPUT_ERROR, plan.exit());
+        assertTrue(plan.stdout().contains("- deleted: BareMetalHost `clusters-hosted/hosted-worker2`\n  - DESTROYS DATA"), plan.stdout());
+        assertTrue(plan.stderr().contains("cluster.x-k8s.io/delete-machine=yes"), plan.stderr());
+        Run diff = run("diff", out.toString(), day2("host-removal", "after.yaml"));
+        assertEquals(Main.INPUT_ERROR, diff.exit());
+        assertTrue(diff.stdout().contains("- changed: NodePool `clusters/hosted`: spec.replicas"), diff.stdout());
+        // without a previous render, plan lists no changes, and diff says there is nothing to compare with
+        assertFalse(run("plan", day2("host-removal", "after.yaml")).stdout().contains("Changes against"));
+        Run nothing = run("diff", tmp.resolve("empty").toString(), day2("host-removal", "after.yaml"));
+        assertEquals(Main.INPUT_ERROR, nothing.exit());
+        Files.createDirectories(tmp.resolve("empty"));
+        Run empty = run("diff", tmp.resolve("empty").toString(), day2("host-removal", "after.yaml"));
+        assertEquals(Main.INPUT_ERROR, empty.exit());
+        assertTrue(empty.stderr().contains("no previous render there"), empty.stderr());
     }
 
     static Map<String, String> files(Path root) throws IOException {

@@ -60,6 +60,40 @@ class GraphPassesTest {
         assertTrue(checked >= 30, "too few references checked: " + checked);
     }
 
+    /** The mixed-architecture site, generated; then one NodePool reference broken at a time. */
+    @Test
+    void nodePoolReferencesToInfraEnvsAndConfigMapsAreChecked() {
+        ObjectNode rl = dev.hostedsite.testing.ExampleSite.nodePoolsResourceList();
+        Compiler.Result r = Sites.compile(dev.hostedsite.testing.ExampleSite.site(rl));
+        assertFalse(r.failed(), r.diagnostics().toString());
+        List<JsonNode> applied = new ArrayList<>();
+        r.generated().stream().filter(m -> !m.localConfig()).forEach(m -> applied.add(m.body().deepCopy()));
+        assertEquals(List.of(), ReferenceChecker.check(applied, List.of(), Set.of()));
+        assertTrue(References.of(applied).stream().anyMatch(ref -> ref.from().kind().equals("NodePool")
+                && ref.to().equals(new ObjectKey("agent-install.openshift.io", "InfraEnv", "clusters-hosted", "hosted-arm64"))
+                && !ref.targetFirst()), "the arm pool refers to its InfraEnv, without ordering");
+
+        JsonNode arm = applied.stream().filter(o -> o.path("kind").asText().equals("NodePool")
+                && o.path("metadata").path("name").asText().equals("arm")).findFirst().orElseThrow();
+        ObjectNode labels = (ObjectNode) arm.path("spec").path("platform").path("agent").path("agentLabelSelector").path("matchLabels");
+        labels.put("infraenvs.agent-install.openshift.io", "hosted");
+        List<Diagnostic> wrongArch = ReferenceChecker.check(applied, List.of(), Set.of());
+        assertEquals(1, wrongArch.size(), wrongArch.toString());
+        assertTrue(wrongArch.get(0).message().contains("is aarch64 but selects the agents of InfraEnv hosted, which boots x86_64"),
+                wrongArch.get(0).message());
+
+        labels.put("infraenvs.agent-install.openshift.io", "hosted-ppc64le");
+        List<Diagnostic> missing = ReferenceChecker.check(applied, List.of(), Set.of());
+        assertEquals(1, missing.size(), missing.toString());
+        assertTrue(missing.get(0).message().contains("InfraEnv clusters-hosted/hosted-ppc64le"), missing.get(0).message());
+
+        labels.put("infraenvs.agent-install.openshift.io", "hosted-arm64");
+        applied.removeIf(o -> o.path("kind").asText().equals("ConfigMap") && o.path("metadata").path("name").asText().equals("x86-config"));
+        List<Diagnostic> noConfig = ReferenceChecker.check(applied, List.of(), Set.of());
+        assertEquals(1, noConfig.size(), noConfig.toString());
+        assertEquals("spec.config[0].name", noConfig.get(0).fieldPath());
+    }
+
     /** The example's hub prerequisites: CatalogSource → Subscription → the operators' CRs, MetalLB before the cluster. */
     @Test
     void operatorChainComesInOrder() {
@@ -246,15 +280,19 @@ class GraphPassesTest {
 
     @Test
     void previouslyGeneratedItemsAreReplacedNotDuplicated() {
-        Compiler.Result first = Sites.compile(Sites.example());
+        // a pool already scaled below its hosts, so that removing a spare host is allowed (HostRemovalGuard)
+        ObjectNode site = Sites.example();
+        ((ObjectNode) Sites.cluster(site).path("nodePools").get(0)).put("replicas", 2);
+        Compiler.Result first = Sites.compile(site);
         Compiler.Result second = Compiler.compile(first.items(), null);
         assertEquals(first.items(), second.items());
-        ObjectNode changed = Sites.example();
+        ObjectNode changed = site.deepCopy();
         ((com.fasterxml.jackson.databind.node.ArrayNode) Sites.cluster(changed).path("hosts")).remove(2);
         List<ObjectNode> input = new ArrayList<>(first.items());
         input.set(0, changed);
         Compiler.Result third = Compiler.compile(input, null);
         assertTrue(third.generated().stream().noneMatch(m -> m.key().name().startsWith("hosted-worker2")));
         assertEquals(first.items().size() - 3, third.items().size());
+        assertEquals(List.of(), Sites.errors(third));
     }
 }

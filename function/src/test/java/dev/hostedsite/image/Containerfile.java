@@ -11,11 +11,13 @@ import java.util.regex.Pattern;
  * Just enough of a Containerfile parser to check its properties: instructions (continuations joined,
  * comments dropped) grouped into stages, and LABEL key="value" pairs.
  */
-record Containerfile(List<Stage> stages) {
+public record Containerfile(List<Stage> stages) {
 
-    record Instruction(String keyword, String args) {}
+    /** One instruction: its keyword upper-cased ({@code RUN}) and its arguments, continuation lines joined. */
+    public record Instruction(String keyword, String args) {}
 
-    record Stage(String from, String alias, List<Instruction> instructions) {
+    /** One stage: the image of its FROM (as written, tag and digest included), its AS alias or null, its instructions. */
+    public record Stage(String from, String alias, List<Instruction> instructions) {
         List<Instruction> all(String keyword) {
             return instructions.stream().filter(i -> i.keyword().equals(keyword)).toList();
         }
@@ -40,7 +42,8 @@ record Containerfile(List<Stage> stages) {
     private static final Pattern LABEL = Pattern.compile("([A-Za-z0-9_.-]+)=\"([^\"]*)\"");
     private static final Pattern FROM = Pattern.compile("(\\S+)(?:\\s+AS\\s+(\\S+))?", Pattern.CASE_INSENSITIVE);
 
-    static Containerfile parse(String text) {
+    /** Parses a Containerfile's text; an IllegalArgumentException for a shape it cannot read. */
+    public static Containerfile parse(String text) {
         List<String> logical = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : text.split("\n", -1)) {
@@ -84,7 +87,8 @@ record Containerfile(List<Stage> stages) {
         return new Containerfile(stages);
     }
 
-    Stage runtime() {
+    /** The last stage: the image that is shipped. */
+    public Stage runtime() {
         return stages.get(stages.size() - 1);
     }
 }

@@ -49,7 +49,7 @@ class FunctionImageTest {
         assertEquals("build", build.alias());
         assertTrue(build.all("RUN").stream().anyMatch(r -> r.args().contains("package")), "the build stage builds the jar");
         Containerfile.Stage runtime = file.runtime();
-        assertTrue(runtime.from().startsWith("eclipse-temurin:17-jre@"), runtime.from());
+        assertTrue(runtime.from().startsWith("eclipse-temurin:25-jre@"), "the runtime is a JDK 25 JRE (AOT cache): " + runtime.from());
         assertEquals(runtime.from().substring(runtime.from().indexOf('@') + 1),
                 runtime.labels().get("org.opencontainers.image.base.digest"));
         assertEquals(1, runtime.all("RUN").size(), "the runtime stage copies files and runs only the archive training: "

@@ -13,10 +13,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AgentPoolArchitectureTest {
 
     @ParameterizedTest
-    @CsvSource({"amd64, ''", "arm64, WARNING", "ppc64le, WARNING", "s390x, ERROR"})
-    void archOnAgent(String arch, String expected) {
+    @CsvSource({"amd64, , ''", "arm64, , WARNING", "ppc64le, , WARNING", "s390x, , ERROR", "arm64, multi, ''",
+            "arm64, arm64, WARNING", "s390x, multi, ERROR"})
+    void archOnAgent(String arch, String releaseArchitecture, String expected) {
         ObjectNode site = Sites.example();
         ((ObjectNode) Sites.cluster(site).path("nodePools").get(0)).put("arch", arch);
+        if (releaseArchitecture != null) {
+            ((ObjectNode) Sites.cluster(site).path("release")).put("architecture", releaseArchitecture);
+        }
         List<Diagnostic> found = AgentPoolArchitecture.check(List.of(Sites.bind(site)));
         assertEquals(expected, found.stream().map(d -> d.severity().name()).reduce((a, b) -> a + "," + b).orElse(""));
         found.forEach(d -> assertEquals("spec.clusters[0].nodePools[0].arch", d.fieldPath()));

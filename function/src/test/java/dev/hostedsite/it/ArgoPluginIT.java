@@ -57,7 +57,11 @@ class ArgoPluginIT {
             Path siteDir = Files.createDirectories(origin.resolve("sites/lab"));
             Path packageDir = Repo.root().resolve("packages/hosted-site");
             Files.copy(packageDir.resolve("Kptfile"), siteDir.resolve("Kptfile"));
+            // the pool already runs 2 of its 3 hosts, so that retiring one is allowed (HostRemovalGuard)
+            String selector = "          hostSelector: {matchLabels: {pool: hosted}}\n";
             String site = Files.readString(packageDir.resolve("site.yaml"));
+            assertTrue(site.contains(selector));
+            site = site.replace(selector, selector + "          replicas: 2\n");
             Files.writeString(siteDir.resolve("site.yaml"), site);
             RevCommit threeHosts = commit(git, "lab: three workers");
 
@@ -85,6 +89,25 @@ class ArgoPluginIT {
 
             assertTrue(second.stderr().contains("rendering sites/lab of site-lab at " + twoHosts.getName() + " (site lab, part all)"),
                     second.stderr());
+        }
+    }
+
+    @Test
+    void aTransitionTheHubRefusesFailsTheGenerationAgainstTheCommittedRender() throws Exception {
+        try (Git git = Git.init().setDirectory(origin.toFile()).setInitialBranch("main").call()) {
+            Path siteDir = Files.createDirectories(origin.resolve("sites/lab"));
+            String site = Files.readString(Repo.root().resolve("packages/hosted-site/site.yaml"));
+            Files.writeString(siteDir.resolve("site.yaml"), site);
+            writeKptOutput(origin, siteDir);
+            assertTrue(site.contains("serviceNetwork: [172.31.0.0/16"));
+            Files.writeString(siteDir.resolve("site.yaml"), site.replace("serviceNetwork: [172.31.0.0/16",
+                    "serviceNetwork: [172.30.0.0/16"));
+            RevCommit changed = commit(git, "lab: another service network, with the previous render committed");
+
+            Tool failed = generate(checkout(changed, "rev"), changed);
+            assertNotEquals(0, failed.exit(), failed::toString);
+            assertEquals("", failed.stdout(), "a refused transition prints nothing Argo CD could sync or prune by");
+            assertTrue(failed.stderr().contains("spec.networking.serviceNetwork cannot change after creation"), failed.stderr());
         }
     }
 

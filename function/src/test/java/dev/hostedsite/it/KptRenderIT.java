@@ -84,15 +84,36 @@ class KptRenderIT {
         assertNull(Trees.difference(first, Trees.snapshot(pkg)), "a second render must change nothing");
     }
 
-    @Test
-    void removingAHostRemovesItsBareMetalHostAndBmcSecretFiles() throws Exception {
-        renderOk();
-        SortedMap<String, byte[]> before = Trees.snapshot(pkg);
-        String site = Files.readString(pkg.resolve("site.yaml"));
+    private String withoutWorker1(String site) {
         int from = site.indexOf("        - name: worker1\n");
         int to = site.indexOf("        - name: worker2\n");
         assertTrue(from > 0 && to > from, "site.yaml lists worker1 before worker2");
-        Files.writeString(pkg.resolve("site.yaml"), site.substring(0, from) + site.substring(to));
+        return site.substring(0, from) + site.substring(to);
+    }
+
+    @Test
+    void removingAHostInOneStepIsRefusedWithTheDrainProcedure() throws Exception {
+        renderOk();
+        Files.writeString(pkg.resolve("site.yaml"), withoutWorker1(Files.readString(pkg.resolve("site.yaml"))));
+        SortedMap<String, byte[]> before = Trees.snapshot(pkg);
+        Tool failed = render();
+        assertNotEquals(0, failed.exit(), failed::toString);
+        String shown = failed.stdout() + failed.stderr();
+        assertTrue(shown.contains("removes host hosted-worker1") && shown.contains("cluster.x-k8s.io/delete-machine=yes"), shown);
+        assertNull(Trees.difference(before, Trees.snapshot(pkg)), "a refused render must not touch any file");
+    }
+
+    @Test
+    void removingAHostAfterScalingDownRemovesItsBareMetalHostAndBmcSecretFiles() throws Exception {
+        // step 1 of the procedure: the pool is scaled down first (kpt reformats site.yaml, so edit it before)
+        String site = Files.readString(pkg.resolve("site.yaml"));
+        String selector = "          hostSelector: {matchLabels: {pool: hosted}}\n";
+        assertTrue(site.contains(selector), "site.yaml's pool selects pool=hosted");
+        Files.writeString(pkg.resolve("site.yaml"), site.replace(selector, selector + "          replicas: 2\n"));
+        renderOk();
+        SortedMap<String, byte[]> before = Trees.snapshot(pkg);
+        // step 2: the host goes
+        Files.writeString(pkg.resolve("site.yaml"), withoutWorker1(Files.readString(pkg.resolve("site.yaml"))));
 
         renderOk();
         SortedMap<String, byte[]> after = Trees.snapshot(pkg);
@@ -104,7 +125,21 @@ class KptRenderIT {
         assertTrue(after.containsKey("generated/lab/hosted/clusters-hosted/baremetalhost_hosted-worker2.yaml"));
         assertEquals(expectedFiles(pkg).keySet(), new TreeSet<>(Trees.under(after, "generated/")));
         JsonNode pool = Yaml.readAll(Trees.text(after.get("generated/lab/hosted/clusters/nodepool_hosted.yaml"))).get(0);
-        assertEquals(2, pool.path("spec").path("replicas").asInt(), "the pool shrinks with its hosts");
+        assertEquals(2, pool.path("spec").path("replicas").asInt());
+    }
+
+    @Test
+    void aFieldTheHubRefusesToChangeFailsTheRender() throws Exception {
+        renderOk();
+        String site = Files.readString(pkg.resolve("site.yaml"));
+        assertTrue(site.contains("172.31.0.0/16"), "the service network of the example");
+        Files.writeString(pkg.resolve("site.yaml"), site.replace("172.31.0.0/16", "172.30.0.0/16"));
+        SortedMap<String, byte[]> before = Trees.snapshot(pkg);
+        Tool failed = render();
+        assertNotEquals(0, failed.exit(), failed::toString);
+        assertTrue((failed.stdout() + failed.stderr()).contains("spec.networking.serviceNetwork cannot change after creation"),
+                failed::toString);
+        assertNull(Trees.difference(before, Trees.snapshot(pkg)), "a refused render must not touch any file");
     }
 
     @Test

@@ -27,10 +27,11 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * A seeded mutation fuzzer over the example site (one case in three the example with the optional cluster additions:
- * etcdStorageClass, capabilities, controlPlaneOperatorImage, olmCatalogImages; one in three the example with
- * hub.operators, hub.metallb and hub.operatorHub; every other case also with the optional host fields of
- * {@link #addOptionalFields}): each case applies one to three mutations (delete, duplicate,
+ * A seeded mutation fuzzer over the example site (in turn: the example, the example with the optional cluster
+ * additions etcdStorageClass, capabilities, controlPlaneOperatorImage, olmCatalogImages, the example with
+ * hub.operators, hub.metallb and hub.operatorHub, and the nodepools-mixed-arch site, which uses every NodePool
+ * field; every other case also with the optional host fields of {@link #addOptionalFields}): each case applies
+ * one to three mutations (delete, duplicate,
  * retype, swap, perturb a string or number) to the HostedSite's tree and renders it in-process. Asserts: never an
  * internal error or a stack trace; every successful render's objects validate against the upstream schemas and
  * pass the ReferenceChecker, every image they reference is one the site's hub can pull, and BareMetalHosts and
@@ -79,11 +80,12 @@ class FuzzTest {
         int rejected = 0;
         long start = System.nanoTime();
         for (int i = 0; i < COUNT && failures.size() < 10; i++) {
-            // two cases in three start from an example with optional fields set, so those fields get mutated too
-            ObjectNode rl = switch (i % 3) {
+            // in turn: the example, with the cluster additions, with the hub prerequisites, every NodePool field
+            ObjectNode rl = switch (i % 4) {
                 case 0 -> ExampleSite.resourceList();
                 case 1 -> ExampleSite.resourceListWithAdditions();
-                default -> ExampleSite.resourceListWithHubOperators();
+                case 2 -> ExampleSite.resourceListWithHubOperators();
+                default -> ExampleSite.nodePoolsResourceList();
             };
             ObjectNode site = ExampleSite.site(rl);
             if (i % 2 == 1) {

@@ -7,14 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
 /**
- * The example site's ResourceList (fixtures/example-lab/input.yaml) as a fresh tree to edit; and the same site
- * with its hub prerequisites wired (fixtures/hub-operators-metallb/input.yaml: operators, MetalLB, OperatorHub).
+ * The example site's ResourceList (fixtures/example-lab/input.yaml), and others, as fresh trees to edit: the same
+ * site with its hub prerequisites wired (fixtures/hub-operators-metallb), and the NodePool site
+ * (fixtures/nodepools-mixed-arch).
  */
 public final class ExampleSite {
     private static final ObjectNode RESOURCE_LIST = load("example-lab");
     /** The example with every optional cluster setting of the additions (fixtures/cluster-immutables-and-images). */
     private static final ObjectNode WITH_ADDITIONS = load("cluster-immutables-and-images");
     private static final ObjectNode WITH_HUB_OPERATORS = load("hub-operators-metallb");
+    private static final ObjectNode NODE_POOLS = load("nodepools-mixed-arch");
 
     private ExampleSite() {}
 
@@ -38,6 +40,14 @@ public final class ExampleSite {
     /** The example with hub.operators, hub.metallb and hub.operatorHub set, as a fresh tree. */
     public static ObjectNode resourceListWithHubOperators() {
         return WITH_HUB_OPERATORS.deepCopy();
+    }
+
+    /**
+     * The fixture nodepools-mixed-arch as a fresh tree: the example hub with pools of two architectures, labels,
+     * taints, autoscaling, a pool on its own release, node configuration and tuning.
+     */
+    public static ObjectNode nodePoolsResourceList() {
+        return NODE_POOLS.deepCopy();
     }
 
     /** The HostedSite item of a ResourceList made by {@link #resourceList()}. */

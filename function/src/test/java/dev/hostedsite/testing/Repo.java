@@ -21,4 +21,11 @@ public final class Repo {
     public static Path fixtures() {
         return root().resolve("fixtures");
     }
+
+    /** The folders directly under fixtures/ whose name starts with {@code prefix} ("" for all), sorted. */
+    public static java.util.List<Path> fixtureCases(String prefix) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> dirs = Files.list(fixtures())) {
+            return dirs.filter(d -> Files.isDirectory(d) && d.getFileName().toString().startsWith(prefix)).sorted().toList();
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Argo CD's health of one live object, as the sync loop sees it (argoproj/gitops-engine
@@ -18,8 +19,14 @@ import java.util.Map;
  *   <li>a kind with a script in {@code packages/argocd/health} runs that SHIPPED script through luaj;</li>
  *   <li>ExternalSecret: Argo CD's built-in {@code resource_customizations/external-secrets.io/ExternalSecret},
  *       modelled as Healthy on {@code Ready=True}, Degraded on {@code Ready=False}, else Progressing;</li>
- *   <li>every other kind we emit (Namespace, Secret, ConfigMap, Role, Image, mirror sets, CatalogSource,
- *       NMStateConfig) has no health ({@code null}): the sync counts it done once applied and the
+ *   <li>Subscription: Argo CD's built-in {@code resource_customizations/operators.coreos.com/Subscription/health.lua}
+ *       (argoproj/argo-cd @ 37ee0097), modelled in {@link #subscription}: Degraded on {@code CatalogSourcesUnhealthy},
+ *       {@code InstallPlanFailed} or {@code ResolutionFailed} True, on {@code InstallPlanMissing} (unless its reason
+ *       is ReferencedInstallPlanNotFound) or state UpgradeFailed; else Progressing on {@code InstallPlanPending=True}
+ *       or a state that is missing, empty, UpgradeAvailable or UpgradePending (a Manual approval pending over an
+ *       installed CSV excepted); else (AtLatestKnown) Healthy. No conditions at all: Progressing;</li>
+ *   <li>every other kind we emit (Namespace, Secret, ConfigMap, Role, Image, mirror sets, OperatorHub,
+ *       OperatorGroup, IPAddressPool, L2Advertisement, NMStateConfig) has no health ({@code null}): the sync counts it done once applied and the
  *       Application's health ignores it.</li>
  * </ul>
  */
@@ -61,7 +68,50 @@ final class Health {
             }
             return new Status("Progressing", "Waiting for the external-secrets operator");
         }
+        if (kind.equals("Subscription")) {
+            return subscription(live);
+        }
         return null;
+    }
+
+    /** Argo CD's built-in Subscription health (see the class comment); message: the first reason found. */
+    static Status subscription(JsonNode live) {
+        JsonNode status = live.path("status");
+        JsonNode conditions = status.path("conditions");
+        if (!conditions.isArray() || conditions.isEmpty()) {
+            return new Status("Progressing", "An install plan for a subscription is pending installation");
+        }
+        boolean manualPending = false;
+        if (live.path("spec").path("installPlanApproval").asText().equals("Manual") && status.has("installedCSV")) {
+            for (JsonNode c : conditions) {
+                manualPending |= c.path("type").asText().equals("InstallPlanPending")
+                        && c.path("status").asText().equals("True") && c.path("reason").asText().equals("RequiresApproval");
+            }
+        }
+        String degraded = null;
+        String pending = null;
+        for (JsonNode c : conditions) {
+            String type = c.path("type").asText();
+            boolean isTrue = c.path("status").asText().equals("True");
+            if (type.equals("InstallPlanPending") && isTrue && !manualPending) {
+                pending = pending != null ? pending : type;
+            } else if (type.equals("InstallPlanMissing") && !c.path("reason").asText().equals("ReferencedInstallPlanNotFound")
+                    || isTrue && Set.of("CatalogSourcesUnhealthy", "InstallPlanFailed", "ResolutionFailed").contains(type)) {
+                degraded = degraded != null ? degraded : type + ": " + c.path("message").asText();
+            }
+        }
+        JsonNode state = status.path("state");
+        String s = state.asText("");
+        if (s.equals("UpgradeFailed")) {
+            degraded = degraded != null ? degraded : ".status.state is 'UpgradeFailed'";
+        } else if (state.isMissingNode() || state.isNull() || s.isEmpty() || s.equals("UpgradeAvailable")
+                || s.equals("UpgradePending") && !manualPending) {
+            pending = pending != null ? pending : ".status.state is '" + s + "'";
+        }
+        if (degraded != null) {
+            return new Status("Degraded", degraded);
+        }
+        return pending != null ? new Status("Progressing", pending) : new Status("Healthy", ".status.state is '" + s + "'");
     }
 
     private static synchronized LuaHealthCheck.Compiled compiled(Path script) {

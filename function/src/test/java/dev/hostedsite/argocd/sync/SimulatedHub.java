@@ -20,14 +20,37 @@ import java.util.TreeSet;
  *
  * <p>Controllers and what they write:
  * <ul>
- *   <li>MultiClusterEngine (stolostron/backplane-operator): {@code status.phase} Progressing, then Available;
+ *   <li>CatalogSource (operator-framework/operator-lifecycle-manager pkg/controller/operators/catalog/operator.go,
+ *       syncRegistryServer and syncConnection): needs the hub to pull its index image from the mirror: the
+ *       rendered mirror sets (ImageDigestMirrorSet, ImageTagMirrorSet) and the {@code cluster} Image config
+ *       whose {@code additionalTrustedCA} ConfigMap exists in {@code openshift-config}; then
+ *       {@code status.connectionState.lastObservedState} CONNECTING, then READY. Without them the registry pod
+ *       cannot pull: TRANSIENT_FAILURE.</li>
+ *   <li>OperatorGroup (OLM pkg/controller/operators/olm/operatorgroup.go): {@code status.namespaces}, its
+ *       {@code spec.targetNamespaces} or {@code [""]} (all namespaces).</li>
+ *   <li>Subscription (OLM catalog operator, syncResolvingNamespace and ensureSubscriptionCSVState): while its
+ *       CatalogSource is not READY, {@code CatalogSourcesUnhealthy=True}; then {@code CatalogSourcesUnhealthy=False},
+ *       {@code state: UpgradePending}, {@code currentCSV} and an {@code installPlanRef}; then
+ *       {@code state: AtLatestKnown} and {@code installedCSV}. The InstallPlan installs the package's CRD groups
+ *       (multicluster-engine: {@code multicluster.openshift.io}; metallb-operator: {@code metallb.io}); the
+ *       operator itself runs only when its namespace has exactly one OperatorGroup (else its CSV fails with
+ *       NoOperatorGroup or TooManyOperatorGroups, which the Subscription does not show).</li>
+ *   <li>MetalLB (metallb/metallb-operator controllers/metallb_controller.go, pkg/status/status.go): needs the
+ *       metallb-operator running; a CR not named {@code metallb} gets {@code Degraded=True}
+ *       (IncorrectMetalLBResourceName); else {@code Progressing=True}, then {@code Available=True}.</li>
+ *   <li>IPAddressPool and L2Advertisement: no status; the MetalLB controller and speakers act on them once the
+ *       MetalLB is Available (see HostedCluster).</li>
+ *   <li>MultiClusterEngine (stolostron/backplane-operator): needs the multicluster-engine operator running;
+ *       {@code status.phase} Progressing, then Available;
  *       Available installs the {@code hypershift.openshift.io} and {@code agent-install.openshift.io} CRDs.</li>
  *   <li>ExternalSecret (external-secrets): creates its target Secret, {@code Ready=True}.</li>
  *   <li>AgentServiceConfig (openshift/assisted-service agentserviceconfig_controller.go): needs the MCE
  *       Available and its {@code mirrorRegistryRef} ConfigMap; {@code ReconcileCompleted=True}, then
  *       {@code DeploymentsHealthy=True}.</li>
  *   <li>HostedCluster (openshift/hypershift hostedcluster_controller.go): needs the MCE Available and the
- *       Secrets and ConfigMap it names; {@code Available=False}, then {@code Available=True} with
+ *       Secrets and ConfigMap it names; with its APIServer published as a LoadBalancer on a hub whose MetalLB
+ *       the render manages, also the MetalLB Available and an L2Advertisement announcing an existing pool
+ *       (the kube-apiserver Service's address; else {@code Available=False}, reason WaitingForLoadBalancer); {@code Available=False}, then {@code Available=True} with
  *       {@code controlPlaneEndpoint} and a {@code Partial} version; {@code Completed} once every NodePool of
  *       the cluster has its replicas (the cluster version operator needs workers).</li>
  *   <li>InfraEnv (assisted-service infraenv_controller.go): needs the AgentServiceConfig Healthy and its pull
@@ -41,7 +64,7 @@ import java.util.TreeSet;
  *       reports {@code operationalStatus: detached}.</li>
  *   <li>NodePool (openshift/hypershift nodepool controller, openshift/cluster-api-provider-agent): needs its
  *       HostedCluster Available; binds approved, unbound Agents matching {@code agentLabelSelector} in the
- *       cluster's agent namespace up to {@code spec.replicas} (and unbinds extras), a bound Agent installs over
+ *       cluster's agent namespace up to {@code spec.replicas} (an autoscaled pool: {@code spec.autoScaling.min}) (and unbinds extras), a bound Agent installs over
  *       two ticks; {@code status.replicas} counts installed ones, {@code Ready} when it reaches spec.</li>
  *   <li>Deletion: an object marked for deletion goes at the next tick; a Namespace takes every object in it
  *       along (kube-controller-manager's namespace controller), whatever their sync options say.</li>
@@ -50,15 +73,32 @@ import java.util.TreeSet;
 final class SimulatedHub {
     static final String AGENT_LABEL_PREFIX = "bmac.agent-install.openshift.io.agent-label.";
     static final String DETACHED = "baremetalhost.metal3.io/detached";
+    static final String INFRAENV_LABEL = "infraenvs.agent-install.openshift.io";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    /** API groups whose CRDs a hub has before any sync: OpenShift's own, OLM, MCE's operator, metal3, ESO. */
+    /**
+     * API groups whose CRDs a hub has before any sync: OpenShift's own, OLM, metal3, ESO. The CRDs of
+     * {@code multicluster.openshift.io} and {@code metallb.io} come with their operator's CSV: from a
+     * Subscription of the render, or {@link #installedByHand}.
+     */
     static final Set<String> PREINSTALLED_GROUPS = Set.of("", "rbac.authorization.k8s.io", "config.openshift.io",
-            "operators.coreos.com", "multicluster.openshift.io", "metal3.io", "external-secrets.io");
+            "operators.coreos.com", "metal3.io", "external-secrets.io");
+
+    /**
+     * The CRD groups each modelled package's CSV installs: stolostron/backplane-operator
+     * {@code bundle/manifests} (multiclusterengines.multicluster.openshift.io) and metallb/metallb-operator
+     * {@code bundle/manifests} (metallb.io_*.yaml). Other packages install nothing the render uses.
+     */
+    static final Map<String, String> CSV_GROUPS = Map.of("multicluster-engine", "multicluster.openshift.io",
+            "metallb-operator", "metallb.io");
 
     private final Map<ObjectKey, ObjectNode> objects = new TreeMap<>();
     private final Set<String> groups = new TreeSet<>(PREINSTALLED_GROUPS);
     private final List<String> events = new ArrayList<>();
+    /** OLM packages whose operator runs (CSV installed under one OperatorGroup, or installed by hand). */
+    private final Set<String> operators = new TreeSet<>();
+    /** Whether the API load balancer comes from outside the render (no MetalLB of ours). */
+    private boolean loadBalancerByHand;
     private int ticks;
 
     /** Thrown by {@link #apply} as the API server would refuse the request. */
@@ -86,6 +126,22 @@ final class SimulatedHub {
 
     int ticks() {
         return ticks;
+    }
+
+    /**
+     * An operator installed outside this Application, as the render's warning tells the user (no catalog lists
+     * multicluster-engine): its CRDs exist and it runs from the start.
+     */
+    void installedByHand(String pkg) {
+        operators.add(pkg);
+        if (CSV_GROUPS.containsKey(pkg)) {
+            groups.add(CSV_GROUPS.get(pkg));
+        }
+    }
+
+    /** A hub whose LoadBalancer Services get addresses from something the render does not manage. */
+    void loadBalancerByHand() {
+        loadBalancerByHand = true;
     }
 
     /** Puts an object that exists on the hub from outside (a Namespace of the platform, an external Secret). */
@@ -148,6 +204,10 @@ final class SimulatedHub {
                 continue;
             }
             switch (o.path("kind").asText()) {
+                case "CatalogSource" -> catalogSource(o);
+                case "OperatorGroup" -> operatorGroup(o);
+                case "Subscription" -> subscription(o);
+                case "MetalLB" -> metalLb(o);
                 case "MultiClusterEngine" -> multiClusterEngine(o);
                 case "ExternalSecret" -> externalSecret(o);
                 case "AgentServiceConfig" -> agentServiceConfig(o);
@@ -183,7 +243,117 @@ final class SimulatedHub {
 
     // ---- controllers ----
 
+    private void catalogSource(ObjectNode cs) {
+        ObjectNode connection = cs.with("status").with("connectionState");
+        String state = connection.path("lastObservedState").asText("");
+        if (state.equals("READY")) {
+            return;
+        }
+        boolean pullable = !ofKind("ImageDigestMirrorSet").isEmpty() || !ofKind("ImageTagMirrorSet").isEmpty();
+        ObjectNode image = objects.get(new ObjectKey("config.openshift.io", "Image", null, "cluster"));
+        String ca = image == null ? null : image.path("spec").path("additionalTrustedCA").path("name").asText(null);
+        pullable &= ca != null && objects.containsKey(ObjectKey.core("ConfigMap", "openshift-config", ca));
+        if (!pullable) {
+            connection.put("lastObservedState", "TRANSIENT_FAILURE");
+        } else {
+            connection.put("lastObservedState", state.equals("CONNECTING") ? "READY" : "CONNECTING");
+        }
+        connection.put("address", ObjectKey.of(cs).name() + "." + ObjectKey.of(cs).namespace() + ".svc:50051");
+    }
+
+    private void operatorGroup(ObjectNode og) {
+        if (og.path("status").has("namespaces")) {
+            return;
+        }
+        ArrayNode namespaces = og.with("status").putArray("namespaces");
+        JsonNode targets = og.path("spec").path("targetNamespaces");
+        if (targets.isArray() && !targets.isEmpty()) {
+            targets.forEach(t -> namespaces.add(t.asText()));
+        } else {
+            namespaces.add("");
+        }
+    }
+
+    private void subscription(ObjectNode sub) {
+        ObjectKey k = ObjectKey.of(sub);
+        JsonNode spec = sub.path("spec");
+        ObjectNode status = sub.with("status");
+        String state = status.path("state").asText("");
+        if (state.equals("AtLatestKnown")) {
+            return;
+        }
+        ObjectNode catalog = objects.get(new ObjectKey("operators.coreos.com", "CatalogSource",
+                spec.path("sourceNamespace").asText(k.namespace()), spec.path("source").asText()));
+        if (catalog == null || !catalog.path("status").path("connectionState").path("lastObservedState").asText().equals("READY")) {
+            setCondition(sub, "CatalogSourcesUnhealthy", "True", "UnhealthyCatalogSourceFound",
+                    "targeted catalogsource " + spec.path("source").asText() + " unhealthy");
+            return;
+        }
+        setCondition(sub, "CatalogSourcesUnhealthy", "False", "AllCatalogSourcesHealthy", "all available catalogsources are healthy");
+        String pkg = spec.path("name").asText();
+        String csv = pkg + ".v0.0.0-simulated";
+        if (state.isEmpty()) {
+            status.put("state", "UpgradePending").put("currentCSV", csv);
+            status.putObject("installPlanRef").put("kind", "InstallPlan").put("name", "install-" + pkg)
+                    .put("namespace", k.namespace());
+            return;
+        }
+        status.put("state", "AtLatestKnown").put("installedCSV", csv);
+        if (CSV_GROUPS.containsKey(pkg)) {
+            groups.add(CSV_GROUPS.get(pkg));
+        }
+        long operatorGroups = ofKind("OperatorGroup").stream().filter(og -> k.namespace().equals(ObjectKey.of(og).namespace())).count();
+        if (operatorGroups == 1) {
+            operators.add(pkg);
+            events.add("tick " + ticks + ": installed operator " + pkg);
+        } else {
+            events.add("tick " + ticks + ": CSV " + csv + " failed: " + (operatorGroups == 0 ? "NoOperatorGroup" : "TooManyOperatorGroups"));
+        }
+    }
+
+    private void metalLb(ObjectNode metallb) {
+        if (!operators.contains("metallb-operator") || conditionTrue(metallb, "Available")) {
+            return;
+        }
+        if (!ObjectKey.of(metallb).name().equals("metallb")) {
+            setCondition(metallb, "Degraded", "True", "IncorrectMetalLBResourceName", "MetalLB resource name must be metallb");
+            return;
+        }
+        boolean progressing = conditionTrue(metallb, "Progressing");
+        setCondition(metallb, "Available", progressing ? "True" : "False", progressing ? "Available" : "Progressing", "");
+        setCondition(metallb, "Progressing", progressing ? "False" : "True", "Progressing", "");
+        setCondition(metallb, "Degraded", "False", "Degraded", "");
+    }
+
+    /** Why the API Service of a LoadBalancer-published cluster has no reachable address yet, or null. */
+    private String loadBalancerMissing(JsonNode hc) {
+        boolean lb = false;
+        for (JsonNode s : hc.path("spec").path("services")) {
+            lb |= s.path("service").asText().equals("APIServer")
+                    && s.path("servicePublishingStrategy").path("type").asText().equals("LoadBalancer");
+        }
+        if (!lb || loadBalancerByHand) {
+            return null;
+        }
+        ObjectNode metallb = first("MetalLB");
+        if (metallb == null || !conditionTrue(metallb, "Available")) {
+            return "MetalLB is not available";
+        }
+        for (ObjectNode adv : ofKind("L2Advertisement")) {
+            String ns = ObjectKey.of(adv).namespace();
+            for (JsonNode pool : adv.path("spec").path("ipAddressPools")) {
+                if (objects.containsKey(new ObjectKey("metallb.io", "IPAddressPool", ns, pool.asText()))) {
+                    return null;
+                }
+            }
+        }
+        return "no L2Advertisement announces an IPAddressPool";
+    }
+
     private void multiClusterEngine(ObjectNode mce) {
+        if (!operators.contains("multicluster-engine")) {
+            return;
+        }
         String phase = mce.path("status").path("phase").asText("");
         if (phase.isEmpty()) {
             mce.with("status").put("phase", "Progressing");
@@ -248,6 +418,12 @@ final class SimulatedHub {
             setCondition(hc, "Available", "False", "WaitingForAvailable", "missing " + missing);
             return;
         }
+        String noAddress = loadBalancerMissing(hc);
+        if (noAddress != null && !conditionTrue(hc, "Available")) {
+            setCondition(hc, "Available", "False", "WaitingForLoadBalancer",
+                    "APIServer load balancer is not provisioned: " + noAddress);
+            return;
+        }
         ObjectNode status = hc.with("status");
         if (!status.has("version")) {
             setCondition(hc, "Available", "False", "WaitingForAvailable", "Waiting for hosted control plane to be healthy");
@@ -265,7 +441,7 @@ final class SimulatedHub {
         for (ObjectNode np : ofKind("NodePool")) {
             ObjectKey pk = ObjectKey.of(np);
             if (k.namespace().equals(pk.namespace()) && k.name().equals(np.path("spec").path("clusterName").asText())) {
-                int want = np.path("spec").path("replicas").asInt(0);
+                int want = desiredReplicas(np);
                 int have = np.path("status").path("replicas").asInt(0);
                 if (have < want) {
                     return;
@@ -355,9 +531,24 @@ final class SimulatedHub {
             }
         });
         labels.put("agent-install.openshift.io/bmh", k.name());
+        // assisted-service labels every Agent with the InfraEnv it booted from (the BareMetalHost's InfraEnv label).
+        String infraEnv = bmh.path("metadata").path("labels").path(INFRAENV_LABEL).asText(null);
+        if (infraEnv != null) {
+            labels.put(INFRAENV_LABEL, infraEnv);
+        }
         agent.putObject("spec").put("approved", true);
         objects.put(ObjectKey.of(agent), agent);
         events.add("tick " + ticks + ": registered " + describe(ObjectKey.of(agent)));
+    }
+
+    /**
+     * The nodes a NodePool asks for: {@code spec.replicas}, or for an autoscaled pool {@code spec.autoScaling.min},
+     * where HyperShift starts the MachineDeployment and the cluster autoscaler keeps it while no pod is pending
+     * (hypershift-operator/controllers/nodepool/capi.go {@code setMachineDeploymentReplicas}).
+     */
+    static int desiredReplicas(JsonNode np) {
+        JsonNode spec = np.path("spec");
+        return spec.has("replicas") ? spec.path("replicas").asInt(0) : spec.path("autoScaling").path("min").asInt(0);
     }
 
     private void nodePool(ObjectNode np) {
@@ -374,7 +565,7 @@ final class SimulatedHub {
         String agentNamespace = hc.path("spec").path("platform").path("agent").path("agentNamespace").asText();
         JsonNode selector = np.path("spec").path("platform").path("agent").path("agentLabelSelector").path("matchLabels");
         String owner = k.namespace() + "/" + k.name();
-        int want = np.path("spec").path("replicas").asInt(0);
+        int want = desiredReplicas(np);
         List<ObjectNode> bound = new ArrayList<>();
         List<ObjectNode> free = new ArrayList<>();
         for (ObjectNode agent : ofKind("Agent")) {
@@ -429,7 +620,7 @@ final class SimulatedHub {
     // ---- helpers ----
 
     private ObjectNode infraEnvOf(ObjectNode bmh) {
-        String name = bmh.path("metadata").path("labels").path("infraenvs.agent-install.openshift.io").asText(null);
+        String name = bmh.path("metadata").path("labels").path(INFRAENV_LABEL).asText(null);
         return name == null ? null
                 : objects.get(new ObjectKey("agent-install.openshift.io", "InfraEnv", ObjectKey.of(bmh).namespace(), name));
     }

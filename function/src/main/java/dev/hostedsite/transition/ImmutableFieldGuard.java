@@ -1,0 +1,72 @@
+package dev.hostedsite.transition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.diag.Diagnostic;
+import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.krm.Yaml;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Refuses a render that changes a field the hub refuses to change once the object exists
+ * ({@link ImmutableFields}): the API server would reject Argo CD's apply, and the failed sync blocks every
+ * other change of the site until the Git history is fixed.
+ */
+public final class ImmutableFieldGuard {
+    private ImmutableFieldGuard() {}
+
+    public static List<Diagnostic> check(Transition t) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Map.Entry<ObjectKey, ObjectNode> e : t.after().entrySet()) {
+            ObjectNode before = t.before().get(e.getKey());
+            if (before == null) {
+                continue;
+            }
+            for (ImmutableFields.Rule r : ImmutableFields.refusals(before, e.getValue())) {
+                out.add(finding(t, e.getKey(), r, before, e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    private static Diagnostic finding(Transition t, ObjectKey key, ImmutableFields.Rule r, JsonNode before, JsonNode after) {
+        JsonNode old = r.valueIn(before);
+        JsonNode now = r.valueIn(after);
+        String change = now == null ? "removes it (it was " + show(old) + ")" : "changes it from " + show(old) + " to " + show(now);
+        String message = key + " exists on the hub, and its " + r.field() + " cannot change after creation (upstream rule '"
+                + r.rule() + "', " + r.source() + "). This render " + change + ": the API server would refuse Argo CD's"
+                + " apply, and the failed sync blocks every other change of the site. Revert the change. "
+                + procedure(key);
+        Transition.Origin origin = t.origin(key).orElse(null);
+        if (origin == null) {
+            var site = t.ownerSite(after).orElse(t.sites().get(0));
+            return Diagnostic.error(site.ref(), "spec.clusters", message).withFile(site.file())
+                    .withValue(now == null ? null : show(now));
+        }
+        String field = r.siteField() == null ? origin.path()
+                : r.siteField().startsWith("spec.") ? r.siteField() : origin.path() + "." + r.siteField();
+        return Diagnostic.error(origin.ref(), field, message).withFile(origin.file()).withValue(now == null ? null : show(now));
+    }
+
+    /** How to make the change on purpose: the object has to be created anew. */
+    static String procedure(ObjectKey key) {
+        return switch (key.kind()) {
+            case "HostedCluster" -> "The value is only taken when the HostedCluster is created; to have it, replace the"
+                    + " cluster on purpose, in two renders: back up what runs in it, remove the cluster from the HostedSite"
+                    + " and sync (its control plane, etcd data and nodes are deleted), then add it again with the new value"
+                    + " and sync.";
+            case "NodePool" -> "The value is only taken when the NodePool is created; to have it, add a new pool with"
+                    + " another name and the new value, move the hosts to it (lower the old pool's replicas first), sync,"
+                    + " and remove the old pool in a later render.";
+            case "BareMetalHost" -> "The value is only taken when the BareMetalHost is registered; to have it, remove the"
+                    + " host from the HostedSite (scale its pool down first), sync, then add it again with the new value.";
+            default -> "To have the new value, delete " + key + " by hand before the sync; Argo CD then creates it anew.";
+        };
+    }
+
+    static String show(JsonNode n) {
+        return n == null ? "(none)" : n.isTextual() ? n.asText() : Yaml.json(n).strip();
+    }
+}

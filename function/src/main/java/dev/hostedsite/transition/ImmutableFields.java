@@ -1,0 +1,246 @@
+package dev.hostedsite.transition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one table of fields the hub refuses to change once an object exists: each rule names the kind, the
+ * schema node that carries it, the upstream rule text, how it is checked, the HostedSite field it comes from
+ * (relative to the cluster, pool or host that generates the object; {@code spec.…} is absolute; null when no
+ * HostedSite field sets it) and the upstream source.
+ *
+ * <p>HyperShift rules are the CRDs' CEL transition rules (those mentioning {@code oldSelf}; the API server
+ * evaluates them only on update, and only when the old and the new value both exist). The copies under
+ * {@code fixtures/upstream-schemas} carry them; {@code ImmutableFieldsTest} requires every such rule to be here
+ * or in {@link #EXCLUDED} with a reason. The others come from admission webhooks and core API validation.
+ */
+public final class ImmutableFields {
+    /** openshift/hypershift @3ee9615567acffaf3e3ee25c2ca2942d650565cf, CEL from the XValidation markers of api/hypershift/v1beta1/hostedcluster_types.go. */
+    static final String HC_CRD = "openshift/hypershift cmd/install/assets/crds/hypershift-operator/zz_generated.crd-manifests/"
+            + "hostedclusters-Hypershift-Default.crd.yaml";
+    /** openshift/hypershift @3ee9615567acffaf3e3ee25c2ca2942d650565cf, CEL from api/hypershift/v1beta1/nodepool_types.go. */
+    static final String NP_CRD = "openshift/hypershift cmd/install/assets/crds/hypershift-operator/zz_generated.crd-manifests/"
+            + "nodepools-Default.crd.yaml";
+    /** metal3-io/baremetal-operator @a3264bbdddf366e6c54f0a70ed88148d60a42f02, validateChanges (admission webhook). */
+    static final String BMH_WEBHOOK = "metal3-io/baremetal-operator internal/webhooks/metal3.io/v1alpha1/baremetalhost_validation.go"
+            + " (validateChanges)";
+    /** kubernetes/kubernetes, ValidateSecretUpdate. */
+    static final String CORE_SECRET = "kubernetes/kubernetes pkg/apis/core/validation/validation.go (ValidateSecretUpdate)";
+
+    /** How a rule compares the old and the new object. */
+    public enum Check {
+        /** {@code self == oldSelf} on the field: refused when both values exist and differ. */
+        EQUAL,
+        /** {@code oldSelf == "" || self == oldSelf}: refused when the old value is set and the new one differs. */
+        EQUAL_ONCE_SET,
+        /** {@code !has(oldSelf.f) || has(self.f)} on the parent: refused when the field was set and is now gone. */
+        KEEP,
+        /** {@code has(self.f) == has(oldSelf.f)} on the parent: refused when the field is added or removed. */
+        SAME_PRESENCE
+    }
+
+    /**
+     * One rule. {@code node}: the schema node carrying it (dot path from the object root, "" for the root);
+     * {@code field}: the dot path of the field it compares; {@code rule}: the upstream text (CEL, or the
+     * webhook's message); {@code siteField}: see the class comment.
+     */
+    public record Rule(String kind, String node, String rule, Check check, String field, String siteField,
+                       String source) {
+        /** The field of {@code object} at {@link #field}, or null when absent. */
+        JsonNode valueIn(JsonNode object) {
+            return at(object, field);
+        }
+
+        /** True when changing {@code before} into {@code after} breaks this rule. */
+        public boolean refuses(JsonNode before, JsonNode after) {
+            JsonNode old = at(before, field);
+            JsonNode now = at(after, field);
+            String parent = field.contains(".") ? field.substring(0, field.lastIndexOf('.')) : "";
+            return switch (check) {
+                case EQUAL -> old != null && now != null && !old.equals(now);
+                case EQUAL_ONCE_SET -> old != null && now != null && !old.asText().isEmpty() && !old.equals(now);
+                case KEEP -> old != null && now == null && (parent.isEmpty() || at(after, parent) != null
+                        || node.isEmpty());
+                case SAME_PRESENCE -> at(before, parent) != null && at(after, parent) != null && (old == null) != (now == null);
+            };
+        }
+    }
+
+    /** A transition rule this table leaves out on purpose, and why. {@code neverWritten}: paths no render writes. */
+    public record Exclusion(String kind, String node, String rule, String reason, String neverWritten) {}
+
+    private static final String OVN = "spec.operatorConfiguration.clusterNetworkOperator.ovnKubernetesConfig";
+
+    public static final List<Rule> RULES = List.of(
+            hc("", "!has(oldSelf.spec) || !has(oldSelf.spec.infraID) || (has(self.spec) && has(self.spec.infraID))",
+                    Check.KEEP, "spec.infraID", null),
+            hc("", "!has(oldSelf.spec) || !has(oldSelf.spec.clusterID) || (has(self.spec) && has(self.spec.clusterID))",
+                    Check.KEEP, "spec.clusterID", null),
+            // the rule compares services unless the platform is IBMCloud; hostedsite only writes platform Agent
+            hc("spec", "self.platform.type != \"IBMCloud\" ? self.services == oldSelf.services : true",
+                    Check.EQUAL, "spec.services", "apiServer"),
+            hc("spec", "!has(oldSelf.secretEncryption) || has(self.secretEncryption)",
+                    Check.KEEP, "spec.secretEncryption", "etcdEncryptionKey"),
+            hc("spec.capabilities", "self == oldSelf", Check.EQUAL, "spec.capabilities", "capabilities"),
+            hc("spec.capabilities.disabled", "self == oldSelf", Check.EQUAL, "spec.capabilities.disabled", "capabilities.disabled"),
+            hc("spec.capabilities.enabled", "self == oldSelf", Check.EQUAL, "spec.capabilities.enabled", "capabilities.enabled"),
+            hc("spec.clusterID", "oldSelf == \"\" || self == oldSelf", Check.EQUAL_ONCE_SET, "spec.clusterID", null),
+            hc("spec.configuration.ingress.domain", "self == oldSelf", Check.EQUAL, "spec.configuration.ingress.domain", null),
+            hc("spec.controllerAvailabilityPolicy", "self == oldSelf", Check.EQUAL, "spec.controllerAvailabilityPolicy",
+                    "controllerAvailabilityPolicy"),
+            hc("spec.dns.baseDomain", "oldSelf == \"\" || self == oldSelf", Check.EQUAL_ONCE_SET, "spec.dns.baseDomain",
+                    "spec.baseDomain"),
+            hc("spec.dns.baseDomainPrefix", "self == oldSelf", Check.EQUAL, "spec.dns.baseDomainPrefix", null),
+            hc("spec.dns.privateZoneID", "oldSelf == \"\" || self == oldSelf", Check.EQUAL_ONCE_SET, "spec.dns.privateZoneID", null),
+            hc("spec.dns.publicZoneID", "oldSelf == \"\" || self == oldSelf", Check.EQUAL_ONCE_SET, "spec.dns.publicZoneID", null),
+            hc("spec.etcd.managed.storage", "has(self.restoreSnapshotURL) == has(oldSelf.restoreSnapshotURL)",
+                    Check.SAME_PRESENCE, "spec.etcd.managed.storage.restoreSnapshotURL", null),
+            hc("spec.etcd.managed.storage.persistentVolume.size", "self == oldSelf", Check.EQUAL,
+                    "spec.etcd.managed.storage.persistentVolume.size", "etcdStorageSize"),
+            hc("spec.etcd.managed.storage.persistentVolume.storageClassName", "self == oldSelf", Check.EQUAL,
+                    "spec.etcd.managed.storage.persistentVolume.storageClassName", "etcdStorageClass"),
+            hc("spec.etcd.managed.storage.restoreSnapshotURL", "self == oldSelf", Check.EQUAL,
+                    "spec.etcd.managed.storage.restoreSnapshotURL", null),
+            hc("spec.etcd.managementType", "self == oldSelf", Check.EQUAL, "spec.etcd.managementType", null),
+            hc("spec.fips", "self == oldSelf", Check.EQUAL, "spec.fips", "fips"),
+            hc("spec.infraID", "oldSelf == \"\" || self == oldSelf", Check.EQUAL_ONCE_SET, "spec.infraID", null),
+            hc("spec.issuerURL", "self == oldSelf", Check.EQUAL, "spec.issuerURL", null),
+            hc("spec.networking.allocateNodeCIDRs", "self == oldSelf", Check.EQUAL, "spec.networking.allocateNodeCIDRs", null),
+            hc("spec.networking.apiServer.advertiseAddress", "self == oldSelf", Check.EQUAL,
+                    "spec.networking.apiServer.advertiseAddress", null),
+            hc("spec.networking.apiServer.port", "self == oldSelf", Check.EQUAL, "spec.networking.apiServer.port", null),
+            hc("spec.networking.clusterNetwork", "self == oldSelf", Check.EQUAL, "spec.networking.clusterNetwork",
+                    "networking.clusterNetwork"),
+            hc("spec.networking.machineNetwork", "self == oldSelf", Check.EQUAL, "spec.networking.machineNetwork", null),
+            hc("spec.networking.serviceNetwork", "self == oldSelf", Check.EQUAL, "spec.networking.serviceNetwork",
+                    "networking.serviceNetwork"),
+            hc("spec.olmCatalogPlacement", "self == oldSelf", Check.EQUAL, "spec.olmCatalogPlacement", "olmCatalogPlacement"),
+            hc("spec.operatorConfiguration.clusterNetworkOperator",
+                    "!has(oldSelf.ovnKubernetesConfig) || has(self.ovnKubernetesConfig)", Check.KEEP,
+                    "spec.operatorConfiguration.clusterNetworkOperator.ovnKubernetesConfig", null),
+            hc("spec.operatorConfiguration.clusterNetworkOperator.disableMultiNetwork", "self == oldSelf", Check.EQUAL,
+                    "spec.operatorConfiguration.clusterNetworkOperator.disableMultiNetwork", null),
+            hc(OVN, "!has(oldSelf.mtu) || has(self.mtu)", Check.KEEP, OVN + ".mtu", null),
+            hc(OVN, "!has(oldSelf.ipv6) || has(self.ipv6)", Check.KEEP, OVN + ".ipv6", null),
+            hc(OVN, "!has(oldSelf.ipv6) || !has(oldSelf.ipv6.internalJoinSubnet) || (has(self.ipv6) && has(self.ipv6.internalJoinSubnet))",
+                    Check.KEEP, OVN + ".ipv6.internalJoinSubnet", null),
+            hc(OVN, "!has(oldSelf.ipv6) || !has(oldSelf.ipv6.internalTransitSwitchSubnet) || (has(self.ipv6) && has(self.ipv6.internalTransitSwitchSubnet))",
+                    Check.KEEP, OVN + ".ipv6.internalTransitSwitchSubnet", null),
+            hc(OVN, "!has(oldSelf.v4InternalSubnet) || has(self.v4InternalSubnet)", Check.KEEP, OVN + ".v4InternalSubnet", null),
+            hc(OVN, "!has(oldSelf.v6InternalSubnet) || has(self.v6InternalSubnet)", Check.KEEP, OVN + ".v6InternalSubnet", null),
+            hc(OVN + ".ipv6.internalJoinSubnet", "self == oldSelf", Check.EQUAL, OVN + ".ipv6.internalJoinSubnet", null),
+            hc(OVN + ".ipv6.internalTransitSwitchSubnet", "self == oldSelf", Check.EQUAL,
+                    OVN + ".ipv6.internalTransitSwitchSubnet", null),
+            hc(OVN + ".mtu", "self == oldSelf", Check.EQUAL, OVN + ".mtu", null),
+            hc(OVN + ".v4InternalSubnet", "self == oldSelf", Check.EQUAL, OVN + ".v4InternalSubnet", null),
+            hc(OVN + ".v6InternalSubnet", "self == oldSelf", Check.EQUAL, OVN + ".v6InternalSubnet", null),
+            hc("spec.platform.type", "self == oldSelf", Check.EQUAL, "spec.platform.type", null),
+
+            np("spec", "!has(oldSelf.arch) || has(self.arch)", Check.KEEP, "spec.arch", "arch"),
+            np("spec.arch", "self == oldSelf", Check.EQUAL, "spec.arch", "arch"),
+            np("spec.clusterName", "self == oldSelf", Check.EQUAL, "spec.clusterName", null),
+            np("spec.management.upgradeType", "self == oldSelf", Check.EQUAL, "spec.management.upgradeType", "upgradeType"),
+            np("spec.platform.type", "self == oldSelf", Check.EQUAL, "spec.platform.type", null),
+
+            // refused unless the host is still registering or detached: a host that runs a node is neither
+            new Rule("BareMetalHost", "spec.bmc.address", "BMC address can not be changed if the BMH is not in the"
+                    + " Registering state, or if the BMH is not detached", Check.EQUAL_ONCE_SET, "spec.bmc.address",
+                    "bmc.address", BMH_WEBHOOK),
+            new Rule("BareMetalHost", "spec.bootMACAddress", "bootMACAddress can not be changed once it is set",
+                    Check.EQUAL_ONCE_SET, "spec.bootMACAddress", "bootMACAddress", BMH_WEBHOOK),
+            new Rule("BareMetalHost", "spec.externallyProvisioned", "externallyProvisioned can not be changed",
+                    Check.EQUAL, "spec.externallyProvisioned", null, BMH_WEBHOOK),
+            new Rule("Secret", "type", "field is immutable", Check.EQUAL, "type", null, CORE_SECRET));
+
+    private static final String NOT_AGENT = "only for another platform; hostedsite writes platform type Agent and never"
+            + " this subtree";
+    private static final String NO_FEATURE_SET = "hostedsite never writes spec.configuration.featureGate; an apply that"
+            + " does not name a field leaves it alone";
+
+    /** Transition rules of the copied schemas that {@link #RULES} leaves out, with the reason. */
+    public static final List<Exclusion> EXCLUDED = excluded();
+
+    private static List<Exclusion> excluded() {
+        List<Exclusion> out = new ArrayList<>();
+        String fs = "spec.configuration.featureGate.featureSet";
+        for (String rule : List.of("oldSelf == 'CustomNoUpgrade' ? self == 'CustomNoUpgrade' : true",
+                "oldSelf == 'TechPreviewNoUpgrade' ? self == 'TechPreviewNoUpgrade' : true",
+                "oldSelf == 'DevPreviewNoUpgrade' ? self == 'DevPreviewNoUpgrade' : true", "oldSelf == 'OKD' ? self != '' : true")) {
+            out.add(new Exclusion("HostedCluster", fs, rule, NO_FEATURE_SET, "spec.configuration.featureGate"));
+        }
+        // {subtree, node below it ("" for the subtree itself), rule}: other platforms' settings
+        String az = "spec.platform.azure";
+        String kv = "spec.platform.kubevirt";
+        for (String[] r : new String[][] {
+                {az, "", "has(self.private) == has(oldSelf.private)"},
+                {az, "", "!has(oldSelf.topology) || has(self.topology)"},
+                {az, "", "!has(self.topology) || !has(oldSelf.topology) || (self.topology == 'Public') == (oldSelf.topology == 'Public')"},
+                {az, ".location", "self == oldSelf"},
+                {az, ".private", "!has(oldSelf.type) || self.type == oldSelf.type"},
+                {az, ".private.privateLink.natSubnetID", "self == oldSelf"},
+                {az, ".private.swift", "self.podNetworkInstance == oldSelf.podNetworkInstance"},
+                {az, ".resourceGroup", "self == oldSelf"},
+                {az, ".securityGroupID", "self == oldSelf"},
+                {az, ".subnetID", "self == oldSelf"},
+                {az, ".subscriptionID", "self == oldSelf"},
+                {az, ".vnetID", "self == oldSelf"},
+                {kv, "", "!has(oldSelf.generateID) || has(self.generateID)"},
+                {kv, ".baseDomainPassthrough", "self == oldSelf"},
+                {kv, ".credentials.infraKubeConfigSecret", "self == oldSelf"},
+                {kv, ".credentials.infraNamespace", "self == oldSelf"},
+                {kv, ".generateID", "self == oldSelf"},
+                {kv, ".storageDriver", "self == oldSelf"},
+                {kv, ".storageDriver.manual", "self == oldSelf"},
+                {kv, ".storageDriver.manual.storageClassMapping", "self == oldSelf"},
+                {kv, ".storageDriver.manual.volumeSnapshotClassMapping", "self == oldSelf"},
+                {kv, ".storageDriver.type", "self == oldSelf"}}) {
+            out.add(new Exclusion("HostedCluster", r[0] + r[1], r[2], NOT_AGENT, r[0]));
+        }
+        String kms = "spec.secretEncryption.kms";
+        out.add(new Exclusion("HostedCluster", kms + ".azure", "(has(self.keyVaultType) ? self.keyVaultType : 'KeyVault')"
+                + " == (has(oldSelf.keyVaultType) ? oldSelf.keyVaultType : 'KeyVault')",
+                "KMS encryption; hostedsite writes aescbc only", kms));
+        out.add(new Exclusion("HostedCluster", kms + ".azure", "has(self.kms) == has(oldSelf.kms)",
+                "KMS encryption; hostedsite writes aescbc only", kms));
+        out.add(new Exclusion("NodePool", "spec.platform.azure.subnetID", "self == oldSelf", NOT_AGENT, "spec.platform.azure"));
+        for (String f : List.of("infraKubeConfigSecret", "infraNamespace")) {
+            out.add(new Exclusion("NodePool", "status.platform.kubeVirt.credentials." + f, "self == oldSelf",
+                    "status is written by HyperShift, never by a render", "status"));
+        }
+        return List.copyOf(out);
+    }
+
+    private ImmutableFields() {}
+
+    private static Rule hc(String node, String rule, Check check, String field, String siteField) {
+        return new Rule("HostedCluster", node, rule, check, field, siteField, HC_CRD);
+    }
+
+    private static Rule np(String node, String rule, Check check, String field, String siteField) {
+        return new Rule("NodePool", node, rule, check, field, siteField, NP_CRD);
+    }
+
+    /** The rules {@code before → after} (two versions of one object, same kind) breaks, in table order. */
+    public static List<Rule> refusals(JsonNode before, JsonNode after) {
+        String kind = after.path("kind").asText();
+        List<Rule> out = new ArrayList<>();
+        for (Rule r : RULES) {
+            if (r.kind().equals(kind) && r.refuses(before, after)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** The node at a dot path ({@code spec.networking.serviceNetwork}), or null when absent or null. */
+    static JsonNode at(JsonNode object, String path) {
+        JsonNode n = object;
+        if (!path.isEmpty()) {
+            for (String part : path.split("\\.")) {
+                n = n == null ? null : n.get(part);
+            }
+        }
+        return n == null || n.isNull() || n.isMissingNode() ? null : n;
+    }
+}
