@@ -363,6 +363,23 @@ edit("bad-release-sha512", setter(C0 + ".release.image", IMG + "@sha512:" + "ab"
 edit("bad-release-version-format", setter(C0 + ".release.version", "4.19"))
 edit("bad-osimages-not-covering-release", setter(C0 + ".release.version", "4.20.1"))
 edit("bad-osimages-not-covering-arch", lambda d: cluster(d)["nodePools"][0].update({"arch": "arm64"}))
+def pool_arch(arch, kernel_arch, selector=True):
+    """The example's pool on another arch, with an RHCOS image for it; without hostSelector its platform.agent is empty."""
+    def fn(d):
+        pool = cluster(d)["nodePools"][0]
+        pool["arch"] = arch
+        if not selector:
+            del pool["hostSelector"]
+        img = copy.deepcopy(hub(d)["osImages"]["images"][0])
+        img.update({k: img[k].replace("x86_64", kernel_arch) for k in ("iso", "rootfs")})
+        img["cpuArchitecture"] = kernel_arch
+        hub(d)["osImages"]["images"].append(img)
+    return fn
+
+
+edit("nodepool-arch-arm64", pool_arch("arm64", "aarch64", selector=False))
+edit("bad-nodepool-arch-s390x", pool_arch("s390x", "s390x"))
+
 edit("bad-osimages-duplicate", lambda d: hub(d)["osImages"]["images"].append(copy.deepcopy(hub(d)["osImages"]["images"][0])))
 edit("bad-enum-cpu-architecture", setter("spec.hub.osImages.images.0.cpuArchitecture", "amd64"))
 edit("bad-enum-nodepool-arch", setter(C0 + ".nodePools.0.arch", "x86_64"))

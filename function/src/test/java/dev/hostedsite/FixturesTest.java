@@ -34,9 +34,14 @@ class FixturesTest {
 
     @TestFactory
     Stream<DynamicTest> fixtures() throws IOException {
+        return cases().stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+    }
+
+    /** Every fixture folder (one with an {@code input.yaml}), sorted; never empty. */
+    static List<Path> cases() throws IOException {
         List<Path> cases = Repo.fixtureCases("").stream().filter(d -> Files.isRegularFile(d.resolve("input.yaml"))).toList();
         assertFalse(cases.isEmpty(), "no fixtures found under " + Repo.fixtures());
-        return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+        return cases;
     }
 
     static void check(Path dir) throws IOException {

@@ -283,9 +283,12 @@ public final class ClusterGenerator {
             p.nodeLabels().forEach(labels::put);
         }
         ObjectNode platform = spec.putObject("platform");
+        // Always present, even empty: the NodePool CRD's CEL rule accepts arch arm64 only with has(self.platform.agent)
+        // (Canonical.MEANINGFUL_EMPTY keeps the empty object).
+        ObjectNode agent = platform.putObject("agent");
         ObjectNode selector = agentSelector(p);
         if (selector != null) {
-            platform.putObject("agent").set("agentLabelSelector", selector);
+            agent.set("agentLabelSelector", selector);
         }
         platform.put("type", "Agent");
         spec.putObject("release").put("image", c.releaseOf(p).image());

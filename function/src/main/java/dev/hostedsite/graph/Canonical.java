@@ -7,24 +7,43 @@ import dev.hostedsite.krm.Yaml;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** The canonical form of generated objects: keys sorted at every level; no nulls, no empty objects or lists. */
+/**
+ * The canonical form of generated objects: keys sorted at every level; no nulls, no empty objects or lists,
+ * except the empty objects in {@link #MEANINGFUL_EMPTY}.
+ */
 public final class Canonical {
+    /**
+     * Empty objects whose presence upstream reads, by {@code apiVersion/kind} and JSON pointer; kept.
+     *
+     * <p>NodePool {@code /spec/platform/agent}: the NodePool CRD's CEL rule "Setting Arch to arm64 is only supported
+     * for AWS, Azure, Agent, GCP and None" tests {@code has(self.platform.agent)} (openshift/hypershift
+     * {@code cmd/install/assets/crds/hypershift-operator/zz_generated.crd-manifests/nodepools-Default.crd.yaml},
+     * from {@code api/hypershift/v1beta1/nodepool_types.go}), so {@code agent: {}} is not the same as no agent.
+     */
+    public static final Map<String, Set<String>> MEANINGFUL_EMPTY =
+            Map.of("hypershift.openshift.io/v1beta1/NodePool", Set.of("/spec/platform/agent"));
+
     private Canonical() {}
 
     public static ObjectNode sorted(ObjectNode node) {
-        return (ObjectNode) canon(node);
+        Set<String> keep = MEANINGFUL_EMPTY.getOrDefault(
+                node.path("apiVersion").asText() + "/" + node.path("kind").asText(), Set.of());
+        return (ObjectNode) canon(node, "", keep);
     }
 
-    private static JsonNode canon(JsonNode node) {
+    private static JsonNode canon(JsonNode node, String pointer, Set<String> keep) {
         if (node.isObject()) {
             List<String> names = new ArrayList<>();
             node.fieldNames().forEachRemaining(names::add);
             Collections.sort(names);
             ObjectNode out = Yaml.object();
             for (String name : names) {
-                JsonNode v = canon(node.get(name));
-                if (!isEmpty(v)) {
+                String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+                JsonNode v = canon(node.get(name), child, keep);
+                if (!isEmpty(v) || v.isObject() && keep.contains(child)) {
                     out.set(name, v);
                 }
             }
@@ -33,7 +52,7 @@ public final class Canonical {
         if (node.isArray()) {
             ArrayNode out = Yaml.NODES.arrayNode();
             for (JsonNode item : node) {
-                JsonNode v = canon(item);
+                JsonNode v = canon(item, pointer + "/-", keep);
                 if (!isEmpty(v)) {
                     out.add(v);
                 }

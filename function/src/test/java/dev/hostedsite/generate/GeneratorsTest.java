@@ -78,10 +78,7 @@ class GeneratorsTest {
 
     @Test
     void nodePortPublishesEveryServiceOnTheAddress() {
-        ObjectNode site = Sites.example();
-        ObjectNode api = (ObjectNode) Sites.cluster(site).path("apiServer");
-        api.removeAll();
-        api.put("publishing", "NodePort").put("address", "192.168.122.20").put("port", 30443);
+        ObjectNode site = Sites.nodePort(Sites.example(), "192.168.122.20", 30443);
         JsonNode services = Sites.generated(Sites.compile(site), "HostedCluster", "hosted").path("spec").path("services");
         assertEquals(4, services.size());
         for (JsonNode s : services) {

@@ -265,6 +265,20 @@ class GraphPassesTest {
     }
 
     @Test
+    void canonicalFormKeepsOnlyTheEmptyObjectsUpstreamReads() {
+        ObjectNode pool = Yaml.object();
+        pool.put("apiVersion", "hypershift.openshift.io/v1beta1").put("kind", "NodePool");
+        ObjectNode spec = pool.putObject("spec");
+        spec.putObject("platform").put("type", "Agent").putObject("agent");
+        spec.putObject("management");
+        assertEquals("{\"apiVersion\":\"hypershift.openshift.io/v1beta1\",\"kind\":\"NodePool\","
+                + "\"spec\":{\"platform\":{\"agent\":{},\"type\":\"Agent\"}}}", Yaml.json(Canonical.sorted(pool)));
+        pool.put("kind", "NotANodePool");
+        assertTrue(Canonical.sorted(pool).path("spec").path("platform").path("agent").isMissingNode(),
+                "other kinds lose their empty objects");
+    }
+
+    @Test
     void previouslyGeneratedItemsAreReplacedNotDuplicated() {
         // a pool already scaled below its hosts, so that removing a spare host is allowed (HostRemovalGuard)
         ObjectNode site = Sites.example();

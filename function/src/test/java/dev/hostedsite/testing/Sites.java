@@ -37,6 +37,14 @@ public final class Sites {
         return (ObjectNode) site.path("spec").path("clusters").get(0);
     }
 
+    /** Switches the first cluster to NodePort publishing on {@code address}, the API server on {@code port}. */
+    public static ObjectNode nodePort(ObjectNode site, String address, int port) {
+        ObjectNode api = (ObjectNode) cluster(site).path("apiServer");
+        api.removeAll();
+        api.put("publishing", "NodePort").put("address", address).put("port", port);
+        return site;
+    }
+
     public static ObjectNode host(ObjectNode site, int i) {
         return (ObjectNode) cluster(site).path("hosts").get(i);
     }
