@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The plan as Markdown-friendly text: a heading per sync wave, one list entry per object with what it refers
@@ -26,10 +25,14 @@ final class PlanWriter {
         StringBuilder b = new StringBuilder();
         Map<Integer, List<ObjectGraph.Node>> waves = g.byWave();
         int objects = waves.values().stream().mapToInt(List::size).sum();
+        // the files render -o writes under artifacts/: one per data key of each local-config ConfigMap
+        List<String> localFiles = List.copyOf(OutputDirectory.files(g.artifacts()).keySet());
         b.append("# hostedsite plan: ").append(source).append("\n\n");
         b.append("HostedSite ").append(String.join(", ", sites)).append(": ")
                 .append(count(objects, "object")).append(" to apply in ").append(count(waves.size(), "sync wave"))
-                .append(", ").append(count(g.artifacts().size(), "local file")).append(" for the operator.\n");
+                .append(", ").append(count(localFiles.size(), "local file"))
+                .append(g.artifacts().isEmpty() ? "" : " (in " + count(g.artifacts().size(), "local-config ConfigMap") + ")")
+                .append(" for the operator.\n");
         for (Map.Entry<Integer, List<ObjectGraph.Node>> wave : waves.entrySet()) {
             b.append("\n## Wave ").append(wave.getKey()).append(" (").append(count(wave.getValue().size(), "object"))
                     .append(")\n\n");
@@ -56,15 +59,9 @@ final class PlanWriter {
                 b.append("- ").append(n.key().kind()).append(' ').append(name(n)).append(": ").append(n.note()).append('\n');
             }
         }
-        if (!g.artifacts().isEmpty()) {
+        if (!localFiles.isEmpty()) {
             b.append("\n## Local files (never applied; `render -o DIR` writes them under artifacts/)\n\n");
-            for (Manifest m : g.artifacts()) {
-                TreeSet<String> files = new TreeSet<>();
-                m.body().path("data").fieldNames().forEachRemaining(files::add);
-                for (String f : files) {
-                    b.append("- artifacts/").append(m.dir()).append('/').append(f).append('\n');
-                }
-            }
+            localFiles.forEach(f -> b.append("- ").append(f).append('\n'));
         }
         b.append("\nEvery namespaced object also needs its Namespace; those references are not listed.\n");
         return b.toString();

@@ -26,6 +26,9 @@ import java.util.Optional;
  * contain key bytes.
  */
 public final class EtcdRotationGuard {
+    /** The Secret key HyperShift reads an AES-CBC key from: {@code AESCBCKeySecretKey} in openshift/hypershift {@code api/hypershift/v1beta1/hostedcluster_types.go}. */
+    private static final String KEY = "key";
+
     private EtcdRotationGuard() {}
 
     public static List<Diagnostic> check(List<Site> sites, List<ObjectNode> items) {
@@ -81,34 +84,61 @@ public final class EtcdRotationGuard {
         }
         String ns = c.namespace() + "/";
         JsonNode oldSecret = previousSecrets.getOrDefault(ns + oldName, inputSecrets.get(ns + oldName));
-        Optional<byte[]> old = oldSecret == null ? Optional.empty()
-                : Secrets.decodeBase64(oldSecret.path("data").path("key").asText(null));
+        SecretItem oldKey = oldSecret == null ? null : SecretItem.read(oldSecret, KEY);
+        Optional<byte[]> old = oldKey == null ? Optional.empty() : oldKey.value();
+        JsonNode newSecret = c.etcdEncryptionKey().inline() ? null : inputSecrets.get(ns + newName);
+        SecretItem newKey = newSecret == null ? null : SecretItem.read(newSecret, KEY);
         Optional<byte[]> active = c.etcdEncryptionKey().inline() ? Secrets.etcdKeyBytes(c.etcdEncryptionKey())
-                : Optional.ofNullable(inputSecrets.get(ns + newName))
-                        .flatMap(s -> Secrets.decodeBase64(s.path("data").path("key").asText(null)));
+                : newKey == null ? Optional.empty() : newKey.value();
         Optional<byte[]> backup = c.etcdBackupKey() != null && c.etcdBackupKey().inline()
                 ? Secrets.etcdKeyBytes(c.etcdBackupKey()) : Optional.empty();
         if (old.isPresent() && (active.map(a -> Arrays.equals(a, old.get())).orElse(false)
                 || backup.map(b -> Arrays.equals(b, old.get())).orElse(false))) {
             return Optional.empty();
         }
+        String loss = "everything HyperShift encrypted with the previous key becomes unreadable: data loss";
+        String why;
+        if (old.isPresent() && active.isPresent()) {
+            why = "The two Secrets hold different keys (compared as the API server stores them: data base64-decoded,"
+                    + " stringData as written, stringData overriding data), so " + loss;
+        } else {
+            List<String> unknown = new ArrayList<>();
+            if (old.isEmpty()) {
+                unknown.add(unreadable(ns + oldName, oldKey));
+            }
+            if (active.isEmpty() && !c.etcdEncryptionKey().inline()) {
+                unknown.add(unreadable(ns + newName, newKey));
+            }
+            why = "The render cannot tell whether both hold the same key (" + String.join("; ", unknown)
+                    + "); unless they do, " + loss;
+        }
         String message = "this render makes Secret " + ns + newName + " the active etcd encryption key of HostedCluster "
                 + ns + c.name() + "; the previous render used Secret " + ns + oldName + ", and it is not kept as"
-                + " etcdBackupKey. Unless both hold the same key, everything HyperShift encrypted with the previous key"
-                + " becomes unreadable: data loss"
-                + (old.isEmpty() || active.isEmpty() ? " (the render cannot compare them: a referenced Secret's value is"
-                        + " not in its input)" : "") + ". To switch safely: set etcdBackupKey to the previous key"
+                + " etcdBackupKey. " + why + ". To switch safely: set etcdBackupKey to the previous key"
                 + " (secretRef: {name: " + oldName + "}), render and apply, let HyperShift re-encrypt with the new key,"
                 + " and only then remove etcdBackupKey. If the change was a mistake, restore the previous reference.";
         return Optional.of(Diagnostic.error(site.ref(), c.etcdEncryptionKey().path(), message).withFile(site.file())
                 .withValue(newName));
     }
 
+    /** Why the key of Secret {@code id} is not known: {@code key} is null when the input has no such Secret. */
+    private static String unreadable(String id, SecretItem key) {
+        if (key == null) {
+            return "Secret " + id + " is not among the input items: a Secret made on the hub, by a SealedSecret or by"
+                    + " an ExternalSecret cannot be compared";
+        }
+        return switch (key.state()) {
+            case ABSENT -> "Secret " + id + " has no '" + KEY + "' entry under data or stringData";
+            case NOT_BASE64 -> key.field() + " of Secret " + id + " is not valid base64";
+            case PRESENT -> throw new IllegalStateException("a readable key is not unreadable");
+        };
+    }
+
     private static Optional<Diagnostic> check(Site site, Cluster c, JsonNode previousSecret) {
         if (previousSecret == null || !c.etcdEncryptionKey().inline()) {
             return Optional.empty();
         }
-        Optional<byte[]> old = Secrets.decodeBase64(previousSecret.path("data").path("key").asText(null));
+        Optional<byte[]> old = SecretItem.read(previousSecret, KEY).value();
         Optional<byte[]> active = Secrets.etcdKeyBytes(c.etcdEncryptionKey());
         if (old.isEmpty() || active.isEmpty() || Arrays.equals(old.get(), active.get())) {
             return Optional.empty();

@@ -165,6 +165,26 @@ class CliTest {
         assertFalse(files.keySet().stream().anyMatch(p -> p.contains(".hostedsite-render")), "staging folder left behind");
     }
 
+    /** The plan's header counts the local files it lists, and they are the files render -o writes under artifacts/. */
+    @Test
+    void planCountsTheLocalFilesItListsAndRenderWrites(@TempDir Path tmp) throws IOException {
+        Run plan = run("plan", SITE);
+        assertEquals(Main.OK, plan.exit(), plan.stderr());
+        List<String> listed = plan.stdout().lines().filter(l -> l.startsWith("- artifacts/")).map(l -> l.substring(2)).toList();
+        java.util.regex.Matcher header = java.util.regex.Pattern.compile(", (\\d+) local files? \\(in (\\d+) local-config"
+                + " ConfigMaps?\\) for the operator\\.").matcher(plan.stdout());
+        assertTrue(header.find(), plan.stdout());
+        assertEquals(listed.size(), Integer.parseInt(header.group(1)), "header count vs listed files: " + listed);
+
+        Path out = tmp.resolve("out");
+        assertEquals(Main.OK, run("render", SITE, "-o", out.toString()).exit());
+        List<String> written = files(out).keySet().stream().filter(p -> p.startsWith("artifacts/")).sorted().toList();
+        assertEquals(written, listed.stream().sorted().toList());
+        long configMaps = dev.hostedsite.testing.Sites.compile(dev.hostedsite.testing.Sites.example()).generated().stream()
+                .filter(dev.hostedsite.graph.Manifest::localConfig).count();
+        assertEquals(configMaps, Integer.parseInt(header.group(2)));
+    }
+
     @Test
     void renderToDirectoryReplacesItsFoldersAndKeepsOtherFiles(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("out");
