@@ -43,7 +43,9 @@ public final class Cli {
               diff OLD NEW              what rendering NEW changes against OLD (a previous render or an older site),
                                         and the changes the hub will refuse or that destroy data
               graph PATH [--format F]   the reference graph as Mermaid (default) or Graphviz DOT
-              render PATH [-o DIR]      the deployable manifests on stdout, or written into DIR (kpt layout)
+              render PATH [-o DIR | --part PART]
+                                        the deployable manifests on stdout, or written into DIR (kpt layout);
+                                        --part: only the hub's or one cluster's objects (one Argo CD Application each)
               crd                       print the HostedSite CustomResourceDefinition
               help [COMMAND]            print help; also COMMAND --help
               --version                 print the version

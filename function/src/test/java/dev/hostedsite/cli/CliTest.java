@@ -55,6 +55,15 @@ class CliTest {
         assertEquals(r.stdout(), run("help", command).stdout());
         assertEquals(r.stdout(), run(command, "-h").stdout());
         assertEquals("", r.stderr());
+
+        String synopsis = r.stdout().lines().findFirst().orElseThrow();
+        String listed = run("--help").stdout().lines().filter(l -> l.startsWith("  " + command + " ")).findFirst()
+                .orElseThrow();
+        for (String token : synopsis.split("[\\s\\[\\]|]+")) {
+            if (token.startsWith("-")) {
+                assertTrue(listed.contains(token), "top-level help shows " + command + " " + token + ": " + listed);
+            }
+        }
     }
 
     @Test

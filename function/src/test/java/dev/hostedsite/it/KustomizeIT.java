@@ -87,6 +87,33 @@ class KustomizeIT {
     }
 
     @Test
+    void theExampleValidatesWithoutWarnings() {
+        Run validate = Run.of(new byte[0], "validate", example.toString());
+        assertEquals(0, validate.exit(), validate::toString);
+        assertTrue(validate.stdout().contains("1 HostedSite, 0 errors, 0 warnings"), validate::toString);
+    }
+
+    /** docs/usage.md tells kustomize users to run validate: kustomize drops the function's results. */
+    @Test
+    void kustomizeDropsTheFunctionsWarningsThatValidateShows() throws Exception {
+        Path site = example.resolve("site.yaml");
+        String text = Files.readString(site);
+        String packages = "packages: [metallb-operator, multicluster-engine]";
+        assertTrue(text.contains(packages));
+        Files.writeString(site, text.replace(packages, "packages: [metallb-operator]"));
+
+        Tool built = build();
+        assertEquals(0, built.exit(), built::toString);
+        assertFalse(Yaml.readAll(built.stdout()).isEmpty());
+        assertEquals("", built.stderr(), "kustomize shows no warning");
+
+        Run validate = Run.of(new byte[0], "validate", example.toString());
+        assertEquals(0, validate.exit(), validate::toString);
+        assertTrue(validate.stdout().contains("warning: spec.hub.catalogs: no catalog lists package multicluster-engine"),
+                validate::toString);
+    }
+
+    @Test
     void aBadSiteFailsTheBuildWithTheErrorOnStderr() throws Exception {
         Path site = example.resolve("site.yaml");
         String text = Files.readString(site);
