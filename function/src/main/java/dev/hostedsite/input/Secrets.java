@@ -23,7 +23,7 @@ final class Secrets {
             return Optional.of(s.value());
         }
         if (s.data() != null && s.data().containsKey(key)) {
-            return decodeBase64(s.data().get(key)).map(raw -> new String(raw, StandardCharsets.UTF_8));
+            return SecretDataRules.decode(s.data().get(key)).map(raw -> new String(raw, StandardCharsets.UTF_8));
         }
         if (s.stringData() != null && s.stringData().containsKey(key)) {
             return Optional.of(s.stringData().get(key));
@@ -41,7 +41,7 @@ final class Secrets {
         if (b64 == null) {
             return Optional.of("the etcd key secret has no 'key' entry: give value (the base64 AES key) or data.key.");
         }
-        Optional<byte[]> decoded = decodeBase64(b64);
+        Optional<byte[]> decoded = SecretDataRules.decode(b64);
         if (decoded.isEmpty()) {
             return Optional.of("the etcd encryption key is not valid base64. Create one with: openssl rand -base64 32");
         }
@@ -55,7 +55,7 @@ final class Secrets {
 
     /** The raw bytes of an inline etcd key ({@code value} or {@code data.key}, both base64), if readable. */
     static Optional<byte[]> etcdKeyBytes(SecretSource s) {
-        return decodeBase64(etcdKeyText(s));
+        return SecretDataRules.decode(etcdKeyText(s));
     }
 
     /**
@@ -64,11 +64,6 @@ final class Secrets {
      */
     private static String etcdKeyText(SecretSource s) {
         return s.value() != null ? s.value().strip() : s.data() != null ? s.data().get("key") : null;
-    }
-
-    /** Decoded exactly as the API server decodes Secret data ({@link SecretDataRules#decode}). */
-    static Optional<byte[]> decodeBase64(String b64) {
-        return SecretDataRules.decode(b64);
     }
 
     static Optional<String> pullSecretProblem(SecretSource s) {
