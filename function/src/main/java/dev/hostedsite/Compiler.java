@@ -107,7 +107,8 @@ public final class Compiler {
             return failure(items, diags);
         }
         List<Manifest> generated = set.manifests();
-        diags.addAll(PoolRollouts.check(items, generated));
+        Map<ObjectKey, ObjectNode> previous = Transition.previousObjects(items);
+        diags.addAll(PoolRollouts.check(previous, generated));
 
         List<ObjectNode> passthrough = items.stream().filter(i -> !ManifestSet.isGenerated(i)).toList();
         List<JsonNode> applied = generated.stream().filter(m -> !m.localConfig()).map(m -> (JsonNode) m.body()).toList();
@@ -129,7 +130,7 @@ public final class Compiler {
         generated.forEach(m -> ordered.add(new Manifest(Canonical.sorted(m.body()), m.dir(), m.localConfig())));
         ordered.sort(OUTPUT_ORDER);
 
-        Transition transition = Transition.of(sites, items, ordered);
+        Transition transition = Transition.of(sites, previous, ordered);
         ChangeSet changes = ChangeSet.of(transition);
         diags.addAll(EtcdRotationGuard.check(sites, items));
         diags.addAll(ImmutableFieldGuard.check(transition));

@@ -1,7 +1,6 @@
 package dev.hostedsite.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.diag.ObjectRef;
 import java.util.ArrayList;
@@ -21,16 +20,11 @@ public final class PoolRollouts {
     private PoolRollouts() {}
 
     /**
-     * @param items the input items (previous render included, if any)
+     * @param previous the previous render's applied objects by identity (empty when the input holds none), as
+     *     {@code transition.Transition.previousObjects} indexes them
      * @param generated the objects this render generates
      */
-    public static List<Diagnostic> check(List<ObjectNode> items, List<Manifest> generated) {
-        Map<ObjectKey, JsonNode> previous = new HashMap<>();
-        for (ObjectNode item : items) {
-            if (ManifestSet.isGenerated(item)) {
-                previous.put(ObjectKey.of(item), item);
-            }
-        }
+    public static List<Diagnostic> check(Map<ObjectKey, ? extends JsonNode> previous, List<Manifest> generated) {
         Map<ObjectKey, JsonNode> current = new HashMap<>();
         generated.forEach(m -> current.put(m.key(), m.body()));
         List<Diagnostic> out = new ArrayList<>();
@@ -51,7 +45,7 @@ public final class PoolRollouts {
         return out;
     }
 
-    private static List<String> changes(JsonNode before, JsonNode after, Map<ObjectKey, JsonNode> previous,
+    private static List<String> changes(JsonNode before, JsonNode after, Map<ObjectKey, ? extends JsonNode> previous,
                                         Map<ObjectKey, JsonNode> current) {
         List<String> out = new ArrayList<>();
         String oldImage = before.path("spec").path("release").path("image").asText();

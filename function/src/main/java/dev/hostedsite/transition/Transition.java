@@ -91,12 +91,25 @@ public final class Transition {
         }
     }
 
-    /** The transition from the previous render found among {@code items} to {@code generated}. */
-    public static Transition of(List<Site> sites, List<ObjectNode> items, List<Manifest> generated) {
+    /**
+     * The applied objects of the previous render found among {@code items} ({@link #previousRender}), by identity,
+     * without the KRM tool annotations; empty when there is none. Built once per render and shared: the day-2
+     * checks before the reference check ({@code PoolRollouts}) and {@link #of} read the same index.
+     */
+    public static Map<ObjectKey, ObjectNode> previousObjects(List<ObjectNode> items) {
         Map<ObjectKey, ObjectNode> before = new TreeMap<>();
         for (ObjectNode item : previousRender(items)) {
             before.put(ObjectKey.of(item), Layout.withoutToolAnnotations(item));
         }
+        return before;
+    }
+
+    /**
+     * The transition from the previous render to {@code generated}.
+     *
+     * @param before the previous render's objects, as {@link #previousObjects} indexes them
+     */
+    public static Transition of(List<Site> sites, Map<ObjectKey, ObjectNode> before, List<Manifest> generated) {
         Map<ObjectKey, ObjectNode> after = new TreeMap<>();
         for (Manifest m : generated) {
             if (!m.localConfig()) {
