@@ -1,5 +1,6 @@
 package dev.hostedsite.generate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.BuildInfo;
@@ -22,6 +23,14 @@ public final class ArtifactGenerator {
     public static final String LOCAL_CONFIG = "config.kubernetes.io/local-config";
 
     private ArtifactGenerator() {}
+
+    /**
+     * True when {@code item} carries {@code config.kubernetes.io/local-config: "true"}: kpt and kustomize never
+     * apply it (kptdev/kpt {@code site/reference/annotations/local-config/README.md}).
+     */
+    public static boolean isLocalConfig(JsonNode item) {
+        return "true".equals(item.path("metadata").path("annotations").path(LOCAL_CONFIG).asText());
+    }
 
     public static List<Manifest> generate(Site site) {
         List<Manifest> out = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.diag.ObjectRef;
 import dev.hostedsite.diag.SourceFile;
+import dev.hostedsite.generate.ArtifactGenerator;
 import dev.hostedsite.generate.Names;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
@@ -121,8 +122,7 @@ public final class Transition {
 
     /** The applied objects of a previous render among the items (marked as generated, not local-config). */
     public static List<ObjectNode> previousRender(List<ObjectNode> items) {
-        return items.stream().filter(ManifestSet::isGenerated).filter(i -> !"true".equals(
-                i.path("metadata").path("annotations").path("config.kubernetes.io/local-config").asText())).toList();
+        return items.stream().filter(ManifestSet::isGenerated).filter(i -> !ArtifactGenerator.isLocalConfig(i)).toList();
     }
 
     /** True when there is a previous render to compare with. */
