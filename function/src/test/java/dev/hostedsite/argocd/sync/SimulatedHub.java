@@ -82,7 +82,7 @@ final class SimulatedHub {
      * Subscription of the render, or {@link #installedByHand}.
      */
     static final Set<String> PREINSTALLED_GROUPS = Set.of("", "rbac.authorization.k8s.io", "config.openshift.io",
-            "operators.coreos.com", "metal3.io", "external-secrets.io");
+            "operators.coreos.com", "metal3.io", "external-secrets.io", "storage.k8s.io");
 
     /**
      * The CRD groups each modelled package's CSV installs: stolostron/backplane-operator
@@ -100,6 +100,9 @@ final class SimulatedHub {
     /** Whether the API load balancer comes from outside the render (no MetalLB of ours). */
     private boolean loadBalancerByHand;
     private int ticks;
+    /** The tick the MultiClusterEngine turned Available (the hypershift add-on starts from there), or -1. */
+    private int mceAvailableAt = -1;
+    private final SimulatedHyperShift hyperShift = new SimulatedHyperShift(this);
 
     /** Thrown by {@link #apply} as the API server would refuse the request. */
     static final class ApiError extends RuntimeException {
@@ -182,6 +185,12 @@ final class SimulatedHub {
         events.add("tick " + ticks + ": applied " + describe(key));
     }
 
+    /** Puts an object a controller creates (no API checks). */
+    void create(ObjectNode o) {
+        objects.put(ObjectKey.of(o), o);
+        events.add("tick " + ticks + ": created " + describe(ObjectKey.of(o)));
+    }
+
     /** {@code kubectl delete} (foreground): marks the object; it goes at the next tick. */
     void delete(ObjectKey key) {
         ObjectNode live = objects.get(key);
@@ -207,11 +216,14 @@ final class SimulatedHub {
                 case "CatalogSource" -> catalogSource(o);
                 case "OperatorGroup" -> operatorGroup(o);
                 case "Subscription" -> subscription(o);
+                case "ClusterServiceVersion" -> clusterServiceVersion(o);
+                case "PersistentVolumeClaim" -> persistentVolumeClaim(o);
+                case "HostedControlPlane" -> hyperShift.hostedControlPlane(o);
                 case "MetalLB" -> metalLb(o);
                 case "MultiClusterEngine" -> multiClusterEngine(o);
                 case "ExternalSecret" -> externalSecret(o);
                 case "AgentServiceConfig" -> agentServiceConfig(o);
-                case "HostedCluster" -> hostedCluster(o);
+                case "HostedCluster" -> hyperShift.hostedCluster(o);
                 case "InfraEnv" -> infraEnv(o);
                 case "BareMetalHost" -> bareMetalHost(o);
                 case "NodePool" -> nodePool(o);
@@ -274,40 +286,124 @@ final class SimulatedHub {
         }
     }
 
+    /**
+     * OLM's catalog operator for one Subscription. Catalog health covers every CatalogSource in the
+     * Subscription's namespace and in the global catalog namespace {@code openshift-marketplace}
+     * (operator-framework/operator-lifecycle-manager pkg/controller/operators/catalog/subscription/reconciler.go
+     * {@code catalogHealth} @ 149a0d1f): {@code status.catalogHealth} and {@code CatalogSourcesUnhealthy}
+     * (reasons UnhealthyCatalogSourceFound, AllCatalogSourcesHealthy). Resolution needs the targeted catalog
+     * READY: {@code state: UpgradePending}, {@code currentCSV}, an {@code installPlanRef} and
+     * {@code InstallPlanPending=True}; the InstallPlan then creates the package's CRDs and the CSV object, and
+     * the Subscription turns {@code AtLatestKnown} with {@code installedCSV}: the CSV exists, it has not
+     * succeeded yet ({@link #clusterServiceVersion}).
+     */
     private void subscription(ObjectNode sub) {
         ObjectKey k = ObjectKey.of(sub);
         JsonNode spec = sub.path("spec");
         ObjectNode status = sub.with("status");
         String state = status.path("state").asText("");
+        List<String> unhealthy = catalogHealth(sub);
+        if (unhealthy.isEmpty()) {
+            setCondition(sub, "CatalogSourcesUnhealthy", "False", "AllCatalogSourcesHealthy", "all available catalogsources are healthy");
+        } else {
+            setCondition(sub, "CatalogSourcesUnhealthy", "True", "UnhealthyCatalogSourceFound",
+                    "unhealthy catalogsources: " + String.join(", ", unhealthy));
+        }
         if (state.equals("AtLatestKnown")) {
             return;
         }
-        ObjectNode catalog = objects.get(new ObjectKey("operators.coreos.com", "CatalogSource",
-                spec.path("sourceNamespace").asText(k.namespace()), spec.path("source").asText()));
-        if (catalog == null || !catalog.path("status").path("connectionState").path("lastObservedState").asText().equals("READY")) {
-            setCondition(sub, "CatalogSourcesUnhealthy", "True", "UnhealthyCatalogSourceFound",
-                    "targeted catalogsource " + spec.path("source").asText() + " unhealthy");
+        String sourceNamespace = spec.path("sourceNamespace").asText(k.namespace());
+        ObjectNode catalog = objects.get(new ObjectKey("operators.coreos.com", "CatalogSource", sourceNamespace,
+                spec.path("source").asText()));
+        if (catalog == null || !catalogReady(catalog)) {
             return;
         }
-        setCondition(sub, "CatalogSourcesUnhealthy", "False", "AllCatalogSourcesHealthy", "all available catalogsources are healthy");
         String pkg = spec.path("name").asText();
         String csv = pkg + ".v0.0.0-simulated";
         if (state.isEmpty()) {
             status.put("state", "UpgradePending").put("currentCSV", csv);
             status.putObject("installPlanRef").put("kind", "InstallPlan").put("name", "install-" + pkg)
                     .put("namespace", k.namespace());
+            setCondition(sub, "InstallPlanPending", "True", "Installing", "");
             return;
         }
-        status.put("state", "AtLatestKnown").put("installedCSV", csv);
+        // The InstallPlan's steps: the CRDs, then the CSV.
         if (CSV_GROUPS.containsKey(pkg)) {
             groups.add(CSV_GROUPS.get(pkg));
         }
+        ObjectNode csvObject = JSON.objectNode().put("apiVersion", "operators.coreos.com/v1alpha1")
+                .put("kind", "ClusterServiceVersion");
+        csvObject.putObject("metadata").put("name", csv).put("namespace", k.namespace())
+                .putObject("labels").put(PACKAGE_LABEL, pkg);
+        csvObject.putObject("status").put("phase", "Pending").put("reason", "RequirementsUnknown");
+        objects.putIfAbsent(ObjectKey.of(csvObject), csvObject);
+        status.put("state", "AtLatestKnown").put("installedCSV", csv);
+        removeCondition(sub, "InstallPlanPending");
+        events.add("tick " + ticks + ": InstallPlan created CSV " + csv);
+    }
+
+    /** Label this simulation puts on a CSV to name its package (OLM relates them through the Subscription). */
+    static final String PACKAGE_LABEL = "simulated.hostedsite.dev/package";
+
+    /** The unhealthy catalogs a Subscription sees, as namespace/name, and {@code status.catalogHealth}. */
+    private List<String> catalogHealth(ObjectNode sub) {
+        String ns = ObjectKey.of(sub).namespace();
+        ArrayNode health = sub.with("status").putArray("catalogHealth");
+        List<String> unhealthy = new ArrayList<>();
+        for (ObjectNode cs : ofKind("CatalogSource")) {
+            ObjectKey ck = ObjectKey.of(cs);
+            if (!ck.namespace().equals(ns) && !ck.namespace().equals(GLOBAL_CATALOG_NAMESPACE)) {
+                continue;
+            }
+            boolean ready = catalogReady(cs);
+            ObjectNode h = health.addObject();
+            h.putObject("catalogSourceRef").put("kind", "CatalogSource").put("name", ck.name()).put("namespace", ck.namespace());
+            h.put("healthy", ready);
+            if (!ready) {
+                unhealthy.add(ck.namespace() + "/" + ck.name());
+            }
+        }
+        return unhealthy;
+    }
+
+    /** OLM's global catalog namespace on OpenShift (the catalog operator's {@code -namespace} flag). */
+    static final String GLOBAL_CATALOG_NAMESPACE = "openshift-marketplace";
+
+    private static boolean catalogReady(JsonNode cs) {
+        return cs.path("status").path("connectionState").path("lastObservedState").asText().equals("READY");
+    }
+
+    /**
+     * OLM's olm-operator for one CSV (pkg/controller/operators/olm/operator.go {@code transitionCSVState}):
+     * its namespace needs exactly one OperatorGroup (else phase Failed, reason NoOperatorGroup or
+     * TooManyOperatorGroups); then Pending → InstallReady → Installing → Succeeded, one phase a tick. The
+     * operator runs from Succeeded on.
+     */
+    private void clusterServiceVersion(ObjectNode csv) {
+        ObjectKey k = ObjectKey.of(csv);
+        ObjectNode status = csv.with("status");
+        String phase = status.path("phase").asText("");
+        if (phase.equals("Succeeded")) {
+            return;
+        }
         long operatorGroups = ofKind("OperatorGroup").stream().filter(og -> k.namespace().equals(ObjectKey.of(og).namespace())).count();
-        if (operatorGroups == 1) {
-            operators.add(pkg);
-            events.add("tick " + ticks + ": installed operator " + pkg);
-        } else {
-            events.add("tick " + ticks + ": CSV " + csv + " failed: " + (operatorGroups == 0 ? "NoOperatorGroup" : "TooManyOperatorGroups"));
+        if (operatorGroups != 1) {
+            String reason = operatorGroups == 0 ? "NoOperatorGroup" : "TooManyOperatorGroups";
+            if (!reason.equals(status.path("reason").asText())) {
+                events.add("tick " + ticks + ": CSV " + k.name() + " failed: " + reason);
+            }
+            status.put("phase", "Failed").put("reason", reason);
+            return;
+        }
+        switch (phase) {
+            case "Pending", "Failed" -> status.put("phase", "InstallReady").put("reason", "AllRequirementsMet");
+            case "InstallReady" -> status.put("phase", "Installing").put("reason", "InstallWaiting");
+            default -> {
+                status.put("phase", "Succeeded").put("reason", "InstallSucceeded");
+                String pkg = csv.path("metadata").path("labels").path(PACKAGE_LABEL).asText();
+                operators.add(pkg);
+                events.add("tick " + ticks + ": installed operator " + pkg);
+            }
         }
     }
 
@@ -326,7 +422,7 @@ final class SimulatedHub {
     }
 
     /** Why the API Service of a LoadBalancer-published cluster has no reachable address yet, or null. */
-    private String loadBalancerMissing(JsonNode hc) {
+    String loadBalancerMissing(JsonNode hc) {
         boolean lb = false;
         for (JsonNode s : hc.path("spec").path("services")) {
             lb |= s.path("service").asText().equals("APIServer")
@@ -350,6 +446,15 @@ final class SimulatedHub {
         return "no L2Advertisement announces an IPAddressPool";
     }
 
+    /**
+     * The multicluster engine operator (stolostron/backplane-operator): {@code status.phase} Progressing, then
+     * Available, with the CRDs of its components ({@code agent-install.openshift.io} with assisted-service).
+     * It does not ship HyperShift's CRDs: its {@code hypershift} component (on unless
+     * {@code spec.overrides.components} disables it) deploys the hypershift-addon manager, whose add-on agent
+     * on {@code local-cluster} installs the HyperShift operator, and that operator installs the
+     * {@code hypershift.openshift.io} CRDs (stolostron/hypershift-addon-operator docs/troubleshooting.md: addon
+     * manager → addon agent → HyperShift operator). Here: two ticks after Available.
+     */
     private void multiClusterEngine(ObjectNode mce) {
         if (!operators.contains("multicluster-engine")) {
             return;
@@ -359,9 +464,29 @@ final class SimulatedHub {
             mce.with("status").put("phase", "Progressing");
         } else if (phase.equals("Progressing")) {
             mce.with("status").put("phase", "Available");
-            groups.add("hypershift.openshift.io");
             groups.add("agent-install.openshift.io");
+            operators.add("assisted-service");
+            mceAvailableAt = ticks;
+        } else if (phase.equals("Available") && componentEnabled(mce, "hypershift") && !operators.contains("hypershift")
+                && ticks - mceAvailableAt >= 2) {
+            operators.add("hypershift");
+            groups.add("hypershift.openshift.io");
+            events.add("tick " + ticks + ": hypershift-addon installed the HyperShift operator");
         }
+    }
+
+    private static boolean componentEnabled(JsonNode mce, String component) {
+        for (JsonNode c : mce.path("spec").path("overrides").path("components")) {
+            if (c.path("name").asText().equals(component)) {
+                return c.path("enabled").asBoolean(true);
+            }
+        }
+        return true;
+    }
+
+    /** Whether an operator (an OLM package, or a component the MCE deploys: assisted-service, hypershift) runs. */
+    boolean runs(String operator) {
+        return operators.contains(operator);
     }
 
     private void externalSecret(ObjectNode es) {
@@ -376,84 +501,91 @@ final class SimulatedHub {
         setCondition(es, "Ready", "True", "SecretSynced", "Secret was synced");
     }
 
+    /**
+     * assisted-service's infrastructure operator (internal/controller/controllers/agentserviceconfig_controller.go
+     * @ 063b2579): needs the MCE's assisted-service component and its {@code mirrorRegistryRef} ConfigMap;
+     * {@code ReconcileCompleted=True} (ReconcileSucceeded) with the PersistentVolumeClaims of
+     * {@code databaseStorage} ({@code postgres}), {@code filesystemStorage} ({@code assisted-service}) and
+     * {@code imageStorage} (the image service StatefulSet's claim); {@code DeploymentsHealthy=False}
+     * (DeploymentFailure, "Deployment assisted-service is not available") while any claim is not Bound (its pod
+     * cannot start), then {@code DeploymentsHealthy=True} (DeploymentSucceeded).
+     */
     private void agentServiceConfig(ObjectNode asc) {
+        if (!operators.contains("assisted-service")) {
+            return;
+        }
         ObjectNode mce = first("MultiClusterEngine");
-        if (mce == null || !mce.path("status").path("phase").asText().equals("Available")) {
-            return;
-        }
         String mirrors = asc.path("spec").path("mirrorRegistryRef").path("name").asText(null);
-        String ns = mce.path("spec").path("targetNamespace").asText("multicluster-engine");
+        String ns = mce == null ? "multicluster-engine" : mce.path("spec").path("targetNamespace").asText("multicluster-engine");
         if (mirrors != null && !objects.containsKey(ObjectKey.core("ConfigMap", ns, mirrors))) {
-            setCondition(asc, "ReconcileCompleted", "False", "ConfigFailure", "ConfigMap " + ns + "/" + mirrors + " not found");
+            setCondition(asc, "ReconcileCompleted", "False", "ConfigFailure", "Failed to generate definition for AssistedServiceConfigMap");
             return;
         }
-        if (!conditionTrue(asc, "ReconcileCompleted")) {
-            setCondition(asc, "ReconcileCompleted", "True", "ReconcileSucceeded", "Reconcile succeeded");
-            setCondition(asc, "DeploymentsHealthy", "False", "DeploymentFailure", "assisted-service is starting");
+        boolean bound = true;
+        for (String[] claim : ASC_CLAIMS) {
+            JsonNode spec = asc.path("spec").path(claim[0]);
+            if (spec.isMissingNode()) {
+                continue;
+            }
+            ObjectKey key = ObjectKey.core("PersistentVolumeClaim", ns, claim[1]);
+            if (!objects.containsKey(key)) {
+                ObjectNode pvc = JSON.objectNode().put("apiVersion", "v1").put("kind", "PersistentVolumeClaim");
+                pvc.putObject("metadata").put("name", claim[1]).put("namespace", ns);
+                pvc.set("spec", spec.deepCopy());
+                pvc.putObject("status").put("phase", "Pending");
+                objects.put(key, pvc);
+                events.add("tick " + ticks + ": created " + describe(key));
+            }
+            bound &= objects.get(key).path("status").path("phase").asText().equals("Bound");
+        }
+        setCondition(asc, "ReconcileCompleted", "True", "ReconcileSucceeded", "AgentServiceConfig reconcile completed without error.");
+        if (bound && conditionPresent(asc, "DeploymentsHealthy")) {
+            setCondition(asc, "DeploymentsHealthy", "True", "DeploymentSucceeded",
+                    "All the deployments managed by Infrastructure-operator are healthy.");
         } else {
-            setCondition(asc, "DeploymentsHealthy", "True", "DeploymentSucceeded", "All the deployments are healthy");
+            setCondition(asc, "DeploymentsHealthy", "False", "DeploymentFailure", "Deployment assisted-service is not available");
         }
     }
 
-    private void hostedCluster(ObjectNode hc) {
-        ObjectKey k = ObjectKey.of(hc);
-        ObjectNode mce = first("MultiClusterEngine");
-        if (mce == null || !mce.path("status").path("phase").asText().equals("Available")) {
+    /** AgentServiceConfig storage field → the claim the operator creates for it. */
+    static final List<String[]> ASC_CLAIMS = List.of(new String[] {"databaseStorage", "postgres"},
+            new String[] {"filesystemStorage", "assisted-service"},
+            new String[] {"imageStorage", "image-service-data-assisted-image-service-0"});
+
+    /**
+     * kube-controller-manager's PersistentVolume controller with a dynamic provisioner (kubernetes
+     * pkg/controller/volume/persistentvolume/pv_controller.go {@code syncUnboundClaim}): a Pending claim binds
+     * once its StorageClass exists (no {@code storageClassName}: the class annotated
+     * {@code storageclass.kubernetes.io/is-default-class: "true"}); without one it stays Pending, with no timeout.
+     */
+    private void persistentVolumeClaim(ObjectNode pvc) {
+        if (pvc.path("status").path("phase").asText().equals("Bound")) {
             return;
         }
-        JsonNode spec = hc.path("spec");
-        List<ObjectKey> needs = new ArrayList<>();
-        for (JsonNode ref : List.of(spec.path("pullSecret"), spec.path("sshKey"),
-                spec.path("secretEncryption").path("aescbc").path("activeKey"))) {
-            if (ref.has("name")) {
-                needs.add(ObjectKey.core("Secret", k.namespace(), ref.path("name").asText()));
+        String className = pvc.path("spec").path("storageClassName").asText("");
+        boolean exists = ofKind("StorageClass").stream().anyMatch(sc -> className.isEmpty()
+                ? sc.path("metadata").path("annotations").path("storageclass.kubernetes.io/is-default-class").asText().equals("true")
+                : ObjectKey.of(sc).name().equals(className));
+        if (exists) {
+            pvc.with("status").put("phase", "Bound");
+        }
+    }
+
+    /** A StorageClass that exists on the hub before any sync (a provisioner installed outside the render). */
+    void storageClass(String name) {
+        ObjectNode sc = JSON.objectNode().put("apiVersion", "storage.k8s.io/v1").put("kind", "StorageClass");
+        sc.putObject("metadata").put("name", name);
+        sc.put("provisioner", "simulated.hostedsite.dev/" + name);
+        preexisting(sc);
+    }
+
+    static boolean conditionPresent(JsonNode o, String type) {
+        for (JsonNode c : o.path("status").path("conditions")) {
+            if (c.path("type").asText().equals(type)) {
+                return true;
             }
         }
-        if (spec.path("additionalTrustBundle").has("name")) {
-            needs.add(ObjectKey.core("ConfigMap", k.namespace(), spec.path("additionalTrustBundle").path("name").asText()));
-        }
-        List<ObjectKey> missing = needs.stream().filter(n -> !objects.containsKey(n)).toList();
-        String version = "4.x";
-        if (!missing.isEmpty()) {
-            setCondition(hc, "Available", "False", "WaitingForAvailable", "missing " + missing);
-            return;
-        }
-        String noAddress = loadBalancerMissing(hc);
-        if (noAddress != null && !conditionTrue(hc, "Available")) {
-            setCondition(hc, "Available", "False", "WaitingForLoadBalancer",
-                    "APIServer load balancer is not provisioned: " + noAddress);
-            return;
-        }
-        ObjectNode status = hc.with("status");
-        if (!status.has("version")) {
-            setCondition(hc, "Available", "False", "WaitingForAvailable", "Waiting for hosted control plane to be healthy");
-            setCondition(hc, "Progressing", "True", "AsExpected", "HostedCluster is deploying");
-            ObjectNode v = status.putObject("version");
-            v.putArray("history").addObject().put("state", "Partial").put("version", version);
-            return;
-        }
-        if (!conditionTrue(hc, "Available")) {
-            setCondition(hc, "Available", "True", "AsExpected", "The hosted control plane is available");
-            status.putObject("controlPlaneEndpoint").put("host", "api." + k.name()).put("port", 6443);
-            return;
-        }
-        boolean workersReady = false;
-        for (ObjectNode np : ofKind("NodePool")) {
-            ObjectKey pk = ObjectKey.of(np);
-            if (k.namespace().equals(pk.namespace()) && k.name().equals(np.path("spec").path("clusterName").asText())) {
-                int want = desiredReplicas(np);
-                int have = np.path("status").path("replicas").asInt(0);
-                if (have < want) {
-                    return;
-                }
-                workersReady |= have > 0;
-            }
-        }
-        ObjectNode latest = (ObjectNode) status.path("version").path("history").get(0);
-        if (workersReady && !latest.path("state").asText().equals("Completed")) {
-            latest.put("state", "Completed");
-            setCondition(hc, "Progressing", "False", "AsExpected", "HostedCluster is at expected version");
-        }
+        return false;
     }
 
     private void infraEnv(ObjectNode ie) {
@@ -634,12 +766,12 @@ final class SimulatedHub {
         return true;
     }
 
-    private List<ObjectNode> ofKind(String kind) {
+    List<ObjectNode> ofKind(String kind) {
         return objects.values().stream().filter(o -> o.path("kind").asText().equals(kind)
                 && !o.path("metadata").has("deletionTimestamp")).toList();
     }
 
-    private ObjectNode first(String kind) {
+    ObjectNode first(String kind) {
         List<ObjectNode> all = ofKind(kind);
         return all.isEmpty() ? null : all.get(0);
     }
@@ -653,7 +785,16 @@ final class SimulatedHub {
         return false;
     }
 
-    private static void setCondition(ObjectNode o, String type, String status, String reason, String message) {
+    static void removeCondition(ObjectNode o, String type) {
+        JsonNode conditions = o.path("status").path("conditions");
+        for (int i = conditions.size() - 1; i >= 0; i--) {
+            if (conditions.get(i).path("type").asText().equals(type)) {
+                ((ArrayNode) conditions).remove(i);
+            }
+        }
+    }
+
+    static void setCondition(ObjectNode o, String type, String status, String reason, String message) {
         ArrayNode conditions = o.with("status").withArray("conditions");
         ObjectNode c = null;
         for (JsonNode existing : conditions) {

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -48,6 +49,53 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SyncSimulationTest {
     private static final int FIRST_SYNC_TICKS = 200;
+
+    /**
+     * The StorageClasses a hub of the example has before the first sync: LVM Storage installed outside the
+     * render, with device class {@code vg1} (the render's AgentServiceConfig asks for {@code lvms-vg1}; nothing
+     * in the render creates it).
+     */
+    static final Set<String> LVMS_BY_HAND = Set.of("lvms-vg1");
+
+    /**
+     * What exists on the hub before the first sync of each success fixture, beyond what the render
+     * references ({@link #hubFor}): its StorageClasses. A new success fixture must say what its hub has.
+     */
+    static final Map<String, Set<String>> STORAGE_CLASSES_BEFORE_SYNC = Map.ofEntries(
+            Map.entry("bad-warn-autoscaling-max-above-hosts", LVMS_BY_HAND),
+            Map.entry("bad-warn-bmc-credentials-block-scalar", LVMS_BY_HAND),
+            Map.entry("bad-warn-bmc-credentials-control-char", LVMS_BY_HAND),
+            Map.entry("bad-warn-bmc-credentials-not-utf8", LVMS_BY_HAND),
+            Map.entry("bad-warn-bmc-credentials-trailing-newline", LVMS_BY_HAND),
+            Map.entry("bad-warn-bmc-driver-ipmi", LVMS_BY_HAND),
+            Map.entry("bad-warn-bmc-driver-redfish", LVMS_BY_HAND),
+            Map.entry("bad-warn-bmc-ipv4-leading-zero", LVMS_BY_HAND),
+            Map.entry("bad-warn-bmc-no-scheme-is-ipmi", LVMS_BY_HAND),
+            Map.entry("bad-warn-capabilities-before-4-20", LVMS_BY_HAND),
+            Map.entry("bad-warn-catalog-under-tag-mirror", LVMS_BY_HAND),
+            Map.entry("bad-warn-hub-api-address-outside-pools", LVMS_BY_HAND),
+            Map.entry("bad-warn-hub-loadbalancer-without-metallb", LVMS_BY_HAND),
+            Map.entry("bad-warn-hub-mce-not-in-any-catalog", LVMS_BY_HAND),
+            Map.entry("bad-warn-olm-catalog-images-guest", LVMS_BY_HAND),
+            Map.entry("bad-warn-replicas-above-hosts", LVMS_BY_HAND),
+            Map.entry("bad-warn-root-device-hint-empty", LVMS_BY_HAND),
+            Map.entry("bad-warn-tag-mirror", LVMS_BY_HAND),
+            Map.entry("cluster-immutables-and-images", LVMS_BY_HAND),
+            Map.entry("docs-dual-stack", LVMS_BY_HAND),
+            Map.entry("etcd-rotation-backup-by-data", LVMS_BY_HAND),
+            Map.entry("etcd-rotation-unchanged", LVMS_BY_HAND),
+            Map.entry("etcd-rotation-with-backup", LVMS_BY_HAND),
+            Map.entry("example-lab", LVMS_BY_HAND),
+            Map.entry("hosts-per-cluster", LVMS_BY_HAND),
+            Map.entry("hub-acm-owner", LVMS_BY_HAND),
+            Map.entry("hub-operators-metallb", LVMS_BY_HAND),
+            Map.entry("nodepool-arch-arm64", LVMS_BY_HAND),
+            Map.entry("nodepools-mixed-arch", LVMS_BY_HAND),
+            Map.entry("nodeport-tags-423", LVMS_BY_HAND),
+            Map.entry("pools-rollout-on-change", LVMS_BY_HAND),
+            Map.entry("secrets-external", LVMS_BY_HAND),
+            Map.entry("secrets-secretref", LVMS_BY_HAND),
+            Map.entry("two-sites", LVMS_BY_HAND));
     private static final int CONVERGE_TICKS = 100;
 
     @TestFactory
@@ -63,11 +111,14 @@ class SyncSimulationTest {
             }
         }
         assertTrue(cases.size() >= 8, "success fixtures found: " + cases);
+        assertEquals(new java.util.TreeSet<>(STORAGE_CLASSES_BEFORE_SYNC.keySet()),
+                new java.util.TreeSet<>(cases.stream().map(d -> d.getFileName().toString()).toList()),
+                "STORAGE_CLASSES_BEFORE_SYNC states the StorageClasses of exactly the success fixtures");
         return cases.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> {
             JsonNode list = Yaml.readAll(Files.readString(d.resolve("expected.yaml"))).get(0);
             List<ObjectNode> desired = desired(list);
             assertFalse(desired.isEmpty(), "nothing rendered");
-            SimulatedHub hub = hubFor(desired);
+            SimulatedHub hub = hubFor(desired, STORAGE_CLASSES_BEFORE_SYNC.get(d.getFileName().toString()), Set.of());
             SyncSimulator argo = new SyncSimulator(hub, d.getFileName().toString());
 
             SyncSimulator.Outcome first = argo.sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
@@ -213,7 +264,7 @@ class SyncSimulationTest {
         assertEquals(List.of(), held.pruned());
         assertFalse(lab.hub.get(bmh).path("metadata").has("deletionTimestamp"));
 
-        SyncSimulator.Outcome confirmed = lab.argo.sync(edited, new SyncSimulator.Policy(true, true), FIRST_SYNC_TICKS);
+        SyncSimulator.Outcome confirmed = lab.argo.confirmPruning(FIRST_SYNC_TICKS);
         assertEquals("Succeeded", confirmed.phase(), confirmed.message());
         // Reverse wave order: the host (wave 10) first, its NMStateConfig (8), its BMC Secret (1) last.
         assertEquals(List.of(bmh,
@@ -244,7 +295,7 @@ class SyncSimulationTest {
         assertFalse(lab.hub.get(oldCluster).path("metadata").has("deletionTimestamp"));
         assertTrue(lab.hub.events().stream().noneMatch(e -> e.contains("moved")), "nothing of the new namespace applied");
 
-        SyncSimulator.Outcome confirmed = lab.argo.sync(edited, new SyncSimulator.Policy(true, true), FIRST_SYNC_TICKS);
+        SyncSimulator.Outcome confirmed = lab.argo.confirmPruning(FIRST_SYNC_TICKS);
         assertEquals("Succeeded", confirmed.phase(), confirmed.message());
         assertTrue(confirmed.pruned().contains(oldCluster));
         assertTrue(confirmed.pruned().contains(ObjectKey.core("Namespace", null, "clusters")));
@@ -285,7 +336,7 @@ class SyncSimulationTest {
         assertEquals("Waiting for pruning confirmation of NodePool clusters/hosted (phase Sync, wave 11)", held.message());
         assertNull(lab.hub.get(new ObjectKey("hypershift.openshift.io", "NodePool", "clusters", "workers")));
 
-        SyncSimulator.Outcome confirmed = lab.argo.sync(edited, new SyncSimulator.Policy(true, true), FIRST_SYNC_TICKS);
+        SyncSimulator.Outcome confirmed = lab.argo.confirmPruning(FIRST_SYNC_TICKS);
         assertEquals("Succeeded", confirmed.phase(), confirmed.message());
         assertEquals(List.of(new ObjectKey("hypershift.openshift.io", "NodePool", "clusters", "hosted")), confirmed.pruned());
         assertNull(lab.argo.converge(CONVERGE_TICKS), "the new pool takes over the released Agents");
@@ -393,7 +444,16 @@ class SyncSimulationTest {
      * {@code secretRef}/{@code externalSecrets}. Secrets an ExternalSecret of the render produces are left to it.
      */
     static SimulatedHub hubFor(List<ObjectNode> desired) {
+        return hubFor(desired, LVMS_BY_HAND, Set.of());
+    }
+
+    /**
+     * {@link #hubFor(List)} on a hub with the given StorageClasses and without the given objects (Secrets that
+     * should exist but do not).
+     */
+    static SimulatedHub hubFor(List<ObjectNode> desired, Set<String> storageClasses, Set<ObjectKey> absent) {
         SimulatedHub hub = new SimulatedHub();
+        storageClasses.forEach(hub::storageClass);
         prepareOperators(hub, desired);
         Set<ObjectKey> rendered = new HashSet<>();
         desired.forEach(o -> {
@@ -410,6 +470,10 @@ class SyncSimulationTest {
                 }
                 hub.preexisting(o);
             }
+        }
+        if (!absent.isEmpty()) {
+            absent.forEach(hub::delete);
+            hub.tick();
         }
         return hub;
     }
@@ -445,10 +509,7 @@ class SyncSimulationTest {
 
     /** {@link #hubFor(List)} without the given objects (Secrets that should exist but do not). */
     static SimulatedHub hubFor(List<ObjectNode> desired, Set<ObjectKey> absent) {
-        SimulatedHub hub = hubFor(desired);
-        absent.forEach(hub::delete);
-        hub.tick();
-        return hub;
+        return hubFor(desired, LVMS_BY_HAND, absent);
     }
 
     private static boolean hasErrors(JsonNode resourceList) {
