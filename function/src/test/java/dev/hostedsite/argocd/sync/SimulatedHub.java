@@ -261,7 +261,7 @@ final class SimulatedHub {
         if (state.equals("READY")) {
             return;
         }
-        boolean pullable = !ofKind("ImageDigestMirrorSet").isEmpty() || !ofKind("ImageTagMirrorSet").isEmpty();
+        boolean pullable = reachable(cs.path("spec").path("image").asText());
         ObjectNode image = objects.get(new ObjectKey("config.openshift.io", "Image", null, "cluster"));
         String ca = image == null ? null : image.path("spec").path("additionalTrustedCA").path("name").asText(null);
         pullable &= ca != null && objects.containsKey(ObjectKey.core("ConfigMap", "openshift-config", ca));
@@ -419,6 +419,37 @@ final class SimulatedHub {
         setCondition(metallb, "Available", progressing ? "True" : "False", progressing ? "Available" : "Progressing", "");
         setCondition(metallb, "Progressing", progressing ? "False" : "True", "Progressing", "");
         setCondition(metallb, "Degraded", "False", "Degraded", "");
+    }
+
+    /**
+     * Whether a disconnected hub can pull {@code image}: it lives on a mirror registry of the mirror sets, or
+     * under a source the mirror sets redirect (a digest under an ImageDigestMirrorSet source, a tag under an
+     * ImageTagMirrorSet source). Anything else is out of reach.
+     */
+    private boolean reachable(String image) {
+        boolean digest = image.contains("@sha256:");
+        for (String[] kindField : List.of(new String[] {"ImageDigestMirrorSet", "imageDigestMirrors"},
+                new String[] {"ImageTagMirrorSet", "imageTagMirrors"})) {
+            for (ObjectNode set : ofKind(kindField[0])) {
+                for (JsonNode m : set.path("spec").path(kindField[1])) {
+                    for (JsonNode mirror : m.path("mirrors")) {
+                        if (host(mirror.asText()).equals(host(image))) {
+                            return true;
+                        }
+                    }
+                    boolean redirects = kindField[0].equals("ImageDigestMirrorSet") == digest;
+                    if (redirects && image.startsWith(m.path("source").asText() + "/")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String host(String image) {
+        int slash = image.indexOf('/');
+        return slash < 0 ? image : image.substring(0, slash);
     }
 
     /** Why the API Service of a LoadBalancer-published cluster has no reachable address yet, or null. */
