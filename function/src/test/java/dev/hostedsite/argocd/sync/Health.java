@@ -42,8 +42,13 @@ final class Health {
      * {@code argocd-cm} health customizations are installed (they override built-ins of the same kind).
      *
      * @param version {@code "2.14"} or {@code "3"} (3.0 and later: the state-aware built-in Subscription check)
+     * @param withoutOverride kinds whose package script is left out of {@code argocd-cm} (their built-in runs)
      */
-    record ArgoCd(String version, boolean packageChecks) {
+    record ArgoCd(String version, boolean packageChecks, Set<String> withoutOverride) {
+        ArgoCd(String version, boolean packageChecks) {
+            this(version, packageChecks, Set.of());
+        }
+
         /** The Argo CD versions the package supports (packages/argocd/README.md), oldest first. */
         static final List<String> SUPPORTED = List.of("2.14", "3");
         static final ArgoCd DEFAULT = new ArgoCd("3", true);
@@ -77,7 +82,7 @@ final class Health {
         }
         String kind = live.path("kind").asText();
         Path script = ArgoCdPackage.healthScript(live.path("apiVersion").asText(), kind);
-        if (argo.packageChecks() && Files.isRegularFile(script)) {
+        if (argo.packageChecks() && !argo.withoutOverride().contains(kind) && Files.isRegularFile(script)) {
             LuaHealthCheck.Result r = compiled(script).run(live);
             return new Status(r.status(), r.message());
         }

@@ -292,8 +292,10 @@ final class SimulatedHub {
      * (operator-framework/operator-lifecycle-manager pkg/controller/operators/catalog/subscription/reconciler.go
      * {@code catalogHealth} @ 149a0d1f): {@code status.catalogHealth} and {@code CatalogSourcesUnhealthy}
      * (reasons UnhealthyCatalogSourceFound, AllCatalogSourcesHealthy). Resolution needs the targeted catalog
-     * READY: {@code state: UpgradePending}, {@code currentCSV}, an {@code installPlanRef} and
-     * {@code InstallPlanPending=True}; the InstallPlan then creates the package's CRDs and the CSV object, and
+     * READY: {@code state: UpgradePending}, {@code currentCSV} and an {@code installPlanRef}; then, once the
+     * subscription syncer sees the InstallPlan running, {@code InstallPlanPending=True} (reason Installing; in
+     * between no condition says anything is pending, which Argo CD 2.14's built-in check calls Healthy); the
+     * InstallPlan then creates the package's CRDs and the CSV object, and
      * the Subscription turns {@code AtLatestKnown} with {@code installedCSV}: the CSV exists, it has not
      * succeeded yet ({@link #clusterServiceVersion}).
      */
@@ -324,6 +326,10 @@ final class SimulatedHub {
             status.put("state", "UpgradePending").put("currentCSV", csv);
             status.putObject("installPlanRef").put("kind", "InstallPlan").put("name", "install-" + pkg)
                     .put("namespace", k.namespace());
+            return;
+        }
+        if (!conditionPresent(sub, "InstallPlanPending")) {
+            // The subscription syncer has seen the InstallPlan: its phase Installing (reason) until it completes.
             setCondition(sub, "InstallPlanPending", "True", "Installing", "");
             return;
         }

@@ -151,9 +151,9 @@ class SimulatedHubTest {
         }
         // catalog CONNECTING, then READY and resolved: UpgradePending; AtLatestKnown with the CSV Pending;
         // InstallReady; Installing; Succeeded, and only now the operator runs.
-        assertEquals(List.of("-/-/false", "UpgradePending/-/false", "AtLatestKnown/Pending/false",
+        assertEquals(List.of("-/-/false", "UpgradePending/-/false", "UpgradePending/-/false", "AtLatestKnown/Pending/false",
                 "AtLatestKnown/InstallReady/false", "AtLatestKnown/Installing/false", "AtLatestKnown/Succeeded/true",
-                "AtLatestKnown/Succeeded/true", "AtLatestKnown/Succeeded/true"), states);
+                "AtLatestKnown/Succeeded/true"), states);
         assertTrue(hub.hasApi("multicluster.openshift.io"), "the InstallPlan created the CRDs with the CSV");
     }
 

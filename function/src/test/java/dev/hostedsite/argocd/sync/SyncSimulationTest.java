@@ -242,6 +242,72 @@ class SyncSimulationTest {
         assertEquals("Degraded", Health.subscription(sub).status());
     }
 
+    // ---- what the real hub writes: storage, catalogs, Argo CD versions ----
+
+    @Test
+    void aStorageClassNothingCreatesHoldsTheAgentServiceConfigWaveAndTheMessageNamesIt() {
+        List<ObjectNode> desired = desired(Sites.compile(Sites.example()));
+        SimulatedHub hub = hubFor(desired, Set.of(), Set.of());
+        SyncSimulator.Outcome stuck = new SyncSimulator(hub, "lab").sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Running", stuck.phase(), stuck.message());
+        assertEquals("sync did not finish in " + FIRST_SYNC_TICKS + " ticks: waiting at phase Sync, wave 6 for healthy state of"
+                + " AgentServiceConfig agent (Progressing: DeploymentsHealthy=False (DeploymentFailure): Deployment"
+                + " assisted-service is not available; its volumes need StorageClass lvms-vg1)", stuck.message());
+        assertEquals("Pending", hub.get(ObjectKey.core("PersistentVolumeClaim", "multicluster-engine", "postgres"))
+                .path("status").path("phase").asText());
+    }
+
+    @Test
+    void eachSupportedArgoCdVersionSyncsTheHubChainWithThePackagesChecks() throws IOException {
+        for (String version : Health.ArgoCd.SUPPORTED) {
+            List<ObjectNode> desired = hubOperatorsMetallb();
+            SyncSimulator argo = new SyncSimulator(hubFor(desired), "lab", new Health.ArgoCd(version, true));
+            SyncSimulator.Outcome outcome = argo.sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+            assertEquals("Succeeded", outcome.phase(), version + ": " + outcome.message());
+            assertNull(argo.converge(CONVERGE_TICKS), version);
+        }
+    }
+
+    @Test
+    void argoCd214sBuiltInSubscriptionCheckAppliesTheOperatorsCrsBeforeTheirCrds() throws IOException {
+        // The package's CatalogSource check installed, its Subscription override not: 2.14's built-in calls an
+        // UpgradePending Subscription Healthy, so wave 5 is applied before the InstallPlan created the CRDs.
+        List<ObjectNode> desired = hubOperatorsMetallb();
+        SimulatedHub hub = hubFor(desired);
+        SyncSimulator.Outcome outcome = new SyncSimulator(hub, "lab", builtInSubscription("2.14"))
+                .sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Failed", outcome.phase(), outcome.message());
+        assertTrue(outcome.message().startsWith("one or more objects failed to apply: MetalLB metallb-system/metallb (the"
+                + " server could not find the requested resource (metallb.io/MetalLB))"), outcome.message());
+    }
+
+    @Test
+    void aForeignCatalogThatCannotServeFailsTheSyncOnlyWithArgoCdsBuiltInSubscriptionCheck() throws IOException {
+        for (boolean withPackage : List.of(false, true)) {
+            List<ObjectNode> desired = hubOperatorsMetallb();
+            SimulatedHub hub = hubFor(desired);
+            // Left from an earlier install: a catalog of openshift-marketplace whose image the hub cannot reach.
+            ObjectNode old = SimulatedHubTest.object("operators.coreos.com/v1alpha1", "CatalogSource", "openshift-marketplace", "old-catalog");
+            old.putObject("spec").put("image", "registry.redhat.io/redhat/certified-operator-index:v4.19").put("sourceType", "grpc");
+            hub.preexisting(old);
+            Health.ArgoCd checks = withPackage ? Health.ArgoCd.DEFAULT : builtInSubscription("3");
+            SyncSimulator.Outcome outcome = new SyncSimulator(hub, "lab", checks).sync(desired, SyncSimulator.Policy.AUTOMATED,
+                    FIRST_SYNC_TICKS);
+            if (withPackage) {
+                assertEquals("Succeeded", outcome.phase(), outcome.message());
+            } else {
+                assertEquals("Failed", outcome.phase(), outcome.message());
+                assertTrue(outcome.message().contains("Subscription") && outcome.message().contains("CatalogSourcesUnhealthy"),
+                        outcome.message());
+            }
+        }
+    }
+
+    /** Argo CD {@code version} with the package's checks for every kind but Subscription (its built-in runs). */
+    private static Health.ArgoCd builtInSubscription(String version) {
+        return new Health.ArgoCd(version, true, Set.of("Subscription"));
+    }
+
     private static List<ObjectNode> hubOperatorsMetallb() throws IOException {
         return desired(Yaml.readAll(Files.readString(Repo.fixtures().resolve("hub-operators-metallb/expected.yaml"))).get(0));
     }
@@ -276,6 +342,67 @@ class SyncSimulationTest {
         }
         assertEquals(2, lab.hub.get(new ObjectKey("hypershift.openshift.io", "NodePool", "clusters", "hosted"))
                 .path("status").path("replicas").asInt());
+    }
+
+    @Test
+    void aSyncWaitingForPruneConfirmationStaysRunningAndBlocksLaterAutomatedSyncs() {
+        ObjectNode site = Sites.example();
+        Synced lab = synced(site);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) Sites.cluster(site).get("hosts")).remove(2);
+        List<ObjectNode> removal = desired(Sites.compile(site));
+        SyncSimulator.Outcome held = lab.argo.sync(removal, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Running", held.phase());
+
+        // A later commit (a new label on a host) arrives while the operation waits: Argo CD starts no sync.
+        ((ObjectNode) Sites.cluster(site).get("hosts").get(0)).with("labels").put("later", "commit");
+        List<ObjectNode> later = desired(Sites.compile(site));
+        for (int i = 0; i < 5; i++) {
+            SyncSimulator.Outcome blocked = lab.argo.sync(later, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+            assertEquals("Running", blocked.phase());
+            assertEquals("another operation is already in progress: " + held.message(), blocked.message());
+            lab.hub.tick();
+        }
+        ObjectKey host = new ObjectKey("metal3.io", "BareMetalHost", "clusters-hosted", "hosted-worker0");
+        String label = SimulatedHub.AGENT_LABEL_PREFIX + "later";
+        assertFalse(lab.hub.get(host).path("metadata").path("annotations").has(label), "nothing of the later commit applied");
+
+        // Confirmation resumes the waiting operation: the removal's revision, not the later commit.
+        SyncSimulator.Outcome confirmed = lab.argo.confirmPruning(FIRST_SYNC_TICKS);
+        assertEquals("Succeeded", confirmed.phase(), confirmed.message());
+        assertTrue(confirmed.pruned().contains(new ObjectKey("metal3.io", "BareMetalHost", "clusters-hosted", "hosted-worker2")));
+        assertFalse(lab.hub.get(host).path("metadata").path("annotations").has(label));
+        // Only now the next automated sync runs, with the later commit.
+        SyncSimulator.Outcome next = lab.argo.sync(later, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Succeeded", next.phase(), next.message());
+        assertTrue(lab.hub.get(host).path("metadata").path("annotations").has(label), lab.hub.get(host).toString());
+    }
+
+    @Test
+    void aRenderThatDropsTheHubNeverDeletesTheSingletonsAndWaitsBeforeTheHubOperators() {
+        Synced lab = synced(Sites.example());
+        Set<String> hub = Set.of("Image", "OperatorHub", "ImageDigestMirrorSet", "MultiClusterEngine", "AgentServiceConfig");
+        List<ObjectNode> withoutHub = desired(Sites.compile(Sites.example())).stream()
+                .filter(o -> !hub.contains(o.path("kind").asText())).toList();
+        SyncSimulator.Outcome held = lab.argo.sync(withoutHub, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Running", held.phase(), held.message());
+        assertTrue(held.message().startsWith("Waiting for pruning confirmation of "), held.message());
+        // Reverse wave order: the AgentServiceConfig (wave 6) is the first protected prune.
+        assertEquals(List.of(new ObjectKey("agent-install.openshift.io", "AgentServiceConfig", null, "agent")),
+                held.awaitingConfirmation());
+        assertNotNull(lab.hub.get(new ObjectKey("multicluster.openshift.io", "MultiClusterEngine", null, "multiclusterengine")));
+
+        SyncSimulator.Outcome confirmed = lab.argo.confirmPruning(FIRST_SYNC_TICKS);
+        assertEquals("Succeeded", confirmed.phase(), confirmed.message());
+        for (String kind : List.of("Image", "OperatorHub")) {
+            ObjectKey singleton = new ObjectKey("config.openshift.io", kind, null, "cluster");
+            assertFalse(confirmed.pruned().contains(singleton), kind + " is never pruned (Prune=false)");
+            assertNotNull(lab.hub.get(singleton));
+        }
+        assertTrue(confirmed.pruned().containsAll(List.of(
+                new ObjectKey("multicluster.openshift.io", "MultiClusterEngine", null, "multiclusterengine"),
+                new ObjectKey("agent-install.openshift.io", "AgentServiceConfig", null, "agent"),
+                new ObjectKey("config.openshift.io", "ImageDigestMirrorSet", null, "hostedsite-mirrors"))),
+                "pruned only after confirmation: " + confirmed.pruned());
     }
 
     @Test
