@@ -17,7 +17,9 @@ import java.util.Set;
  * {@code pkg/health/health.go}, {@code GetResourceHealth}):
  * <ul>
  *   <li>an object being deleted is Progressing;</li>
- *   <li>a kind with a script in {@code packages/argocd/health} runs that SHIPPED script through luaj;</li>
+ *   <li>a kind with a script in {@code packages/argocd/health} runs that SHIPPED script through luaj, when the
+ *       package is installed ({@link ArgoCd#packageChecks}); the package's Subscription script overrides the
+ *       built-in;</li>
  *   <li>ExternalSecret: Argo CD's built-in {@code resource_customizations/external-secrets.io/ExternalSecret},
  *       modelled as Healthy on {@code Ready=True}, Degraded on {@code Ready=False}, else Progressing;</li>
  *   <li>Subscription without the package's override: Argo CD's built-in

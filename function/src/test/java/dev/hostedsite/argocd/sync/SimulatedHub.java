@@ -21,38 +21,36 @@ import java.util.TreeSet;
  * <p>Controllers and what they write:
  * <ul>
  *   <li>CatalogSource (operator-framework/operator-lifecycle-manager pkg/controller/operators/catalog/operator.go,
- *       syncRegistryServer and syncConnection): needs the hub to pull its index image from the mirror: the
- *       rendered mirror sets (ImageDigestMirrorSet, ImageTagMirrorSet) and the {@code cluster} Image config
+ *       syncRegistryServer and syncConnection): needs the hub to pull its index image: an image on a mirror
+ *       registry of the mirror sets, or under a source they redirect, and the {@code cluster} Image config
  *       whose {@code additionalTrustedCA} ConfigMap exists in {@code openshift-config}; then
- *       {@code status.connectionState.lastObservedState} CONNECTING, then READY. Without them the registry pod
+ *       {@code status.connectionState.lastObservedState} CONNECTING, then READY. Otherwise the registry pod
  *       cannot pull: TRANSIENT_FAILURE.</li>
  *   <li>OperatorGroup (OLM pkg/controller/operators/olm/operatorgroup.go): {@code status.namespaces}, its
  *       {@code spec.targetNamespaces} or {@code [""]} (all namespaces).</li>
- *   <li>Subscription (OLM catalog operator, syncResolvingNamespace and ensureSubscriptionCSVState): while its
- *       CatalogSource is not READY, {@code CatalogSourcesUnhealthy=True}; then {@code CatalogSourcesUnhealthy=False},
- *       {@code state: UpgradePending}, {@code currentCSV} and an {@code installPlanRef}; then
- *       {@code state: AtLatestKnown} and {@code installedCSV}. The InstallPlan installs the package's CRD groups
- *       (multicluster-engine: {@code multicluster.openshift.io}; metallb-operator: {@code metallb.io}); the
- *       operator itself runs only when its namespace has exactly one OperatorGroup (else its CSV fails with
- *       NoOperatorGroup or TooManyOperatorGroups, which the Subscription does not show).</li>
+ *   <li>Subscription ({@link #subscription}): catalog health over its namespace and {@code openshift-marketplace},
+ *       resolution against its own catalog, UpgradePending, InstallPlanPending, then the InstallPlan creates the
+ *       package's CRDs (multicluster-engine: {@code multicluster.openshift.io}; metallb-operator:
+ *       {@code metallb.io}) and the CSV: AtLatestKnown.</li>
+ *   <li>ClusterServiceVersion ({@link #clusterServiceVersion}): Pending → InstallReady → Installing → Succeeded,
+ *       or Failed (NoOperatorGroup, TooManyOperatorGroups; the Subscription does not show it); the operator runs
+ *       from Succeeded on.</li>
  *   <li>MetalLB (metallb/metallb-operator controllers/metallb_controller.go, pkg/status/status.go): needs the
  *       metallb-operator running; a CR not named {@code metallb} gets {@code Degraded=True}
  *       (IncorrectMetalLBResourceName); else {@code Progressing=True}, then {@code Available=True}.</li>
  *   <li>IPAddressPool and L2Advertisement: no status; the MetalLB controller and speakers act on them once the
- *       MetalLB is Available (see HostedCluster).</li>
- *   <li>MultiClusterEngine (stolostron/backplane-operator): needs the multicluster-engine operator running;
- *       {@code status.phase} Progressing, then Available;
- *       Available installs the {@code hypershift.openshift.io} and {@code agent-install.openshift.io} CRDs.</li>
+ *       MetalLB is Available (see HostedControlPlane).</li>
+ *   <li>MultiClusterEngine ({@link #multiClusterEngine}): Progressing, Available with the agent-install CRDs
+ *       and assisted-service; HyperShift's CRDs two ticks later with the HyperShift operator its hypershift
+ *       add-on installs.</li>
  *   <li>ExternalSecret (external-secrets): creates its target Secret, {@code Ready=True}.</li>
- *   <li>AgentServiceConfig (openshift/assisted-service agentserviceconfig_controller.go): needs the MCE
- *       Available and its {@code mirrorRegistryRef} ConfigMap; {@code ReconcileCompleted=True}, then
- *       {@code DeploymentsHealthy=True}.</li>
- *   <li>HostedCluster (openshift/hypershift hostedcluster_controller.go): needs the MCE Available and the
- *       Secrets and ConfigMap it names; with its APIServer published as a LoadBalancer on a hub whose MetalLB
- *       the render manages, also the MetalLB Available and an L2Advertisement announcing an existing pool
- *       (the kube-apiserver Service's address; else {@code Available=False}, reason WaitingForLoadBalancer); {@code Available=False}, then {@code Available=True} with
- *       {@code controlPlaneEndpoint} and a {@code Partial} version; {@code Completed} once every NodePool of
- *       the cluster has its replicas (the cluster version operator needs workers).</li>
+ *   <li>AgentServiceConfig ({@link #agentServiceConfig}) and PersistentVolumeClaim
+ *       ({@link #persistentVolumeClaim}): the operator's claims bind only when their StorageClass exists;
+ *       {@code DeploymentsHealthy} waits for them. The hub's StorageClasses: {@link #storageClass}.</li>
+ *   <li>HostedCluster and HostedControlPlane: {@link SimulatedHyperShift} (the first-rollout conditions,
+ *       including {@code Degraded=True}/UnavailableReplicas; an APIServer published as a LoadBalancer on a hub
+ *       whose MetalLB the render manages needs the MetalLB Available and an L2Advertisement announcing an
+ *       existing pool, else {@code InfrastructureReady=False}).</li>
  *   <li>InfraEnv (assisted-service infraenv_controller.go): needs the AgentServiceConfig Healthy and its pull
  *       secret; {@code ImageCreated=True} and {@code status.isoDownloadURL}.</li>
  *   <li>BareMetalHost (metal3-io/baremetal-operator and assisted-service bmh_agent_controller.go): needs its

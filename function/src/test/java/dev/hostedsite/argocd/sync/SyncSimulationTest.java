@@ -38,13 +38,15 @@ import org.junit.jupiter.api.TestFactory;
  * shipped Lua checks. For every success fixture the first sync completes and the Application then converges
  * to Healthy; the wave table of 0.1 (NodePools before BareMetalHosts) stops at its NodePool wave; the hub
  * chain (catalog → Subscription → operator CR, L2Advertisement → LoadBalancer-published HostedCluster) holds
- * only in the shipped order; day-2 edits show what a second sync prunes, and that {@code Prune=confirm} holds
- * the stateful objects.
+ * only in the shipped order; a StorageClass nothing creates holds the AgentServiceConfig's wave; each supported
+ * Argo CD version's built-in checks are run; day-2 edits show what a second sync prunes, that
+ * {@code Prune=confirm} holds the stateful and hub-wide objects and blocks later syncs until confirmed, and
+ * that the hub singletons are never pruned.
  *
  * <p>What the simulation leaves out (see {@link SyncSimulator} and {@link SimulatedHub} for the details):
  * retries, self-heal, hooks beyond phase ordering, server-side apply and diffing, finalizers and the time
  * real controllers take (one tick per step), failures of real hardware, Agents that never register, and
- * HyperShift's own cleanup of a deleted HostedCluster, OLM's InstallPlans, channels and upgrades. Timing is
+ * HyperShift's own cleanup of a deleted HostedCluster, OLM's bundle unpacking, channels and upgrades. Timing is
  * counted in ticks, never measured.
  */
 class SyncSimulationTest {

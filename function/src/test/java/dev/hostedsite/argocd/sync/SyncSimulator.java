@@ -29,8 +29,10 @@ import java.util.TreeSet;
  *   <li>Each step: applied tasks whose object is Healthy (or has no health) succeed, Degraded fails the sync;
  *       while any is still running (a multi-phase or multi-wave sync), wait. Then run every pending task of
  *       the lowest phase and wave — the first wave with an out-of-sync or unhealthy resource — prunes first:
- *       a prune of an object with {@code Prune=confirm} stops the sync ("Waiting for pruning confirmation")
- *       until confirmed; {@code Prune=false} and a sync without prune skip it. An apply the API server refuses
+ *       a prune of an object with {@code Prune=confirm} stops the sync ("Waiting for pruning confirmation"):
+ *       the operation stays Running, no other sync starts, and {@link #confirmPruning} resumes it (argo-cd
+ *       controller/sync.go passes the Application's {@code argocd.argoproj.io/deletion-approved} annotation,
+ *       when newer than the operation's start, to gitops-engine as {@code WithPruneConfirmed}); {@code Prune=false} and a sync without prune skip it. An apply the API server refuses
  *       fails the sync. If that was the last phase and wave, the sync has Succeeded, even if its objects are
  *       not Healthy yet.</li>
  * </ol>
