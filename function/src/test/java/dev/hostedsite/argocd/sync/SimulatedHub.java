@@ -28,11 +28,11 @@ import java.util.TreeSet;
  *       cannot pull: TRANSIENT_FAILURE.</li>
  *   <li>OperatorGroup (OLM pkg/controller/operators/olm/operatorgroup.go): {@code status.namespaces}, its
  *       {@code spec.targetNamespaces} or {@code [""]} (all namespaces).</li>
- *   <li>Subscription ({@link #subscription}): catalog health over its namespace and {@code openshift-marketplace},
+ *   <li>Subscription ({@link SimulatedOlm#subscription}): catalog health over its namespace and {@code openshift-marketplace},
  *       resolution against its own catalog, UpgradePending, InstallPlanPending, then the InstallPlan creates the
  *       package's CRDs (multicluster-engine: {@code multicluster.openshift.io}; metallb-operator:
  *       {@code metallb.io}) and the CSV: AtLatestKnown.</li>
- *   <li>ClusterServiceVersion ({@link #clusterServiceVersion}): Pending → InstallReady → Installing → Succeeded,
+ *   <li>ClusterServiceVersion ({@link SimulatedOlm#clusterServiceVersion}): Pending → InstallReady → Installing → Succeeded,
  *       or Failed (NoOperatorGroup, TooManyOperatorGroups; the Subscription does not show it); the operator runs
  *       from Succeeded on.</li>
  *   <li>MetalLB (metallb/metallb-operator controllers/metallb_controller.go, pkg/status/status.go): needs the
@@ -101,6 +101,7 @@ final class SimulatedHub {
     /** The tick the MultiClusterEngine turned Available (the hypershift add-on starts from there), or -1. */
     private int mceAvailableAt = -1;
     private final SimulatedHyperShift hyperShift = new SimulatedHyperShift(this);
+    private final SimulatedOlm olm = new SimulatedOlm(this);
 
     /** Thrown by {@link #apply} as the API server would refuse the request. */
     static final class ApiError extends RuntimeException {
@@ -183,6 +184,30 @@ final class SimulatedHub {
         events.add("tick " + ticks + ": applied " + describe(key));
     }
 
+    boolean has(ObjectKey key) {
+        return objects.containsKey(key);
+    }
+
+    /** Records what happened at this tick. */
+    void event(String what) {
+        events.add("tick " + ticks + ": " + what);
+    }
+
+    /** A CRD group appears (an InstallPlan, an operator created its CRDs). */
+    void installApi(String group) {
+        groups.add(group);
+    }
+
+    /** An operator starts running (its CSV succeeded). */
+    void startOperator(String operator) {
+        operators.add(operator);
+    }
+
+    /** Creates {@code o} unless an object of its key exists. */
+    void putIfAbsent(ObjectNode o) {
+        objects.putIfAbsent(ObjectKey.of(o), o);
+    }
+
     /** Puts an object a controller creates (no API checks). */
     void create(ObjectNode o) {
         objects.put(ObjectKey.of(o), o);
@@ -211,10 +236,10 @@ final class SimulatedHub {
                 continue;
             }
             switch (o.path("kind").asText()) {
-                case "CatalogSource" -> catalogSource(o);
-                case "OperatorGroup" -> operatorGroup(o);
-                case "Subscription" -> subscription(o);
-                case "ClusterServiceVersion" -> clusterServiceVersion(o);
+                case "CatalogSource" -> olm.catalogSource(o);
+                case "OperatorGroup" -> olm.operatorGroup(o);
+                case "Subscription" -> olm.subscription(o);
+                case "ClusterServiceVersion" -> olm.clusterServiceVersion(o);
                 case "PersistentVolumeClaim" -> persistentVolumeClaim(o);
                 case "HostedControlPlane" -> hyperShift.hostedControlPlane(o);
                 case "MetalLB" -> metalLb(o);
@@ -253,164 +278,6 @@ final class SimulatedHub {
 
     // ---- controllers ----
 
-    private void catalogSource(ObjectNode cs) {
-        ObjectNode connection = cs.with("status").with("connectionState");
-        String state = connection.path("lastObservedState").asText("");
-        if (state.equals("READY")) {
-            return;
-        }
-        boolean pullable = reachable(cs.path("spec").path("image").asText());
-        ObjectNode image = objects.get(new ObjectKey("config.openshift.io", "Image", null, "cluster"));
-        String ca = image == null ? null : image.path("spec").path("additionalTrustedCA").path("name").asText(null);
-        pullable &= ca != null && objects.containsKey(ObjectKey.core("ConfigMap", "openshift-config", ca));
-        if (!pullable) {
-            connection.put("lastObservedState", "TRANSIENT_FAILURE");
-        } else {
-            connection.put("lastObservedState", state.equals("CONNECTING") ? "READY" : "CONNECTING");
-        }
-        connection.put("address", ObjectKey.of(cs).name() + "." + ObjectKey.of(cs).namespace() + ".svc:50051");
-    }
-
-    private void operatorGroup(ObjectNode og) {
-        if (og.path("status").has("namespaces")) {
-            return;
-        }
-        ArrayNode namespaces = og.with("status").putArray("namespaces");
-        JsonNode targets = og.path("spec").path("targetNamespaces");
-        if (targets.isArray() && !targets.isEmpty()) {
-            targets.forEach(t -> namespaces.add(t.asText()));
-        } else {
-            namespaces.add("");
-        }
-    }
-
-    /**
-     * OLM's catalog operator for one Subscription. Catalog health covers every CatalogSource in the
-     * Subscription's namespace and in the global catalog namespace {@code openshift-marketplace}
-     * (operator-framework/operator-lifecycle-manager pkg/controller/operators/catalog/subscription/reconciler.go
-     * {@code catalogHealth} @ 149a0d1f): {@code status.catalogHealth} and {@code CatalogSourcesUnhealthy}
-     * (reasons UnhealthyCatalogSourceFound, AllCatalogSourcesHealthy). Resolution needs the targeted catalog
-     * READY: {@code state: UpgradePending}, {@code currentCSV} and an {@code installPlanRef}; then, once the
-     * subscription syncer sees the InstallPlan running, {@code InstallPlanPending=True} (reason Installing; in
-     * between no condition says anything is pending, which Argo CD 2.14's built-in check calls Healthy); the
-     * InstallPlan then creates the package's CRDs and the CSV object, and
-     * the Subscription turns {@code AtLatestKnown} with {@code installedCSV}: the CSV exists, it has not
-     * succeeded yet ({@link #clusterServiceVersion}).
-     */
-    private void subscription(ObjectNode sub) {
-        ObjectKey k = ObjectKey.of(sub);
-        JsonNode spec = sub.path("spec");
-        ObjectNode status = sub.with("status");
-        String state = status.path("state").asText("");
-        List<String> unhealthy = catalogHealth(sub);
-        if (unhealthy.isEmpty()) {
-            setCondition(sub, "CatalogSourcesUnhealthy", "False", "AllCatalogSourcesHealthy", "all available catalogsources are healthy");
-        } else {
-            setCondition(sub, "CatalogSourcesUnhealthy", "True", "UnhealthyCatalogSourceFound",
-                    "unhealthy catalogsources: " + String.join(", ", unhealthy));
-        }
-        if (state.equals("AtLatestKnown")) {
-            return;
-        }
-        String sourceNamespace = spec.path("sourceNamespace").asText(k.namespace());
-        ObjectNode catalog = objects.get(new ObjectKey("operators.coreos.com", "CatalogSource", sourceNamespace,
-                spec.path("source").asText()));
-        if (catalog == null || !catalogReady(catalog)) {
-            return;
-        }
-        String pkg = spec.path("name").asText();
-        String csv = pkg + ".v0.0.0-simulated";
-        if (state.isEmpty()) {
-            status.put("state", "UpgradePending").put("currentCSV", csv);
-            status.putObject("installPlanRef").put("kind", "InstallPlan").put("name", "install-" + pkg)
-                    .put("namespace", k.namespace());
-            return;
-        }
-        if (!conditionPresent(sub, "InstallPlanPending")) {
-            // The subscription syncer has seen the InstallPlan: its phase Installing (reason) until it completes.
-            setCondition(sub, "InstallPlanPending", "True", "Installing", "");
-            return;
-        }
-        // The InstallPlan's steps: the CRDs, then the CSV.
-        if (CSV_GROUPS.containsKey(pkg)) {
-            groups.add(CSV_GROUPS.get(pkg));
-        }
-        ObjectNode csvObject = JSON.objectNode().put("apiVersion", "operators.coreos.com/v1alpha1")
-                .put("kind", "ClusterServiceVersion");
-        csvObject.putObject("metadata").put("name", csv).put("namespace", k.namespace())
-                .putObject("labels").put(PACKAGE_LABEL, pkg);
-        csvObject.putObject("status").put("phase", "Pending").put("reason", "RequirementsUnknown");
-        objects.putIfAbsent(ObjectKey.of(csvObject), csvObject);
-        status.put("state", "AtLatestKnown").put("installedCSV", csv);
-        removeCondition(sub, "InstallPlanPending");
-        events.add("tick " + ticks + ": InstallPlan created CSV " + csv);
-    }
-
-    /** Label this simulation puts on a CSV to name its package (OLM relates them through the Subscription). */
-    static final String PACKAGE_LABEL = "simulated.hostedsite.dev/package";
-
-    /** The unhealthy catalogs a Subscription sees, as namespace/name, and {@code status.catalogHealth}. */
-    private List<String> catalogHealth(ObjectNode sub) {
-        String ns = ObjectKey.of(sub).namespace();
-        ArrayNode health = sub.with("status").putArray("catalogHealth");
-        List<String> unhealthy = new ArrayList<>();
-        for (ObjectNode cs : ofKind("CatalogSource")) {
-            ObjectKey ck = ObjectKey.of(cs);
-            if (!ck.namespace().equals(ns) && !ck.namespace().equals(GLOBAL_CATALOG_NAMESPACE)) {
-                continue;
-            }
-            boolean ready = catalogReady(cs);
-            ObjectNode h = health.addObject();
-            h.putObject("catalogSourceRef").put("kind", "CatalogSource").put("name", ck.name()).put("namespace", ck.namespace());
-            h.put("healthy", ready);
-            if (!ready) {
-                unhealthy.add(ck.namespace() + "/" + ck.name());
-            }
-        }
-        return unhealthy;
-    }
-
-    /** OLM's global catalog namespace on OpenShift (the catalog operator's {@code -namespace} flag). */
-    static final String GLOBAL_CATALOG_NAMESPACE = "openshift-marketplace";
-
-    private static boolean catalogReady(JsonNode cs) {
-        return cs.path("status").path("connectionState").path("lastObservedState").asText().equals("READY");
-    }
-
-    /**
-     * OLM's olm-operator for one CSV (pkg/controller/operators/olm/operator.go {@code transitionCSVState}):
-     * its namespace needs exactly one OperatorGroup (else phase Failed, reason NoOperatorGroup or
-     * TooManyOperatorGroups); then Pending → InstallReady → Installing → Succeeded, one phase a tick. The
-     * operator runs from Succeeded on.
-     */
-    private void clusterServiceVersion(ObjectNode csv) {
-        ObjectKey k = ObjectKey.of(csv);
-        ObjectNode status = csv.with("status");
-        String phase = status.path("phase").asText("");
-        if (phase.equals("Succeeded")) {
-            return;
-        }
-        long operatorGroups = ofKind("OperatorGroup").stream().filter(og -> k.namespace().equals(ObjectKey.of(og).namespace())).count();
-        if (operatorGroups != 1) {
-            String reason = operatorGroups == 0 ? "NoOperatorGroup" : "TooManyOperatorGroups";
-            if (!reason.equals(status.path("reason").asText())) {
-                events.add("tick " + ticks + ": CSV " + k.name() + " failed: " + reason);
-            }
-            status.put("phase", "Failed").put("reason", reason);
-            return;
-        }
-        switch (phase) {
-            case "Pending", "Failed" -> status.put("phase", "InstallReady").put("reason", "AllRequirementsMet");
-            case "InstallReady" -> status.put("phase", "Installing").put("reason", "InstallWaiting");
-            default -> {
-                status.put("phase", "Succeeded").put("reason", "InstallSucceeded");
-                String pkg = csv.path("metadata").path("labels").path(PACKAGE_LABEL).asText();
-                operators.add(pkg);
-                events.add("tick " + ticks + ": installed operator " + pkg);
-            }
-        }
-    }
-
     private void metalLb(ObjectNode metallb) {
         if (!operators.contains("metallb-operator") || conditionTrue(metallb, "Available")) {
             return;
@@ -423,37 +290,6 @@ final class SimulatedHub {
         setCondition(metallb, "Available", progressing ? "True" : "False", progressing ? "Available" : "Progressing", "");
         setCondition(metallb, "Progressing", progressing ? "False" : "True", "Progressing", "");
         setCondition(metallb, "Degraded", "False", "Degraded", "");
-    }
-
-    /**
-     * Whether a disconnected hub can pull {@code image}: it lives on a mirror registry of the mirror sets, or
-     * under a source the mirror sets redirect (a digest under an ImageDigestMirrorSet source, a tag under an
-     * ImageTagMirrorSet source). Anything else is out of reach.
-     */
-    private boolean reachable(String image) {
-        boolean digest = image.contains("@sha256:");
-        for (String[] kindField : List.of(new String[] {"ImageDigestMirrorSet", "imageDigestMirrors"},
-                new String[] {"ImageTagMirrorSet", "imageTagMirrors"})) {
-            for (ObjectNode set : ofKind(kindField[0])) {
-                for (JsonNode m : set.path("spec").path(kindField[1])) {
-                    for (JsonNode mirror : m.path("mirrors")) {
-                        if (host(mirror.asText()).equals(host(image))) {
-                            return true;
-                        }
-                    }
-                    boolean redirects = kindField[0].equals("ImageDigestMirrorSet") == digest;
-                    if (redirects && image.startsWith(m.path("source").asText() + "/")) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String host(String image) {
-        int slash = image.indexOf('/');
-        return slash < 0 ? image : image.substring(0, slash);
     }
 
     /** Why the API Service of a LoadBalancer-published cluster has no reachable address yet, or null. */
