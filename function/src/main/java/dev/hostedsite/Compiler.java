@@ -145,6 +145,21 @@ public final class Compiler {
         return new Result(out, diags.list(), ordered, references, changes);
     }
 
+    /**
+     * The HostedSites among {@code items} (and none else), bound as the render binds them; for commands that read a
+     * site after {@link #compile} accepted it (those that fail the schema are left out).
+     */
+    public static List<Site> sites(List<ObjectNode> items) {
+        List<Site> out = new ArrayList<>();
+        for (ObjectNode node : findSites(items, null)) {
+            SourceFile file = sourceFile(node);
+            if (SchemaValidator.get().validate(node, file).isEmpty()) {
+                out.add(SiteBinder.bind(node, file));
+            }
+        }
+        return out;
+    }
+
     /** Secret name → the HostedSite fields whose {@code secretRef} names it, for dangling-reference messages. */
     static Map<String, List<String>> secretRefOrigins(List<Site> sites) {
         Map<String, List<String>> out = new TreeMap<>();
