@@ -24,6 +24,7 @@ import dev.hostedsite.input.EtcdRotationGuard;
 import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.input.SchemaValidator;
 import dev.hostedsite.input.SemanticValidator;
+import dev.hostedsite.input.CoreosStream;
 import dev.hostedsite.input.SiteBinder;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.SecretSource;
@@ -84,7 +85,9 @@ public final class Compiler {
             List<Diagnostic> schemaErrors = SchemaValidator.get().validate(node, file);
             diags.addAll(schemaErrors);
             if (schemaErrors.isEmpty()) {
-                sites.add(SiteBinder.bind(node, file));
+                CoreosStream.Resolved stream = CoreosStream.resolve(node, file, items);
+                diags.addAll(stream.diagnostics());
+                sites.add(SiteBinder.bind(node, file, stream.stream().orElse(null)));
             }
         }
         diags.addAll(SemanticValidator.validate(sites));
@@ -154,7 +157,7 @@ public final class Compiler {
         for (ObjectNode node : findSites(items, null)) {
             SourceFile file = sourceFile(node);
             if (SchemaValidator.get().validate(node, file).isEmpty()) {
-                out.add(SiteBinder.bind(node, file));
+                out.add(SiteBinder.bind(node, file, CoreosStream.resolve(node, file, items).stream().orElse(null)));
             }
         }
         return out;

@@ -212,12 +212,15 @@ final class Checks {
                         + " (Content-Length) for it", item.fix()));
                 return out;
             }
-            if (item.size() != null && item.size() != size.getAsLong()) {
-                out.add(new Outcome(item, "file", Outcome.Status.MISMATCH, item.url(), size.getAsLong()
-                        + " bytes, not the " + item.size() + " the stream metadata gives", item.fix()));
-                return out;
-            }
             out.add(Outcome.present(item, "file", item.url(), size.getAsLong() + " bytes"));
+            if (item.sha256() != null) {
+                String sum = web.sha256(item.url());
+                out.add(sum.equals(item.sha256())
+                        ? Outcome.present(item, "checksum", item.url(), "sha256 " + sum + " as the coreos stream gives")
+                        : new Outcome(item, "checksum", Outcome.Status.MISMATCH, item.url(), "sha256 " + sum
+                                + ", not the " + item.sha256() + " the coreos stream gives: a partial or other file",
+                                item.fix()));
+            }
             if (item.role() == Item.FileRole.ISO) {
                 String label = web.volumeLabel(item.url());
                 if (label != null && item.version() != null && label.contains(item.version())) {

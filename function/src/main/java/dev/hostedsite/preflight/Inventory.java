@@ -43,10 +43,12 @@ public final class Inventory {
         for (int i = 0; i < images.size(); i++) {
             Hub.OsImage o = images.get(i);
             String at = "spec.hub.osImages.images[" + i + "]";
-            out.add(new Item.File(at + ".iso", Item.FileRole.ISO, base + "/" + o.iso(), o.version(), null, null,
-                    download("live ISO", "iso", o, base)));
-            out.add(new Item.File(at + ".rootfs", Item.FileRole.ROOTFS, base + "/" + o.rootfs(), o.version(), null,
-                    null, download("live rootfs", "pxe.rootfs", o, base)));
+            out.add(new Item.File(at + ".iso", Item.FileRole.ISO, base + "/" + o.iso(), o.version(),
+                    sha256(hub, at + ".iso"), download("live ISO", "iso.disk", o, base, site)));
+            if (o.rootfs() != null) {
+                out.add(new Item.File(at + ".rootfs", Item.FileRole.ROOTFS, base + "/" + o.rootfs(), o.version(),
+                        sha256(hub, at + ".rootfs"), download("live rootfs", "pxe.rootfs", o, base, site)));
+            }
         }
         return out;
     }
@@ -101,11 +103,20 @@ public final class Inventory {
                 + isc + " names its channel with minVersion and maxVersion " + orUnknown(r.version()) + via);
     }
 
-    private static String download(String what, String format, Hub.OsImage o, String base) {
+    /** The checksum the coreos stream gives for the file of {@code field}, or null without a stream. */
+    private static String sha256(Hub hub, String field) {
+        return hub.osImages().downloads().stream().filter(d -> d.path().equals(field)).map(Hub.Download::sha256)
+                .findFirst().orElse(null);
+    }
+
+    private static String download(String what, String format, Hub.OsImage o, String base, Site site) {
         String arch = o.cpuArchitecture();
+        String list = site.hub().osImages().downloads().isEmpty() ? "" : " (artifacts/" + site.name() + "/"
+                + dev.hostedsite.generate.ArtifactGenerator.RHCOS_DOWNLOADS + " lists it with its checksum)";
         return "download the RHCOS " + o.version() + " " + what + " for " + arch + " (openshift-install coreos"
                 + " print-stream-json: architectures." + arch + ".artifacts.metal.formats." + format + ") into the web"
-                + " server so that " + base + "/" + (format.equals("iso") ? o.iso() : o.rootfs()) + " serves it";
+                + " server so that " + base + "/" + (format.equals("iso.disk") ? o.iso() : o.rootfs()) + " serves it"
+                + list;
     }
 
     private static String orUnknown(String version) {

@@ -36,9 +36,8 @@ public sealed interface Item permits Item.Image, Item.File {
      *
      * @param url the URL the render writes into AgentServiceConfig {@code osImages}
      * @param version the RHCOS {@code version} the site declares for it
-     * @param sha256 the expected checksum (lower-case hex), or null when no stream metadata gives one
-     * @param size the expected size in bytes, or null when unknown
+     * @param sha256 the expected checksum (lower-case hex), or null when no coreos stream metadata gives one
      */
-    record File(String field, FileRole role, String url, String version, String sha256, Long size, String fix)
+    record File(String field, FileRole role, String url, String version, String sha256, String fix)
             implements Item {}
 }

@@ -70,6 +70,25 @@ final class WebServer {
         }
     }
 
+    /** The sha256 (lower-case hex) of the whole file, read as a stream (the file is not kept). */
+    String sha256(String url) throws IOException, InterruptedException {
+        HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = r.body()) {
+            if (r.statusCode() != 200) {
+                throw new Status(r.statusCode());
+            }
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                sha.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     /** The volume identifier of a primary volume descriptor sector, or null when it is none. */
     static String volumeIdentifier(byte[] sector) {
         if (sector.length < 72 || sector[0] != 1
