@@ -133,6 +133,12 @@ public final class Preflight {
             MirrorCredentials credentials = options.authfile() != null
                     ? MirrorCredentials.parse(Files.readString(options.authfile()), options.authfile().toString())
                     : pullSecretCredentials(site);
+            String registry = site.hub().registry().address();
+            err.println("hostedsite preflight: site " + site.name() + ": mirror " + registry + " (trust "
+                    + "spec.hub.registry.caBundle" + (options.systemTrust() ? " and the JDK's CAs" : "") + "; credentials: "
+                    + (credentials.forRepository(registry + "/x").isPresent() ? "the " + registry + " entry of "
+                    + credentials.origin() : "none for " + registry + " in " + credentials.origin()) + "), web server "
+                    + site.hub().osImages().webServer() + (options.webCa() != null ? " (trust " + options.webCa() + ")" : ""));
             FailoverHttpClient http = TrustedHttpClients.of(registryTrust.sslContext(), e -> { });
             Checks checks = new Checks(site.hub(), new MirrorRegistry(http, credentials),
                     new WebServer(webTrust.sslContext(), options.timeout()));
