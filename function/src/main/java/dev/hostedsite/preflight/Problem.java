@@ -1,7 +1,9 @@
 package dev.hostedsite.preflight;
 
 import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
+import com.google.cloud.tools.jib.http.ResponseException;
 import java.net.ConnectException;
+import java.util.List;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
@@ -29,16 +31,26 @@ record Problem(Outcome.Status status, String detail) {
                         + " does not name the host: " + rootMessage(t));
             }
             if (t instanceof ConnectException || t instanceof UnknownHostException) {
-                return new Problem(Outcome.Status.UNREACHABLE, "cannot connect to " + server + ": " + t.getMessage());
+                return new Problem(Outcome.Status.UNREACHABLE, "cannot connect to " + server + ": "
+                        + (t.getMessage() != null ? t.getMessage() : t instanceof ConnectException
+                        ? "connection refused" : "unknown host"));
             }
             if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
                 return new Problem(Outcome.Status.UNREACHABLE, server + " did not answer in time");
             }
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ResponseException r && r.getStatusCode() == 404) {
+                return new Problem(Outcome.Status.MISSING, "not on " + server + " (404)");
+            }
+        }
+        // jib-core turns the registry's error codes (distribution registry API, "Errors") into its message
         String text = String.valueOf(e.getMessage());
-        if (text.contains("MANIFEST_UNKNOWN") || text.contains("NAME_UNKNOWN") || text.contains("BLOB_UNKNOWN")
-                || text.contains("manifest unknown") || text.contains("404")) {
-            return new Problem(Outcome.Status.MISSING, "not on " + server);
+        for (String code : List.of("MANIFEST_UNKNOWN", "NAME_UNKNOWN", "BLOB_UNKNOWN", "manifest unknown",
+                "repository name not known", "blob unknown")) {
+            if (text.contains(code)) {
+                return new Problem(Outcome.Status.MISSING, "not on " + server + " (" + code + ")");
+            }
         }
         return new Problem(Outcome.Status.UNREACHABLE, server + ": " + e.getClass().getSimpleName() + ": " + text);
     }

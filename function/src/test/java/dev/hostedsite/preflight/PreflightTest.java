@@ -169,6 +169,17 @@ class PreflightTest {
     }
 
     @Test
+    void missingRepositoryIsMissing() throws Exception {
+        Run r = preflight(site("missing-repo", s -> s.replace("redhat/redhat-operator-index:v4.19\n        displayName",
+                "redhat/absent-index:v4.19\n        displayName")));
+        assertEquals(1, r.code());
+        List<String> missing = r.lines("missing");
+        assertEquals(1, missing.size(), r.out());
+        assertTrue(missing.get(0).contains("spec.hub.catalogs[0].image: manifest: localhost:" + mirror.port
+                + "/redhat/absent-index:v4.19: not on localhost:" + mirror.port), missing.get(0));
+    }
+
+    @Test
     void wrongVersionIsAMismatch() throws Exception {
         Run r = preflight(site("wrong-version", s -> s.replace("version: 4.19.3", "version: 4.19.4")));
         assertEquals(1, r.code());
@@ -230,6 +241,18 @@ class PreflightTest {
         assertTrue(missing.get(0).contains("spec.hub.osImages.images[0].iso: file: http://127.0.0.1:" + mirror.webPort
                 + "/images/rhcos-absent.x86_64.iso: 127.0.0.1:" + mirror.webPort + " answered HTTP 404"), missing.get(0));
         assertTrue(missing.get(0).contains("fix: download the RHCOS " + RHCOS + " live ISO for x86_64"), missing.get(0));
+    }
+
+    @Test
+    void webServerThatDoesNotListenIsUnreachable() throws Exception {
+        int nothing = TestMirror.freePort();
+        Run r = preflight(site("no-web", s -> s.replace("http://127.0.0.1:" + mirror.webPort + "/images",
+                "http://127.0.0.1:" + nothing + "/images")));
+        assertEquals(1, r.code());
+        List<String> unreachable = r.lines("unreachable");
+        assertEquals(2, unreachable.size(), "the ISO and the rootfs: " + r.out());
+        assertTrue(unreachable.get(0).contains("cannot connect to 127.0.0.1:" + nothing), unreachable.get(0));
+        assertTrue(r.lines("present").size() >= 5, "the registry checks still pass: " + r.out());
     }
 
     @Test
