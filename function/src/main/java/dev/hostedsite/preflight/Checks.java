@@ -50,7 +50,27 @@ final class Checks {
     }
 
     List<Outcome> run(Item item) {
+        if (item instanceof Item.Trust t) {
+            return trust(t);
+        }
         return item instanceof Item.Image i ? image(i) : file((Item.File) item);
+    }
+
+    private static List<Outcome> trust(Item.Trust t) {
+        java.time.Instant now = java.time.Instant.now();
+        List<Outcome> out = new ArrayList<>();
+        for (java.security.cert.X509Certificate c : t.bundle().outOfDate(now)) {
+            out.add(new Outcome(t, "ca bundle", Outcome.Status.MISMATCH, c.getSubjectX500Principal().getName(),
+                    "valid from " + c.getNotBefore().toInstant() + " to " + c.getNotAfter().toInstant() + ", not now: the"
+                            + " hub's nodes refuse the mirror's certificate chain through it", t.fix()));
+        }
+        if (out.isEmpty()) {
+            java.time.Instant until = t.bundle().certificates().stream().map(c -> c.getNotAfter().toInstant())
+                    .min(java.util.Comparator.naturalOrder()).orElse(now);
+            out.add(Outcome.present(t, "ca bundle", t.bundle().certificates().size() + " certificate(s)",
+                    "valid until " + until));
+        }
+        return out;
     }
 
     private List<Outcome> image(Item.Image item) {

@@ -8,7 +8,7 @@ import java.util.Set;
  * {@code field} is the HostedSite field path the reference comes from; {@code fix} says what to mirror or download
  * when the check fails.
  */
-public sealed interface Item permits Item.Image, Item.File {
+public sealed interface Item permits Item.Image, Item.File, Item.Trust {
     String field();
 
     String fix();
@@ -27,6 +27,12 @@ public sealed interface Item permits Item.Image, Item.File {
      */
     record Image(String field, Role role, ImageReference written, ImageReference pulled, Set<String> arches,
                  String version, String controlPlaneOperatorImage, String fix) implements Item {}
+
+    /**
+     * A CA bundle the hub trusts the mirror through ({@code spec.hub.registry.caBundle}): its certificates must be
+     * within their validity, which the hub's Go TLS stack checks for CAs too (the JDK does not check trust anchors).
+     */
+    record Trust(String field, SiteTrust bundle, String fix) implements Item {}
 
     /** What a web server file is for. */
     enum FileRole { ISO, ROOTFS }

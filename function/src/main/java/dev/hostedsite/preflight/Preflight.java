@@ -143,7 +143,11 @@ public final class Preflight {
             Checks checks = new Checks(site.hub(), new MirrorRegistry(http, credentials),
                     new WebServer(webTrust.sslContext(), options.timeout()));
             long start = System.nanoTime();
-            List<Outcome> outcomes = runAll(checks, Inventory.of(site), options);
+            List<Item> items = new ArrayList<>();
+            items.add(new Item.Trust("spec.hub.registry.caBundle", registryTrust, "renew the CA and the mirror's"
+                    + " certificate, and put the new CA into spec.hub.registry.caBundle"));
+            items.addAll(Inventory.of(site));
+            List<Outcome> outcomes = runAll(checks, items, options);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             http.shutDown();
             Report.FieldLocator locator = f -> locations.where(site, f);

@@ -69,7 +69,8 @@ final class Report {
             i.put("field", o.item().field());
             i.put("location", locator.where(o.item().field()));
             i.put("check", o.check());
-            i.put(o.item() instanceof Item.Image ? "reference" : "url", o.subject());
+            i.put(o.item() instanceof Item.Image ? "reference" : o.item() instanceof Item.File ? "url" : "subject",
+                    o.subject());
             i.put("detail", o.detail());
             if (!o.fix().isEmpty()) {
                 i.put("fix", o.fix());

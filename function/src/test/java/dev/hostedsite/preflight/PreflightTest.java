@@ -295,6 +295,20 @@ class PreflightTest {
     }
 
     @Test
+    void expiredCaInTheBundleIsAMismatch() throws Exception {
+        String expired = Files.readString(mirror.expiredCaPem).strip().replace("\n", "\n        ");
+        String ca = Files.readString(mirror.caPem).strip().replace("\n", "\n        ");
+        Run r = preflight(site("expired-ca", s -> s.replaceAll("(?s)caBundle: \\|\\n.*?-----END CERTIFICATE-----",
+                "caBundle: |\n        " + ca + "\n        " + expired)));
+        assertEquals(1, r.code());
+        List<String> mismatch = r.lines("mismatch");
+        assertEquals(1, mismatch.size(), r.out());
+        assertTrue(mismatch.get(0).contains("spec.hub.registry.caBundle: ca bundle: CN=expired-CA: valid from"
+                + " 2020-01-01"), mismatch.get(0));
+        assertTrue(mismatch.get(0).contains("fix: renew the CA"), mismatch.get(0));
+    }
+
+    @Test
     void expiredCertificateIsUnreachable() throws Exception {
         int expiredPort = mirror.startRegistry("expired.pem");
         Run r = preflight(site("expired", s -> s.replace("localhost:" + mirror.port, "localhost:" + expiredPort)

@@ -49,6 +49,7 @@ final class TestMirror implements AutoCloseable {
     final Path dir;
     final Path caPem;
     final Path foreignCaPem;
+    final Path expiredCaPem;
     final int port;
     private final List<Process> registries = new ArrayList<>();
     private HttpServer web;
@@ -78,9 +79,14 @@ final class TestMirror implements AutoCloseable {
         sh("openssl pkcs12 -export -inkey ca.key -in ca.pem -name ca -passout pass:changeit -out ca.p12");
         sh(which("keytool") + " -gencert -keystore ca.p12 -storepass changeit -alias ca -infile server.csr -outfile expired.pem"
                 + " -rfc -startdate 2020/01/01 -validity 30 -ext san=dns:localhost,ip:127.0.0.1");
+        // a CA certificate that expired in 2020
+        sh(which("keytool") + " -genkeypair -keystore old.p12 -storepass changeit -alias old -keyalg EC -groupname"
+                + " secp256r1 -dname CN=expired-CA -startdate 2020/01/01 -validity 30 -ext bc:c");
+        sh(which("keytool") + " -exportcert -rfc -keystore old.p12 -storepass changeit -alias old -file expired-ca.pem");
         sh("htpasswd -Bbc htpasswd " + USER + " " + PASSWORD);
         caPem = dir.resolve("ca.pem");
         foreignCaPem = dir.resolve("foreign.pem");
+        expiredCaPem = dir.resolve("expired-ca.pem");
         port = startRegistry("server.pem");
     }
 
