@@ -1,11 +1,12 @@
 package dev.hostedsite.generate;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.BuildInfo;
 import dev.hostedsite.graph.Canonical;
 import dev.hostedsite.graph.Manifest;
+import dev.hostedsite.kinds.Names;
+import dev.hostedsite.krm.BuildInfo;
+import dev.hostedsite.krm.ResourceList;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Hub;
@@ -20,17 +21,7 @@ import java.util.TreeSet;
  * records and the web server's RHCOS download list. They travel as ConfigMaps marked {@code config.kubernetes.io/local-config: "true"}.
  */
 public final class ArtifactGenerator {
-    public static final String LOCAL_CONFIG = "config.kubernetes.io/local-config";
-
     private ArtifactGenerator() {}
-
-    /**
-     * True when {@code item} carries {@code config.kubernetes.io/local-config: "true"}: kpt and kustomize never
-     * apply it (kptdev/kpt {@code site/reference/annotations/local-config/README.md}).
-     */
-    public static boolean isLocalConfig(JsonNode item) {
-        return "true".equals(item.path("metadata").path("annotations").path(LOCAL_CONFIG).asText());
-    }
 
     public static List<Manifest> generate(Site site) {
         List<Manifest> out = new ArrayList<>();
@@ -73,7 +64,7 @@ public final class ArtifactGenerator {
 
     private static Manifest artifact(Site site, String name, Map<String, String> files) {
         ObjectNode cm = Core.configMap(null, name, null, files);
-        cm.with("metadata").putObject("annotations").put(LOCAL_CONFIG, "true");
+        cm.with("metadata").putObject("annotations").put(ResourceList.LOCAL_CONFIG, "true");
         return new Manifest(cm, site.name(), true);
     }
 

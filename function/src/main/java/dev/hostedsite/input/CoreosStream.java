@@ -3,10 +3,10 @@ package dev.hostedsite.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.krm.ResourceList;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.diag.ObjectRef;
 import dev.hostedsite.diag.SourceFile;
-import dev.hostedsite.generate.ArtifactGenerator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +66,7 @@ public record CoreosStream(String openshiftVersion, Map<String, Metal> metal) {
                 .findFirst().orElse(null);
         String make = " Make it with: openshift-install coreos print-stream-json > " + key + " && kubectl create"
                 + " configmap " + name + " --from-file=" + key + " --dry-run=client -o yaml | kubectl annotate --local"
-                + " -f - " + ArtifactGenerator.LOCAL_CONFIG + "=true -o yaml > " + name + ".yaml (beside the site).";
+                + " -f - " + ResourceList.LOCAL_CONFIG + "=true -o yaml > " + name + ".yaml (beside the site).";
         if (cm == null) {
             return error(owner, field + ".configMap", name, file, "no ConfigMap " + name + " in the input." + make);
         }
@@ -102,9 +102,9 @@ public record CoreosStream(String openshiftVersion, Map<String, Metal> metal) {
                     + json.path("stream").asText("") + "\", not rhcos-<major>.<minor>, so the OpenShift version of its"
                     + " images is unknown: give spec.hub.osImages.images, or the stream openshift-install prints.");
         }
-        if (!ArtifactGenerator.isLocalConfig(cm)) {
+        if (!ResourceList.isLocalConfig(cm)) {
             diags.add(Diagnostic.warning(owner, field + ".configMap", "ConfigMap " + name + " is not marked "
-                    + ArtifactGenerator.LOCAL_CONFIG + ": \"true\", so kpt, kustomize and Argo CD apply it to the hub;"
+                    + ResourceList.LOCAL_CONFIG + ": \"true\", so kpt, kustomize and Argo CD apply it to the hub;"
                     + " annotate it to keep it input only.").withValue(name).withFile(file));
         }
         return new Resolved(Optional.of(new CoreosStream(n.matches() ? n.group(1) : null, Map.copyOf(metal))), diags);
