@@ -42,6 +42,7 @@ public final class Preflight {
                             controlPlaneOperatorImage (printed when that is not set)
               osImages      each ISO and rootfs URL answers with a size; the ISO's ISO 9660 volume label
                             (bytes 32768.., one ranged read) names the declared version
+            spec.hub.registry.caBundle: each certificate is within its validity (the hub checks CAs' too).
             TLS trusts spec.hub.registry.caBundle only (--trust site+system adds the JDK's CAs); for an https
             web server, --web-ca FILE (PEM), else the registry CA. Credentials: the auths entry for the mirror
             in the first cluster pull secret given inline, or --authfile FILE (containers auth.json, as written
