@@ -110,7 +110,8 @@ public final class SiteBinder {
         JsonNode net = c.path("networking");
         Networking networking = new Networking(text(net, "networkType", "OVNKubernetes"),
                 net.has("clusterNetwork") ? strings(net.get("clusterNetwork")) : List.of("10.132.0.0/14"),
-                net.has("serviceNetwork") ? strings(net.get("serviceNetwork")) : List.of("172.31.0.0/16"));
+                net.has("serviceNetwork") ? strings(net.get("serviceNetwork")) : List.of("172.31.0.0/16"),
+                strings(net.path("machineNetwork")));
         JsonNode api = c.path("apiServer");
         ApiServer apiServer = new ApiServer(text(api, "publishing", "LoadBalancer"), text(api, "hostname", null),
                 text(api, "address", null), api.hasNonNull("port") ? api.get("port").asInt() : null);
