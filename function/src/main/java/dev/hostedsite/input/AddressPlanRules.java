@@ -64,6 +64,14 @@ public final class AddressPlanRules {
         List<Named> internal = new ArrayList<>();
         addAll(internal, c.path() + ".networking.clusterNetwork", c.networking().clusterNetwork(), "cluster network");
         addAll(internal, c.path() + ".networking.serviceNetwork", c.networking().serviceNetwork(), "service network");
+        List<Named> addresses = new ArrayList<>();
+        if (c.dns() != null) {
+            addIps(addresses, c.path() + ".dns.apiAddresses", c.dns().apiAddresses());
+            addIps(addresses, c.path() + ".dns.ingressAddresses", c.dns().ingressAddresses());
+        }
+        if (c.apiServer().nodePort() && c.apiServer().address() != null) {
+            addIps(addresses, c.path() + ".apiServer.address", List.of(c.apiServer().address()));
+        }
         for (Named n : internal) {
             for (Net.Cidr m : machine.cidrs()) {
                 if (n.cidr().overlaps(m)) {
@@ -74,19 +82,10 @@ public final class AddressPlanRules {
                             + " Services. Choose a " + n.role() + " outside " + m.text() + ".", n.cidr().text()));
                 }
             }
-            List<String> addresses = new ArrayList<>();
-            if (c.dns() != null) {
-                addIps(addresses, c.path() + ".dns.apiAddresses", c.dns().apiAddresses());
-                addIps(addresses, c.path() + ".dns.ingressAddresses", c.dns().ingressAddresses());
-            }
-            if (c.apiServer().nodePort() && c.apiServer().address() != null) {
-                addresses.add(c.path() + ".apiServer.address\u0000" + c.apiServer().address());
-            }
-            for (String entry : addresses) {
-                String path = entry.substring(0, entry.indexOf('\u0000'));
-                String ip = entry.substring(entry.indexOf('\u0000') + 1);
+            for (Named a : addresses) {
+                String ip = a.cidr().text();
                 if (n.cidr().contains(ip)) {
-                    out.add(Finding.error(path, ip + " lies inside the " + n.role() + " " + n.cidr().text() + " ("
+                    out.add(Finding.error(a.path(), ip + " lies inside the " + n.role() + " " + n.cidr().text() + " ("
                             + n.path() + "), whose addresses the hosted cluster routes to its pods or Services, never"
                             + " to the hub. Use an address on the machine network, or move the " + n.role() + ".", ip));
                 }
@@ -103,6 +102,7 @@ public final class AddressPlanRules {
         nodePortAddress(c);
     }
 
+    /** A network or a single address (a /32 or /128 whose text is the bare address) at a field path. */
     private record Named(String path, Net.Cidr cidr, String role) {}
 
     private static void addAll(List<Named> out, String path, List<String> cidrs, String role) {
@@ -112,11 +112,12 @@ public final class AddressPlanRules {
         }
     }
 
-    private static void addIps(List<String> out, String path, List<String> ips) {
+    private static void addIps(List<Named> out, String path, List<String> ips) {
         for (int i = 0; i < ips.size(); i++) {
-            if (Net.family(ips.get(i)) != 0) {
-                out.add(path + "[" + i + "]\u0000" + ips.get(i));
-            }
+            String ip = ips.get(i);
+            String p = ips.size() == 1 && path.endsWith(".address") ? path : path + "[" + i + "]";
+            Net.cidr(ip + (Net.family(ip) == 4 ? "/32" : "/128"))
+                    .ifPresent(c -> out.add(new Named(p, new Net.Cidr(ip, c.family(), c.first(), c.last()), "address")));
         }
     }
 
