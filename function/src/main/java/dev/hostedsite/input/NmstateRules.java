@@ -2,7 +2,7 @@ package dev.hostedsite.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hostedsite.diag.Diagnostic;
-import dev.hostedsite.generate.Hosts;
+import dev.hostedsite.kinds.Hosts;
 import dev.hostedsite.input.NmstateApi.Enum;
 import dev.hostedsite.input.NmstateApi.ListOf;
 import dev.hostedsite.input.NmstateApi.Obj;

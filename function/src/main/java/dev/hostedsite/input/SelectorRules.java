@@ -2,7 +2,7 @@ package dev.hostedsite.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hostedsite.diag.Diagnostic;
-import dev.hostedsite.generate.Hosts;
+import dev.hostedsite.kinds.Hosts;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Cluster.Host;
 import dev.hostedsite.model.Cluster.NodePool;

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import dev.hostedsite.Main;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.testing.Repo;
 import dev.hostedsite.testing.Run;
