@@ -833,6 +833,9 @@ metal_edit("bad-nmstate-vlan-base-undeclared", lambda d: nic(d, 0, 3)["vlan"].up
 metal_edit("bad-nmstate-bridge-port-undeclared", lambda d: host(d, 1)["network"]["interfaces"].append(
     {"name": "br0", "type": "linux-bridge", "state": "up", "bridge": {"options": {"stp": {"enabled": False}},
                                                                       "port": [{"name": "eno2"}]}}))
+metal_edit("bad-nmstate-controller-undeclared", lambda d: nic(d, 0, 1).update({"controller": "bond1"}))
+metal_edit("bad-warn-nmstate-interface-type-unknown", lambda d: host(d, 1)["network"]["interfaces"].append(
+    {"name": "dummy0", "type": "dumy", "state": "up"}))
 # static addresses: once per site, not a network address, inside the machine network
 metal_edit("bad-nmstate-static-address-twice", lambda d: nic(d, 1)["ipv4"]["address"][0].update({"ip": "192.168.122.32"}))
 metal_edit("bad-nmstate-static-address-twice-across-clusters", lambda d: other_cluster(d)["hosts"][0].update(
@@ -846,6 +849,10 @@ metal_edit("bad-warn-nmstate-subnets-differ", lambda d: (cluster(d)["networking"
                                                          nic(d)["ipv4"]["address"][0].update({"ip": "192.168.123.32"})))
 metal_edit("bad-machine-network-host-bits", lambda d: cluster(d)["networking"].update(
     {"machineNetwork": ["192.168.122.1/24", "fd00:122::/64"]}))
+metal_edit("bad-machine-network-invalid", lambda d: cluster(d)["networking"].update(
+    {"machineNetwork": ["192.168.300.0/24", "fd00:122::/64"]}))
+metal_edit("bad-warn-machine-network-two-of-one-family", lambda d: cluster(d)["networking"].update(
+    {"machineNetwork": ["192.168.122.0/24", "192.168.123.0/24"]}))
 # selectors
 metal_edit("bad-selector-typo-devworkers", lambda d: (
     other_cluster(d)["nodePools"][0].update({"name": "dev", "hostSelector": {"matchLabels": {"pool": "devworkers"}}}),

@@ -290,7 +290,9 @@ public final class NmstateRules {
                 out.add(Finding.error(a.path(), a.ip() + " is the " + (v.equals(s.first()) ? "network" : "broadcast")
                         + " address of " + Net.networkText(s) + ", which no host can use. Pick another address.", a.ip()));
             }
-            if (!machine.declared()) {
+            // an invalid entry is reported by AddressPlanRules; a family the network lists nothing for, once below
+            if (!machine.declared() || machine.cidrs().size() != c.networking().machineNetwork().size()
+                    || !machine.hasFamily(a.subnet().family())) {
                 continue;
             }
             if (!machine.contains(a.ip())) {
@@ -301,6 +303,16 @@ public final class NmstateRules {
         }
         if (!machine.declared()) {
             derivedSubnets(c);
+            return;
+        }
+        for (int family : List.of(4, 6)) {
+            StaticAddresses.of(c).stream().filter(a -> a.subnet().family() == family).findFirst()
+                    .filter(a -> !machine.hasFamily(family) && machine.cidrs().size() == c.networking().machineNetwork().size())
+                    .ifPresent(a -> out.add(Finding.warning(c.path() + ".networking.machineNetwork",
+                            String.join(", ", c.networking().machineNetwork()), "the hosts have IPv" + family
+                            + " static addresses (" + a.ip() + " at " + a.path() + ") but machineNetwork lists no IPv"
+                            + family + " network: a dual-stack cluster gives one machine network per family. Add the"
+                            + " nodes' IPv" + family + " network.")));
         }
     }
 
