@@ -25,7 +25,11 @@ import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.input.SchemaValidator;
 import dev.hostedsite.input.SemanticValidator;
 import dev.hostedsite.input.SiteBinder;
+import dev.hostedsite.input.PassthroughAdmission;
 import dev.hostedsite.model.Cluster;
+import dev.hostedsite.passthrough.ItemRole;
+import dev.hostedsite.passthrough.PassthroughPlacement;
+import dev.hostedsite.passthrough.SiteEvidence;
 import dev.hostedsite.model.SecretSource;
 import dev.hostedsite.model.Site;
 import dev.hostedsite.transition.ChangeSet;
@@ -73,8 +77,12 @@ public final class Compiler {
 
     public static Result compile(List<ObjectNode> items, ObjectNode functionConfig) {
         Diagnostics diags = new Diagnostics();
-        List<ObjectNode> siteNodes = findSites(items, functionConfig);
-        if (siteNodes.isEmpty()) {
+        List<ObjectNode> found = findSites(items, functionConfig);
+        List<ObjectNode> deletedSites = found.stream().filter(SiteEvidence::isMarkedForDeletion).toList();
+        List<ObjectNode> siteNodes = found.stream().filter(s -> !SiteEvidence.isMarkedForDeletion(s)).toList();
+        diags.addAll(SiteEvidence.nearMisses(items));
+        diags.addAll(SiteEvidence.deletions(deletedSites));
+        if (found.isEmpty()) {
             diags.add(Diagnostic.info(null, null, "no HostedSite (apiVersion " + API_GROUP + "/v1alpha1) in the input;"
                     + " nothing to generate, items pass through."));
         }
@@ -90,6 +98,8 @@ public final class Compiler {
         diags.addAll(SemanticValidator.validate(sites));
         diags.addAll(AgentPoolArchitecture.check(sites));
         diags.addAll(PullableImages.check(sites));
+        List<ObjectNode> passthrough = items.stream().filter(i -> ItemRole.of(i) == ItemRole.PASSTHROUGH).toList();
+        diags.addAll(PassthroughAdmission.check(passthrough));
         if (diags.hasErrors()) {
             return failure(items, diags);
         }
@@ -110,12 +120,18 @@ public final class Compiler {
         Map<ObjectKey, ObjectNode> previous = Transition.previousObjects(items);
         diags.addAll(PoolRollouts.check(previous, generated));
 
-        List<ObjectNode> passthrough = items.stream().filter(i -> !ManifestSet.isGenerated(i)).toList();
+        Set<ObjectKey> emitted = new HashSet<>();
+        generated.stream().filter(m -> !m.localConfig()).forEach(m -> emitted.add(m.key()));
+        diags.addAll(SiteEvidence.orphans(Transition.previousRender(items), emitted, names(siteNodes), names(deletedSites)));
+
+        List<ObjectNode> kept = items.stream().filter(i -> ItemRole.of(i) != ItemRole.PREVIOUS_RENDER).toList();
         List<JsonNode> applied = generated.stream().filter(m -> !m.localConfig()).map(m -> (JsonNode) m.body()).toList();
         Set<String> externalSecrets = new TreeSet<>();
         sites.forEach(s -> externalSecrets.addAll(s.externalSecrets()));
-        List<Reference> references = References.of(applied);
-        diags.addAll(ReferenceChecker.check(applied, references, List.copyOf(passthrough), externalSecrets,
+        List<JsonNode> appliedAndPassthrough = new ArrayList<>(applied);
+        appliedAndPassthrough.addAll(passthrough);
+        List<Reference> references = new ArrayList<>(References.of(appliedAndPassthrough));
+        diags.addAll(ReferenceChecker.check(applied, references, List.copyOf(kept), externalSecrets,
                 secretRefOrigins(sites)));
         if (diags.hasErrors()) {
             return failure(items, diags);
@@ -129,6 +145,12 @@ public final class Compiler {
         List<Manifest> ordered = new ArrayList<>();
         generated.forEach(m -> ordered.add(new Manifest(Canonical.sorted(m.body()), m.dir(), m.localConfig())));
         ordered.sort(OUTPUT_ORDER);
+        PassthroughPlacement.Result placement = PassthroughPlacement.place(passthrough, ordered, references);
+        diags.addAll(placement.diagnostics());
+        if (diags.hasErrors()) {
+            return failure(items, diags);
+        }
+        references.addAll(placement.references());
 
         Transition transition = Transition.of(sites, previous, ordered);
         ChangeSet changes = ChangeSet.of(transition);
@@ -140,9 +162,20 @@ public final class Compiler {
             return new Result(items, diags.list(), List.of(), List.of(), changes);
         }
 
-        List<ObjectNode> out = new ArrayList<>(passthrough);
+        List<ObjectNode> out = new ArrayList<>();
+        int next = 0;
+        for (ObjectNode item : kept) {
+            // passthrough items in their placed copies (sync wave, sync options), everything else as it came
+            out.add(next < passthrough.size() && passthrough.get(next) == item ? placement.items().get(next++) : item);
+        }
         ordered.forEach(m -> out.add(m.body()));
         return new Result(out, diags.list(), ordered, references, changes);
+    }
+
+    private static Set<String> names(List<ObjectNode> sites) {
+        Set<String> out = new TreeSet<>();
+        sites.forEach(s -> out.add(SiteEvidence.name(s)));
+        return out;
     }
 
     /** Secret name → the HostedSite fields whose {@code secretRef} names it, for dangling-reference messages. */

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.cli.Cli;
 import dev.hostedsite.diag.Diagnostic;
-import dev.hostedsite.generate.ArtifactGenerator;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.krm.Input;
 import dev.hostedsite.krm.ResourceList;
 import dev.hostedsite.krm.Yaml;
+import dev.hostedsite.passthrough.ItemRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -82,14 +82,15 @@ public final class Main {
         return INPUT_ERROR;
     }
 
-    /** Objects a cluster should receive: no HostedSite, no Kptfile or Kustomization, nothing marked local-config. */
+    /**
+     * Objects a cluster should receive, from a render's items: no HostedSite and nothing local by nature
+     * ({@link ItemRole#isLocal}: Kptfile, kustomization files, ImageSetConfiguration, {@code artifacts/},
+     * local-config), without the KRM tool annotations.
+     */
     public static List<ObjectNode> deployable(List<ObjectNode> items) {
         List<ObjectNode> out = new ArrayList<>();
         for (ObjectNode item : items) {
-            boolean localConfig = ArtifactGenerator.isLocalConfig(item);
-            String apiVersion = item.path("apiVersion").asText();
-            boolean kpt = apiVersion.startsWith("kpt.dev/") || apiVersion.startsWith("kustomize.config.k8s.io/");
-            if (!localConfig && !kpt && !Compiler.isHostedSite(item)) {
+            if (ItemRole.of(item) != ItemRole.SITE && !ItemRole.isLocal(item)) {
                 out.add(Layout.withoutToolAnnotations(item));
             }
         }

@@ -10,6 +10,7 @@ import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.passthrough.SiteEvidence;
 import dev.hostedsite.transition.ChangeSet;
 import dev.hostedsite.transition.Transition;
 import java.io.IOException;
@@ -376,7 +377,7 @@ public final class Cli {
     /** Renders PATH to {@code out}; {@code part} (null: all) selects one Application's part, see {@link Layout#partOf}. */
     static int render(Path path, String part, PrintStream out, PrintStream err) throws IOException {
         Compiled c = compileOrReport(path, err);
-        if (c == null) {
+        if (c == null || withoutSite(path, c, err)) {
             return Main.INPUT_ERROR;
         }
         List<ObjectNode> items = c.result().items();
@@ -404,7 +405,7 @@ public final class Cli {
 
     static int renderTo(Path path, Path target, PrintStream out, PrintStream err) throws IOException {
         Compiled c = compileOrReport(path, err, previousIn(path, target));
-        if (c == null) {
+        if (c == null || withoutSite(path, c, err)) {
             return Main.INPUT_ERROR;
         }
         Map<String, String> files = OutputDirectory.files(c.result().generated());
@@ -414,6 +415,23 @@ public final class Cli {
                 + target.resolve(OutputDirectory.GENERATED) + " and " + PlanWriter.count((int) artifacts, "file") + " to "
                 + target.resolve(OutputDirectory.ARTIFACTS));
         return Main.OK;
+    }
+
+    /**
+     * True (after saying why on stderr) when PATH holds no HostedSite at all: a render of it would print only the
+     * other files (or, with -o, replace generated/ with nothing), and the Argo CD plugin would hand Argo CD a stream
+     * without the site's objects to prune to. Deleting a site is done with its HostedSite marked
+     * {@value SiteEvidence#DELETE_ANNOTATION}, which counts as a site here.
+     */
+    private static boolean withoutSite(Path path, Compiled c, PrintStream err) {
+        if (c.sources().items().stream().anyMatch(Compiler::isHostedSite)) {
+            return false;
+        }
+        err.println("error: " + path + " holds no HostedSite (apiVersion " + Compiler.API_GROUP + "/v1alpha1): a render"
+                + " of it would leave out every object of the site, and a GitOps sync with prune would delete them from the"
+                + " hub. If the HostedSite file was renamed or moved, restore it. To delete the site on purpose, keep its"
+                + " HostedSite and annotate it " + SiteEvidence.DELETE_ANNOTATION + ": \"true\".");
+        return true;
     }
 
     /**

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.Compiler;
+import dev.hostedsite.Main;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
@@ -365,27 +366,19 @@ class SyncSimulationTest {
         return objects;
     }
 
-    /** What the Argo CD plugin hands Argo CD: applied generated objects, without the kpt annotations. */
+    /**
+     * What the Argo CD plugin hands Argo CD ({@code hostedsite render .}, {@link Main#deployable}): the applied
+     * generated objects and the passthrough items in their waves, without the kpt annotations.
+     */
     static List<ObjectNode> desired(Compiler.Result r) {
         assertFalse(r.failed(), () -> Sites.errors(r).toString());
-        List<ObjectNode> out = new ArrayList<>();
-        for (Manifest m : r.generated()) {
-            if (!m.localConfig()) {
-                out.add(Layout.withoutToolAnnotations(m.body()));
-            }
-        }
-        return out;
+        return Main.deployable(r.items());
     }
 
     static List<ObjectNode> desired(JsonNode resourceList) {
-        List<ObjectNode> out = new ArrayList<>();
-        for (JsonNode item : resourceList.path("items")) {
-            JsonNode a = item.path("metadata").path("annotations");
-            if (a.has(ManifestSet.OWNER) && !a.path("config.kubernetes.io/local-config").asText().equals("true")) {
-                out.add(Layout.withoutToolAnnotations((ObjectNode) item));
-            }
-        }
-        return out;
+        List<ObjectNode> items = new ArrayList<>();
+        resourceList.path("items").forEach(i -> items.add((ObjectNode) i));
+        return Main.deployable(items);
     }
 
     /**
