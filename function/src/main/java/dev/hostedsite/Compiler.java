@@ -82,10 +82,6 @@ public final class Compiler {
         List<ObjectNode> siteNodes = found.stream().filter(s -> !SiteEvidence.isMarkedForDeletion(s)).toList();
         diags.addAll(SiteEvidence.nearMisses(items));
         diags.addAll(SiteEvidence.deletions(deletedSites));
-        if (found.isEmpty()) {
-            diags.add(Diagnostic.info(null, null, "no HostedSite (apiVersion " + API_GROUP + "/v1alpha1) in the input;"
-                    + " nothing to generate, items pass through."));
-        }
         List<Site> sites = new ArrayList<>();
         for (ObjectNode node : siteNodes) {
             SourceFile file = sourceFile(node);
@@ -162,11 +158,18 @@ public final class Compiler {
             return new Result(items, diags.list(), List.of(), List.of(), changes);
         }
 
+        if (found.isEmpty()) {
+            // said only when nothing in the input looks like a site (SiteEvidence found no near miss, no orphan)
+            diags.add(Diagnostic.info(null, null, "no HostedSite (apiVersion " + API_GROUP + "/v1alpha1) in the input;"
+                    + " nothing to generate, items pass through."));
+        }
+        // passthrough items in their placed copies (sync wave, sync options), everything else as it came; with no
+        // site to render, nothing is placed: the items pass through untouched
+        List<ObjectNode> placed = siteNodes.isEmpty() ? passthrough : placement.items();
         List<ObjectNode> out = new ArrayList<>();
         int next = 0;
         for (ObjectNode item : kept) {
-            // passthrough items in their placed copies (sync wave, sync options), everything else as it came
-            out.add(next < passthrough.size() && passthrough.get(next) == item ? placement.items().get(next++) : item);
+            out.add(next < passthrough.size() && passthrough.get(next) == item ? placed.get(next++) : item);
         }
         ordered.forEach(m -> out.add(m.body()));
         return new Result(out, diags.list(), ordered, references, changes);
