@@ -103,7 +103,10 @@ public final class Cli {
                     Usage: hostedsite render PATH [-o DIR | --part PART]
 
                     Without -o: prints the deployable manifests of PATH on stdout (no HostedSite, no Kptfile, nothing
-                    local-config), diagnostics on stderr; this is what the Argo CD plugin runs.
+                    local-config, nothing of PATH's artifacts/ or generated/), diagnostics on stderr; this is what the
+                    Argo CD plugin runs. The other files of PATH pass through in their sync waves. A PATH without a
+                    HostedSite, or whose earlier render's site is gone, is an error (never an empty stream): to
+                    delete a site on purpose, annotate its HostedSite hostedsite.dev/delete-site: "true".
                     With --part PART: only one part, for one Argo CD Application each: 'hub' (hub singletons, what
                     the clusters of a namespace share, and the other objects of PATH) or SITE/CLUSTER (everything of
                     that hosted cluster). An unknown part is an error (exit 1) that lists the parts, never an empty
