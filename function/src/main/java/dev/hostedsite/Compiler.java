@@ -65,9 +65,13 @@ public final class Compiler {
      * @param references the reference graph between generated and passthrough objects
      * @param changes what the render changes against the previous render found in the input ({@link ChangeSet#NONE}
      *     when there is none); kept when only the transition checks failed, so that {@code plan} can show them
+     * @param deployable what a cluster receives (the Argo CD plugin's stream): the applied generated objects and the
+     *     passthrough items, each with its sync wave and sync options ({@link PassthroughPlacement}), without the KRM
+     *     tool annotations; empty on failure. {@code items} keep the user's own items exactly as they came (kpt writes
+     *     them back to the user's files)
      */
     public record Result(List<ObjectNode> items, List<Diagnostic> diagnostics, List<Manifest> generated,
-                         List<Reference> references, ChangeSet changes) {
+                         List<Reference> references, ChangeSet changes, List<ObjectNode> deployable) {
         public boolean failed() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
         }
@@ -155,7 +159,7 @@ public final class Compiler {
         diags.addAll(RenameGuard.check(transition));
         diags.addAll(HostRemovalGuard.check(transition));
         if (diags.hasErrors()) {
-            return new Result(items, diags.list(), List.of(), List.of(), changes);
+            return new Result(items, diags.list(), List.of(), List.of(), changes, List.of());
         }
 
         if (found.isEmpty()) {
@@ -163,16 +167,14 @@ public final class Compiler {
             diags.add(Diagnostic.info(null, null, "no HostedSite (apiVersion " + API_GROUP + "/v1alpha1) in the input;"
                     + " nothing to generate, items pass through."));
         }
-        // passthrough items in their placed copies (sync wave, sync options), everything else as it came; with no
-        // site to render, nothing is placed: the items pass through untouched
-        List<ObjectNode> placed = siteNodes.isEmpty() ? passthrough : placement.items();
-        List<ObjectNode> out = new ArrayList<>();
-        int next = 0;
-        for (ObjectNode item : kept) {
-            out.add(next < passthrough.size() && passthrough.get(next) == item ? placed.get(next++) : item);
-        }
+        // The items as they came (kpt writes them back into the user's files) and the generated objects; the stream
+        // a cluster receives has the passthrough items in their placed copies (sync wave, sync options). With no site
+        // to render, nothing is placed: the items pass through untouched.
+        List<ObjectNode> out = new ArrayList<>(kept);
         ordered.forEach(m -> out.add(m.body()));
-        return new Result(out, diags.list(), ordered, references, changes);
+        List<ObjectNode> deployable = new ArrayList<>(siteNodes.isEmpty() ? passthrough : placement.items());
+        ordered.stream().filter(m -> !m.localConfig()).forEach(m -> deployable.add(m.body()));
+        return new Result(out, diags.list(), ordered, references, changes, Main.deployable(deployable));
     }
 
     private static Set<String> names(List<ObjectNode> sites) {
@@ -211,7 +213,7 @@ public final class Compiler {
             .thenComparing(Manifest::key);
 
     private static Result failure(List<ObjectNode> items, Diagnostics diags) {
-        return new Result(items, diags.list(), List.of(), List.of(), ChangeSet.NONE);
+        return new Result(items, diags.list(), List.of(), List.of(), ChangeSet.NONE, List.of());
     }
 
     /** HostedSites among the items, plus the functionConfig when it is one (kustomize generator, kpt configPath). */

@@ -383,7 +383,7 @@ public final class Cli {
         if (c == null || withoutSite(path, c, err)) {
             return Main.INPUT_ERROR;
         }
-        List<ObjectNode> items = c.result().items();
+        List<ObjectNode> items = c.result().deployable();
         if (part != null) {
             TreeSet<String> parts = new TreeSet<>();
             Set<ObjectKey> selected = new HashSet<>();
@@ -402,7 +402,7 @@ public final class Cli {
             boolean hub = part.equals(Layout.HUB_PART);
             items = items.stream().filter(i -> ManifestSet.isGenerated(i) ? selected.contains(ObjectKey.of(i)) : hub).toList();
         }
-        out.print(Main.stream(Main.deployable(items)));
+        out.print(Main.stream(items));
         return Main.OK;
     }
 

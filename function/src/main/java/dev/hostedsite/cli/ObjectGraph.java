@@ -66,11 +66,15 @@ record ObjectGraph(List<Node> nodes, List<Edge> edges, List<Manifest> artifacts)
             if (!ManifestSet.isGenerated(item)) {
                 inputs.add(ObjectKey.of(item));
             }
-            if (ItemRole.of(item) == ItemRole.PASSTHROUGH) {
+        }
+        Map<ObjectKey, String> paths = new HashMap<>();
+        result.items().forEach(i -> paths.put(ObjectKey.of(i), ItemRole.path(i)));
+        for (ObjectNode item : result.deployable()) {
+            if (!ManifestSet.isGenerated(item)) {
                 // applied with the render, in the wave the render placed it in (or Argo CD's default 0)
                 ObjectKey k = ObjectKey.of(item);
                 String wave = item.path("metadata").path("annotations").path(WaveAssigner.WAVE).asText("");
-                String path = ItemRole.path(item);
+                String path = paths.get(k);
                 String note = "from the input" + (path == null ? "" : ", " + path)
                         + (wave.isEmpty() ? "; no sync wave: Argo CD's default 0" : "");
                 nodes.putIfAbsent(k, new Node(k, id(k, ids), wave.isEmpty() ? 0 : Integer.parseInt(wave.trim()),

@@ -9,30 +9,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ObjectKey;
 import dev.hostedsite.graph.WaveAssigner;
-import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.testing.Repo;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The passthrough items of a site in Argo CD's sync ({@link SyncSimulator} over a {@link SimulatedHub}): the
  * fixture {@code passthrough-lvmcluster-and-secrets} (the example site, which subscribes lvms-operator, plus an
- * LVMCluster, user Secrets and a ConfigMap with its own wave) syncs to completion only with the places the render
- * gives them; the same items as they passed through before (no wave, no sync options) fail the first sync.
+ * LVMCluster, user Secrets and a ConfigMap with its own wave), rendered as the Argo CD plugin renders it, syncs to
+ * completion only with the places the render gives them; the same items as they passed through before (no wave, no
+ * sync options) fail the first sync.
  */
 class PassthroughSyncTest {
     private static final int TICKS = 200;
     private static final ObjectKey LVM = new ObjectKey("lvm.topolvm.io", "LVMCluster", "openshift-storage", "lvmcluster");
 
-    private static List<ObjectNode> rendered() throws IOException {
-        return SyncSimulationTest.desired(Yaml.readAll(Files.readString(
-                Repo.fixtures().resolve("passthrough-lvmcluster-and-secrets/expected.yaml"))).get(0));
+    private static List<ObjectNode> rendered() throws Exception {
+        return SyncSimulationTest.deployed(Repo.fixtures().resolve("passthrough-lvmcluster-and-secrets"));
     }
 
     @Test
-    void aSiteWithAnLvmClusterAndUserSecretsSyncsToCompletion() throws IOException {
+    void aSiteWithAnLvmClusterAndUserSecretsSyncsToCompletion() throws Exception {
         List<ObjectNode> desired = rendered();
         assertTrue(desired.stream().anyMatch(o -> ObjectKey.of(o).equals(LVM)), "the LVMCluster is deployed");
         SimulatedHub hub = SyncSimulationTest.hubFor(desired);
@@ -58,7 +56,7 @@ class PassthroughSyncTest {
     }
 
     @Test
-    void theSameItemsWithoutTheirPlaceFailTheFirstSync() throws IOException {
+    void theSameItemsWithoutTheirPlaceFailTheFirstSync() throws Exception {
         // as they passed through before: no wave (Argo CD's 0), no SkipDryRunOnMissingResource
         List<ObjectNode> desired = rendered();
         for (ObjectNode o : desired) {
@@ -75,7 +73,7 @@ class PassthroughSyncTest {
     }
 
     @Test
-    void inItsWaveButWithoutSkipDryRunTheLvmClusterStillFailsTheDryRun() throws IOException {
+    void inItsWaveButWithoutSkipDryRunTheLvmClusterStillFailsTheDryRun() throws Exception {
         List<ObjectNode> desired = rendered();
         desired.stream().filter(o -> ObjectKey.of(o).equals(LVM))
                 .forEach(o -> o.with("metadata").with("annotations").remove(WaveAssigner.SYNC_OPTIONS));

@@ -66,7 +66,7 @@ class SyncSimulationTest {
         assertTrue(cases.size() >= 8, "success fixtures found: " + cases);
         return cases.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> {
             JsonNode list = Yaml.readAll(Files.readString(d.resolve("expected.yaml"))).get(0);
-            List<ObjectNode> desired = desired(list);
+            List<ObjectNode> desired = deployed(d);
             assertFalse(desired.isEmpty(), "nothing rendered");
             SimulatedHub hub = hubFor(desired);
             SyncSimulator argo = new SyncSimulator(hub, d.getFileName().toString());
@@ -372,7 +372,16 @@ class SyncSimulationTest {
      */
     static List<ObjectNode> desired(Compiler.Result r) {
         assertFalse(r.failed(), () -> Sites.errors(r).toString());
-        return Main.deployable(r.items());
+        List<ObjectNode> out = new ArrayList<>();
+        r.deployable().forEach(o -> out.add(o.deepCopy()));
+        return out;
+    }
+
+    /** What the plugin hands Argo CD for a fixture: its input.yaml rendered, the deployable stream. */
+    static List<ObjectNode> deployed(Path fixture) throws IOException, dev.hostedsite.krm.ResourceList.NotAResourceList {
+        dev.hostedsite.krm.ResourceList in = dev.hostedsite.krm.ResourceList.from(
+                Yaml.readAll(Files.readString(fixture.resolve("input.yaml"))).get(0));
+        return desired(Compiler.compile(in.items(), in.functionConfig()));
     }
 
     static List<ObjectNode> desired(JsonNode resourceList) {
