@@ -2,6 +2,7 @@ package dev.hostedsite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.cli.Main;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.diag.Diagnostics;
 import dev.hostedsite.diag.ObjectRef;
@@ -14,25 +15,26 @@ import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.graph.Origins;
 import dev.hostedsite.graph.PoolRollouts;
 import dev.hostedsite.graph.Reference;
 import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.graph.References;
 import dev.hostedsite.graph.WaveAssigner;
 import dev.hostedsite.input.AgentPoolArchitecture;
-import dev.hostedsite.input.EtcdRotationGuard;
 import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.input.SchemaValidator;
 import dev.hostedsite.input.SemanticValidator;
 import dev.hostedsite.input.SiteBinder;
 import dev.hostedsite.input.PassthroughAdmission;
 import dev.hostedsite.model.Cluster;
-import dev.hostedsite.passthrough.ItemRole;
-import dev.hostedsite.passthrough.PassthroughPlacement;
-import dev.hostedsite.passthrough.SiteEvidence;
+import dev.hostedsite.krm.ItemRole;
+import dev.hostedsite.graph.PassthroughPlacement;
+import dev.hostedsite.transition.SiteEvidence;
 import dev.hostedsite.model.SecretSource;
 import dev.hostedsite.model.Site;
 import dev.hostedsite.transition.ChangeSet;
+import dev.hostedsite.transition.EtcdRotationGuard;
 import dev.hostedsite.transition.HostRemovalGuard;
 import dev.hostedsite.transition.ImmutableFieldGuard;
 import dev.hostedsite.transition.RenameGuard;
@@ -51,12 +53,12 @@ import java.util.TreeSet;
  * The whole pipeline in one method: find the HostedSites, validate them against the schema, bind and
  * default, check the semantic rules and that the hub can pull every image written, generate, merge singletons,
  * check references, assign waves, lay out, and check the transition from the previous render found in the
- * input (day 2).
- * A pure function of its input; I/O happens in {@link Main}.
+ * input (day 2); findings about generated objects are led back to the site fields they come from ({@link Origins}).
+ * A pure function of its input; I/O happens in {@code cli/Main}.
  */
 public final class Compiler {
-    public static final String API_GROUP = "hostedsite.dev";
-    public static final String KIND = "HostedSite";
+    public static final String API_GROUP = ItemRole.SITE_GROUP;
+    public static final String KIND = ItemRole.SITE_KIND;
 
     /**
      * What a render produced. On failure {@code items} are the input items unchanged and nothing is generated.
@@ -65,13 +67,17 @@ public final class Compiler {
      * @param references the reference graph between generated and passthrough objects
      * @param changes what the render changes against the previous render found in the input ({@link ChangeSet#NONE}
      *     when there is none); kept when only the transition checks failed, so that {@code plan} can show them
+     * @param origins where each generated object comes from in the HostedSites ({@link Origins#NONE} when
+     *     nothing was generated); kept with {@code changes}, so that {@code plan} and {@code diff} can name the
+     *     site field of each changed field
      * @param deployable what a cluster receives (the Argo CD plugin's stream): the applied generated objects and the
      *     passthrough items, each with its sync wave and sync options ({@link PassthroughPlacement}), without the KRM
      *     tool annotations; empty on failure. {@code items} keep the user's own items exactly as they came (kpt writes
      *     them back to the user's files)
      */
     public record Result(List<ObjectNode> items, List<Diagnostic> diagnostics, List<Manifest> generated,
-                         List<Reference> references, ChangeSet changes, List<ObjectNode> deployable) {
+                         List<Reference> references, ChangeSet changes, Origins origins,
+                         List<ObjectNode> deployable) {
         public boolean failed() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
         }
@@ -117,8 +123,9 @@ public final class Compiler {
             return failure(items, diags);
         }
         List<Manifest> generated = set.manifests();
+        Origins origins = set.origins();
         Map<ObjectKey, ObjectNode> previous = Transition.previousObjects(items);
-        diags.addAll(PoolRollouts.check(previous, generated));
+        diags.addAll(origins.locate(PoolRollouts.check(previous, generated)));
 
         Set<ObjectKey> emitted = new HashSet<>();
         generated.stream().filter(m -> !m.localConfig()).forEach(m -> emitted.add(m.key()));
@@ -131,8 +138,8 @@ public final class Compiler {
         List<JsonNode> appliedAndPassthrough = new ArrayList<>(applied);
         appliedAndPassthrough.addAll(passthrough);
         List<Reference> references = new ArrayList<>(References.of(appliedAndPassthrough));
-        diags.addAll(ReferenceChecker.check(applied, references, List.copyOf(kept), externalSecrets,
-                secretRefOrigins(sites)));
+        diags.addAll(origins.locate(ReferenceChecker.check(applied, references, List.copyOf(kept),
+                externalSecrets, secretRefOrigins(sites))));
         if (diags.hasErrors()) {
             return failure(items, diags);
         }
@@ -143,7 +150,7 @@ public final class Compiler {
         WaveAssigner.assign(generated, references);
         Layout.annotate(generated);
         List<Manifest> ordered = new ArrayList<>();
-        generated.forEach(m -> ordered.add(new Manifest(Canonical.sorted(m.body()), m.dir(), m.localConfig())));
+        generated.forEach(m -> ordered.add(m.withBody(Canonical.sorted(m.body()))));
         ordered.sort(OUTPUT_ORDER);
         PassthroughPlacement.Result placement = PassthroughPlacement.place(passthrough, ordered, references);
         diags.addAll(placement.diagnostics());
@@ -159,7 +166,7 @@ public final class Compiler {
         diags.addAll(RenameGuard.check(transition));
         diags.addAll(HostRemovalGuard.check(transition));
         if (diags.hasErrors()) {
-            return new Result(items, diags.list(), List.of(), List.of(), changes, List.of());
+            return new Result(items, diags.list(), List.of(), List.of(), changes, origins, List.of());
         }
 
         if (found.isEmpty()) {
@@ -174,7 +181,7 @@ public final class Compiler {
         ordered.forEach(m -> out.add(m.body()));
         List<ObjectNode> deployable = new ArrayList<>(siteNodes.isEmpty() ? passthrough : placement.items());
         ordered.stream().filter(m -> !m.localConfig()).forEach(m -> deployable.add(m.body()));
-        return new Result(out, diags.list(), ordered, references, changes, Main.deployable(deployable));
+        return new Result(out, diags.list(), ordered, references, changes, origins, deployable(deployable));
     }
 
     private static Set<String> names(List<ObjectNode> sites) {
@@ -213,7 +220,7 @@ public final class Compiler {
             .thenComparing(Manifest::key);
 
     private static Result failure(List<ObjectNode> items, Diagnostics diags) {
-        return new Result(items, diags.list(), List.of(), List.of(), ChangeSet.NONE, List.of());
+        return new Result(items, diags.list(), List.of(), List.of(), ChangeSet.NONE, Origins.NONE, List.of());
     }
 
     /** HostedSites among the items, plus the functionConfig when it is one (kustomize generator, kpt configPath). */
@@ -236,7 +243,22 @@ public final class Compiler {
     }
 
     public static boolean isHostedSite(JsonNode o) {
-        return KIND.equals(o.path("kind").asText()) && o.path("apiVersion").asText().startsWith(API_GROUP + "/");
+        return ItemRole.isHostedSite(o);
+    }
+
+    /**
+     * Objects a cluster should receive, from a render's items: no HostedSite and nothing local by nature
+     * ({@link ItemRole#isLocal}: Kptfile, kustomization files, ImageSetConfiguration, {@code artifacts/},
+     * local-config), without the KRM tool annotations.
+     */
+    public static List<ObjectNode> deployable(List<ObjectNode> items) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (ObjectNode item : items) {
+            if (ItemRole.of(item) != ItemRole.SITE && !ItemRole.isLocal(item)) {
+                out.add(Layout.withoutToolAnnotations(item));
+            }
+        }
+        return out;
     }
 
     static SourceFile sourceFile(JsonNode o) {

@@ -9,7 +9,7 @@ import dev.hostedsite.graph.Reference;
 import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.graph.References;
 import dev.hostedsite.graph.WaveAssigner;
-import dev.hostedsite.passthrough.ItemRole;
+import dev.hostedsite.krm.ItemRole;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

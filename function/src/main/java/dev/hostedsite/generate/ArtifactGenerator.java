@@ -3,9 +3,10 @@ package dev.hostedsite.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.BuildInfo;
 import dev.hostedsite.graph.Canonical;
 import dev.hostedsite.graph.Manifest;
+import dev.hostedsite.kinds.Names;
+import dev.hostedsite.krm.BuildInfo;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Hub;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
  * records. They travel as ConfigMaps marked {@code config.kubernetes.io/local-config: "true"}.
  */
 public final class ArtifactGenerator {
-    public static final String LOCAL_CONFIG = "config.kubernetes.io/local-config";
+    public static final String LOCAL_CONFIG = dev.hostedsite.krm.ItemRole.LOCAL_CONFIG;
 
     private ArtifactGenerator() {}
 

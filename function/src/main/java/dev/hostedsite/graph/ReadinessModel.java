@@ -1,5 +1,7 @@
 package dev.hostedsite.graph;
 
+import dev.hostedsite.kinds.KindSpec;
+import dev.hostedsite.kinds.catalog.KindCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ public final class ReadinessModel {
     }
 
     /** The model. Agents are not rendered; their chain (BareMetalHost → Agent → NodePool) is folded into one edge. */
-    public static final List<Need> NEEDS = List.of(
+    public static final List<Need> NEEDS = withDeclared(List.of(
             // operator-framework/operator-lifecycle-manager pkg/controller/operators/catalog/operator.go
             // (syncCatalogSources: syncRegistryServer, syncConnection) and pkg/controller/registry/reconciler/grpc.go:
             // OLM's catalog operator runs a registry pod from spec.image and reports
@@ -101,13 +103,6 @@ public final class ReadinessModel {
             // metal3-io/baremetal-operator controllers/metal3.io/baremetalhost_controller.go: registration
             // reads the BMC credentials Secret.
             new Need("BareMetalHost", "Secret", "BMC credentials"),
-            // openshift/cluster-api-provider-agent: each NodePool replica is an AgentMachine bound to an Agent
-            // that registered from a booted BareMetalHost (matched by agentLabelSelector); openshift/hypershift
-            // hypershift-operator/controllers/nodepool: status.replicas counts ready nodes, Ready needs them.
-            new Need("NodePool", "BareMetalHost", "replicas are Agents from booted hosts"),
-            // openshift/hypershift nodepool controller: machines join through the control plane's ignition
-            // server; nothing is ready before the HostedCluster is Available.
-            new Need("NodePool", "HostedCluster", "nodes join the hosted control plane"),
             // openshift/lvm-operator @ de3cc31a bundle/manifests (lvm.topolvm.io_lvmclusters.yaml,
             // lvms-operator.clusterserviceversion.yaml): the LVMCluster CRD and the operator that reconciles it come
             // with the CSV of the lvms-operator Subscription (an LVMCluster is a passthrough item of the input).
@@ -118,7 +113,7 @@ public final class ReadinessModel {
             // spec.databaseStorage, filesystemStorage, imageStorage: storageClassName) and the hosted etcd's volumes
             // bind only then when they name such a class.
             new Need("AgentServiceConfig", "LVMCluster", "assisted-service's volumes use an LVMS storage class"),
-            new Need("HostedCluster", "LVMCluster", "the hosted etcd's volumes may use an LVMS storage class"));
+            new Need("HostedCluster", "LVMCluster", "the hosted etcd's volumes may use an LVMS storage class")));
 
     /**
      * The need that made the shipped table of version 0.1 deadlock: a HostedCluster whose health waits for
@@ -132,6 +127,15 @@ public final class ReadinessModel {
             new Need("HostedCluster", "NodePool", "version history Completed needs workers");
 
     private ReadinessModel() {}
+
+    /** The table above (kinds not declared as units yet), then each declared kind's needs ({@link KindCatalog}). */
+    private static List<Need> withDeclared(List<Need> undeclared) {
+        List<Need> out = new ArrayList<>(undeclared);
+        for (KindSpec k : KindCatalog.DECLARED) {
+            k.needs().forEach(n -> out.add(new Need(k.kind(), n.prerequisite(), n.why())));
+        }
+        return List.copyOf(out);
+    }
 
     /**
      * The needs among the given kinds that wait on a later wave: for each, a sentence naming both kinds,

@@ -7,7 +7,7 @@ import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.diag.ObjectRef;
 import dev.hostedsite.diag.Severity;
 import dev.hostedsite.diag.SourceFile;
-import dev.hostedsite.passthrough.ItemRole;
+import dev.hostedsite.krm.ItemRole;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.Compiler;
-import dev.hostedsite.Main;
+import dev.hostedsite.cli.Main;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;

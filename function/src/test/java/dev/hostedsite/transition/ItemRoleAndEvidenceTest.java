@@ -1,4 +1,6 @@
-package dev.hostedsite.passthrough;
+package dev.hostedsite.transition;
+
+import dev.hostedsite.krm.ItemRole;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,8 +1,8 @@
-package dev.hostedsite.passthrough;
+package dev.hostedsite.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.Compiler;
+import dev.hostedsite.krm.ItemRole;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.diag.ObjectRef;
 import dev.hostedsite.diag.Severity;
@@ -38,8 +38,8 @@ public final class SiteEvidence {
     /** The annotation that says a HostedSite is to be deleted with everything it rendered. */
     public static final String DELETE_ANNOTATION = "hostedsite.dev/delete-site";
 
-    private static final String KIND = Compiler.KIND;
-    private static final String GROUP = Compiler.API_GROUP;
+    private static final String KIND = ItemRole.SITE_KIND;
+    private static final String GROUP = ItemRole.SITE_GROUP;
     private static final String API_VERSION = GROUP + "/v1alpha1";
 
     private SiteEvidence() {}
@@ -62,7 +62,7 @@ public final class SiteEvidence {
     public static List<Diagnostic> nearMisses(List<ObjectNode> items) {
         List<Diagnostic> out = new ArrayList<>();
         for (ObjectNode item : items) {
-            if (Compiler.isHostedSite(item) || ItemRole.of(item) == ItemRole.PREVIOUS_RENDER) {
+            if (ItemRole.isHostedSite(item) || ItemRole.of(item) == ItemRole.PREVIOUS_RENDER) {
                 continue;
             }
             String kind = item.path("kind").asText("");

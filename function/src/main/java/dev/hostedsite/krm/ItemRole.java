@@ -1,11 +1,7 @@
-package dev.hostedsite.passthrough;
+package dev.hostedsite.krm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hostedsite.Compiler;
 import dev.hostedsite.diag.SourceFile;
-import dev.hostedsite.generate.ArtifactGenerator;
-import dev.hostedsite.graph.Layout;
-import dev.hostedsite.graph.ManifestSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,7 +9,7 @@ import java.util.Locale;
  * What an input item is, read as this tool writes a folder ({@code render -o DIR}, the kpt package):
  * <ul>
  *   <li>{@link #SITE}: a HostedSite;</li>
- *   <li>{@link #PREVIOUS_RENDER}: an object of an earlier render: it carries {@link ManifestSet#OWNER}, or it lies
+ *   <li>{@link #PREVIOUS_RENDER}: an object of an earlier render: it carries {@link #OWNER}, or it lies
  *       below {@code generated/}. The day-2 checks compare with it; it is never passed through (this render
  *       replaces it);</li>
  *   <li>{@link #LOCAL}: a document for tools, never for a cluster ({@link #LOCAL_KINDS}, files below
@@ -24,6 +20,19 @@ import java.util.Locale;
  */
 public enum ItemRole {
     SITE, PREVIOUS_RENDER, LOCAL, PASSTHROUGH;
+
+    /** The HostedSite's API group and kind. */
+    public static final String SITE_GROUP = "hostedsite.dev";
+    public static final String SITE_KIND = "HostedSite";
+    /** The annotation every generated object carries (graph.ManifestSet.OWNER is this one). */
+    public static final String OWNER = "hostedsite.dev/owner";
+    /** kptdev/kpt site/reference/annotations/local-config: kpt and kustomize never apply such an item. */
+    public static final String LOCAL_CONFIG = "config.kubernetes.io/local-config";
+    /** kpt's path and index annotations (kptdev/kpt pkg/kptfile/kptfileutil, kyaml kioutil). */
+    public static final String PATH = "config.kubernetes.io/path";
+    public static final String INDEX = "config.kubernetes.io/index";
+    public static final String INTERNAL_PATH = "internal.config.kubernetes.io/path";
+    public static final String INTERNAL_INDEX = "internal.config.kubernetes.io/index";
 
     /** The folder {@code render -o} and the kpt package put generated objects in. */
     public static final String GENERATED_DIR = "generated/";
@@ -58,19 +67,24 @@ public enum ItemRole {
 
     /** The role of an input item; {@code item} is any YAML document read as an object. */
     public static ItemRole of(JsonNode item) {
-        if (Compiler.isHostedSite(item)) {
+        if (isHostedSite(item)) {
             return SITE;
         }
         String path = path(item);
-        if (item.path("metadata").path("annotations").has(ManifestSet.OWNER) || path != null && path.startsWith(GENERATED_DIR)) {
+        if (item.path("metadata").path("annotations").has(OWNER) || path != null && path.startsWith(GENERATED_DIR)) {
             return PREVIOUS_RENDER;
         }
         return isLocal(item) ? LOCAL : PASSTHROUGH;
     }
 
+    /** True for a HostedSite: kind {@code HostedSite} of group {@code hostedsite.dev} (any version). */
+    public static boolean isHostedSite(JsonNode o) {
+        return SITE_KIND.equals(o.path("kind").asText()) && o.path("apiVersion").asText().startsWith(SITE_GROUP + "/");
+    }
+
     /** True for a document that is never applied to a cluster (see {@link #LOCAL}). */
     public static boolean isLocal(JsonNode item) {
-        if (ArtifactGenerator.isLocalConfig(item)) {
+        if ("true".equals(item.path("metadata").path("annotations").path(LOCAL_CONFIG).asText())) {
             return true;
         }
         String path = path(item);
@@ -92,7 +106,7 @@ public enum ItemRole {
     /** The item's path in its package or directory (kpt's path annotation), or null. */
     public static String path(JsonNode item) {
         JsonNode a = item.path("metadata").path("annotations");
-        String p = a.path(Layout.INTERNAL_PATH).asText(a.path(Layout.PATH).asText(""));
+        String p = a.path(INTERNAL_PATH).asText(a.path(PATH).asText(""));
         return p.isEmpty() ? null : p.replace('\\', '/');
     }
 
@@ -103,7 +117,7 @@ public enum ItemRole {
             return null;
         }
         JsonNode a = item.path("metadata").path("annotations");
-        String index = a.path(Layout.INTERNAL_INDEX).asText(a.path(Layout.INDEX).asText(""));
+        String index = a.path(INTERNAL_INDEX).asText(a.path(INDEX).asText(""));
         Integer idx;
         try {
             idx = index.isEmpty() ? null : Integer.valueOf(index);

@@ -1,14 +1,14 @@
-package dev.hostedsite;
+package dev.hostedsite.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.cli.Cli;
+import dev.hostedsite.Compiler;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.krm.Input;
 import dev.hostedsite.krm.ResourceList;
 import dev.hostedsite.krm.Yaml;
-import dev.hostedsite.passthrough.ItemRole;
+import dev.hostedsite.krm.ItemRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -83,18 +83,10 @@ public final class Main {
     }
 
     /**
-     * Objects a cluster should receive, from a render's items: no HostedSite and nothing local by nature
-     * ({@link ItemRole#isLocal}: Kptfile, kustomization files, ImageSetConfiguration, {@code artifacts/},
-     * local-config), without the KRM tool annotations.
+     * Objects a cluster should receive, from a render's items ({@link Compiler#deployable}).
      */
     public static List<ObjectNode> deployable(List<ObjectNode> items) {
-        List<ObjectNode> out = new ArrayList<>();
-        for (ObjectNode item : items) {
-            if (ItemRole.of(item) != ItemRole.SITE && !ItemRole.isLocal(item)) {
-                out.add(Layout.withoutToolAnnotations(item));
-            }
-        }
-        return out;
+        return Compiler.deployable(items);
     }
 
     public static String stream(List<ObjectNode> objects) {

@@ -1,15 +1,12 @@
-package dev.hostedsite.passthrough;
+package dev.hostedsite.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.diag.ObjectRef;
 import dev.hostedsite.diag.Severity;
-import dev.hostedsite.graph.Manifest;
-import dev.hostedsite.graph.ObjectKey;
-import dev.hostedsite.graph.ReadinessModel;
-import dev.hostedsite.graph.Reference;
-import dev.hostedsite.graph.WaveAssigner;
+import dev.hostedsite.kinds.OperatorKinds;
+import dev.hostedsite.krm.ItemRole;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package dev.hostedsite.passthrough;
+package dev.hostedsite.kinds;
 
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +43,7 @@ public final class OperatorKinds {
     public record Kind(String group, String kind, String pkg, int wave, String needs) {}
 
     /** The operator's CR: after its Subscription (wave 4), with the MultiClusterEngine and MetalLB. */
-    static final int OPERATOR_CR_WAVE = 5;
+    public static final int OPERATOR_CR_WAVE = 5;
     /** Kinds that act only once the operator's CR runs its controllers. */
     static final int OPERAND_WAVE = 6;
 
