@@ -27,7 +27,7 @@ public enum ItemRole {
     /** The annotation every generated object carries (graph.ManifestSet.OWNER is this one). */
     public static final String OWNER = "hostedsite.dev/owner";
     /** kptdev/kpt site/reference/annotations/local-config: kpt and kustomize never apply such an item. */
-    public static final String LOCAL_CONFIG = "config.kubernetes.io/local-config";
+    public static final String LOCAL_CONFIG = ResourceList.LOCAL_CONFIG;
     /** kpt's path and index annotations (kptdev/kpt pkg/kptfile/kptfileutil, kyaml kioutil). */
     public static final String PATH = "config.kubernetes.io/path";
     public static final String INDEX = "config.kubernetes.io/index";

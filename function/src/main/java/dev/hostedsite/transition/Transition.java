@@ -2,9 +2,9 @@ package dev.hostedsite.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.krm.ResourceList;
 import dev.hostedsite.diag.ObjectRef;
 import dev.hostedsite.diag.SourceFile;
-import dev.hostedsite.generate.ArtifactGenerator;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
@@ -127,7 +127,7 @@ public final class Transition {
      */
     public static List<ObjectNode> previousRender(List<ObjectNode> items) {
         return items.stream().filter(i -> ItemRole.of(i) == ItemRole.PREVIOUS_RENDER)
-                .filter(i -> !ArtifactGenerator.isLocalConfig(i)).toList();
+                .filter(i -> !ResourceList.isLocalConfig(i)).toList();
     }
 
     /** True when there is a previous render to compare with. */
