@@ -19,6 +19,7 @@ import dev.hostedsite.graph.Reference;
 import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.graph.References;
 import dev.hostedsite.graph.WaveAssigner;
+import dev.hostedsite.input.AcmRules;
 import dev.hostedsite.input.AgentPoolArchitecture;
 import dev.hostedsite.input.EtcdRotationGuard;
 import dev.hostedsite.input.PullableImages;
@@ -89,6 +90,7 @@ public final class Compiler {
         }
         diags.addAll(SemanticValidator.validate(sites));
         diags.addAll(AgentPoolArchitecture.check(sites));
+        diags.addAll(AcmRules.check(sites));
         diags.addAll(PullableImages.check(sites));
         if (diags.hasErrors()) {
             return failure(items, diags);

@@ -437,6 +437,7 @@ class SyncSimulationTest {
                     .put("apiVersion", "multicluster.openshift.io/v1").put("kind", "MultiClusterEngine");
             mce.putObject("metadata").put("name", "multiclusterengine");
             hub.preexisting(mce);
+            hub.acmInstalled();
         }
         if (!kinds.contains("MetalLB")) {
             hub.loadBalancerByHand();
