@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The {@code hostedsite} commands people type: validate, plan, graph, render, crd. Each has {@code --help};
+ * The {@code hostedsite} commands people type: validate, plan, graph, render, crd, schema, rbac. Each has {@code --help};
  * exit codes are {@link Main#OK}, {@link Main#INPUT_ERROR}, {@link Main#USAGE}.
  */
 public final class Cli {
@@ -47,6 +47,9 @@ public final class Cli {
                                         the deployable manifests on stdout, or written into DIR (kpt layout);
                                         --part: only the hub's or one cluster's objects (one Argo CD Application each)
               crd                       print the HostedSite CustomResourceDefinition
+              schema                    print the HostedSite JSON Schema (for editors)
+              rbac [FLAVOR]             print the RBAC Argo CD's application controller needs for a render
+                                        (FLAVOR: upstream, the default, or openshift-gitops)
               help [COMMAND]            print help; also COMMAND --help
               --version                 print the version
             PATH is a YAML/JSON file or a directory (read recursively, hidden folders skipped).
@@ -54,6 +57,8 @@ public final class Cli {
             """;
 
     static final Map<String, String> HELP = Map.of(
+            "schema", InstallCommands.SCHEMA_HELP,
+            "rbac", InstallCommands.RBAC_HELP,
             "validate", """
                     Usage: hostedsite validate PATH
 
@@ -175,6 +180,12 @@ public final class Cli {
             out.print(HELP.get(command));
             return Main.OK;
         }
+        if (command.equals("schema")) {
+            return InstallCommands.schema(a.positional(), out, err);
+        }
+        if (command.equals("rbac")) {
+            return InstallCommands.rbac(a.positional(), out, err);
+        }
         if (command.equals("crd")) {
             if (!a.positional().isEmpty()) {
                 return usage(err, command, "crd takes no arguments");
@@ -216,7 +227,7 @@ public final class Cli {
         };
     }
 
-    private static int usage(PrintStream err, String command, String problem) {
+    static int usage(PrintStream err, String command, String problem) {
         err.println("hostedsite" + (command == null ? "" : " " + command) + ": " + problem);
         String help = command == null ? USAGE_TEXT : HELP.get(command);
         err.print(help == null ? USAGE_TEXT : help.lines().findFirst().orElse("") + "\n");
