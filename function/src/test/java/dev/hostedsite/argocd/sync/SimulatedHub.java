@@ -671,6 +671,7 @@ final class SimulatedHub {
             ObjectNode ns = JSON.objectNode().put("apiVersion", "v1").put("kind", "Namespace");
             ns.putObject("metadata").put("name", name);
             objects.putIfAbsent(ObjectKey.of(ns), ns);
+            events.add("tick " + ticks + ": accepted ManagedCluster " + name + " (its HostedCluster is Available)");
         } else if (!conditionTrue(mc, "ManagedClusterJoined")) {
             setCondition(mc, "ManagedClusterJoined", "True", "ManagedClusterJoined", "Managed cluster joined");
         } else if (!conditionTrue(mc, "ManagedClusterConditionAvailable")) {
