@@ -44,6 +44,10 @@ class OpenShiftGitOpsTest {
         JsonNode cr = OpenShiftGitOps.read(ArgoCdPackage.dir().resolve(OpenShiftGitOps.DIR).resolve(OpenShiftGitOps.ARGOCD_FILE));
         assertTrue(UpstreamSchemas.forObject(cr).isPresent(), "no upstream schema for ArgoCD v1beta1");
         assertEquals(List.of(), UpstreamSchemas.validate(cr));
+        // and the ArgoCD CRD's CEL rules (argocd-operator keeps 6 in v1beta1), as the apiserver runs them on a create
+        dev.hostedsite.testing.CelOracle oracle = dev.hostedsite.testing.CelOracle.upstream();
+        assertTrue(oracle.covers(cr), "the CEL oracle has the ArgoCD rules");
+        assertEquals(List.of(), oracle.check(cr, null).violations());
         JsonNode broken = cr.deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) broken.path("spec").path("resourceHealthChecks").get(0)).put("checks", "x");
         assertFalse(UpstreamSchemas.validate(broken).isEmpty(), "the schema catches an unknown field");
