@@ -1,6 +1,5 @@
 package dev.hostedsite.cli;
 
-import dev.hostedsite.Main;
 import dev.hostedsite.input.SchemaValidator;
 import dev.hostedsite.rbac.ApplicationControllerRbac;
 import java.io.IOException;
