@@ -22,9 +22,12 @@ import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.graph.References;
 import dev.hostedsite.graph.WaveAssigner;
 import dev.hostedsite.input.AcmRules;
+import dev.hostedsite.input.AddressPlanRules;
 import dev.hostedsite.input.AgentPoolArchitecture;
+import dev.hostedsite.input.NmstateRules;
 import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.input.SchemaValidator;
+import dev.hostedsite.input.SelectorRules;
 import dev.hostedsite.input.SemanticValidator;
 import dev.hostedsite.input.CoreosStream;
 import dev.hostedsite.input.SiteBinder;
@@ -97,6 +100,9 @@ public final class Compiler {
             }
         }
         diags.addAll(SemanticValidator.validate(sites));
+        diags.addAll(NmstateRules.check(sites));
+        diags.addAll(SelectorRules.check(sites));
+        diags.addAll(AddressPlanRules.check(sites));
         diags.addAll(AgentPoolArchitecture.check(sites));
         diags.addAll(AcmRules.check(sites));
         diags.addAll(PullableImages.check(sites));
