@@ -21,6 +21,7 @@ import dev.hostedsite.graph.Reference;
 import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.graph.References;
 import dev.hostedsite.graph.WaveAssigner;
+import dev.hostedsite.input.AcmRules;
 import dev.hostedsite.input.AddressPlanRules;
 import dev.hostedsite.input.AgentPoolArchitecture;
 import dev.hostedsite.input.NmstateRules;
@@ -112,6 +113,7 @@ public final class Compiler {
         diags.addAll(SelectorRules.check(sites));
         diags.addAll(AddressPlanRules.check(sites));
         diags.addAll(AgentPoolArchitecture.check(sites));
+        diags.addAll(AcmRules.check(sites));
         diags.addAll(PullableImages.check(sites));
         List<ObjectNode> passthrough = items.stream().filter(i -> ItemRole.of(i) == ItemRole.PASSTHROUGH).toList();
         diags.addAll(PassthroughAdmission.check(passthrough));

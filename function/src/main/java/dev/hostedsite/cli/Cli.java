@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The {@code hostedsite} commands people type: validate, plan, graph, render, crd, preflight. Each has {@code --help};
+ * The {@code hostedsite} commands people type: validate, plan, graph, render, crd, preflight, schema, rbac. Each has {@code --help};
  * exit codes are {@link Main#OK}, {@link Main#INPUT_ERROR}, {@link Main#USAGE}.
  */
 public final class Cli {
@@ -50,6 +50,9 @@ public final class Cli {
               crd                       print the HostedSite CustomResourceDefinition
               preflight PATH            before the first sync: does the mirror registry and the web server hold every
                                         image and file the render names (run against them, read-only)
+              schema                    print the HostedSite JSON Schema (for editors)
+              rbac [FLAVOR]             print the RBAC Argo CD's application controller needs for a render
+                                        (FLAVOR: upstream, the default, or openshift-gitops)
               help [COMMAND]            print help; also COMMAND --help
               --version                 print the version
             PATH is a YAML/JSON file or a directory (read recursively, hidden folders skipped).
@@ -58,6 +61,8 @@ public final class Cli {
 
     static final Map<String, String> HELP = Map.of(
             "preflight", Preflight.HELP,
+            "schema", InstallCommands.SCHEMA_HELP,
+            "rbac", InstallCommands.RBAC_HELP,
             "validate", """
                     Usage: hostedsite validate PATH
 
@@ -183,6 +188,12 @@ public final class Cli {
             out.print(HELP.get(command));
             return Main.OK;
         }
+        if (command.equals("schema")) {
+            return InstallCommands.schema(a.positional(), out, err);
+        }
+        if (command.equals("rbac")) {
+            return InstallCommands.rbac(a.positional(), out, err);
+        }
         if (command.equals("crd")) {
             if (!a.positional().isEmpty()) {
                 return usage(err, command, "crd takes no arguments");
@@ -237,7 +248,7 @@ public final class Cli {
                 (site, field) -> c.locator().where(site.file(), field), out, err);
     }
 
-    private static int usage(PrintStream err, String command, String problem) {
+    static int usage(PrintStream err, String command, String problem) {
         err.println("hostedsite" + (command == null ? "" : " " + command) + ": " + problem);
         String help = command == null ? USAGE_TEXT : HELP.get(command);
         err.print(help == null ? USAGE_TEXT : help.lines().findFirst().orElse("") + "\n");

@@ -140,6 +140,14 @@ final class SimulatedHub {
         }
     }
 
+    /**
+     * An ACM hub: ACM's MultiClusterHub installs the {@code agent.open-cluster-management.io} CRDs
+     * (stolostron/klusterlet-addon-controller's KlusterletAddonConfig), which a multicluster engine alone lacks.
+     */
+    void acmInstalled() {
+        groups.add("agent.open-cluster-management.io");
+    }
+
     /** A hub whose LoadBalancer Services get addresses from something the render does not manage. */
     void loadBalancerByHand() {
         loadBalancerByHand = true;
@@ -230,6 +238,7 @@ final class SimulatedHub {
                 case "BareMetalHost" -> bareMetalHost(o);
                 case "NodePool" -> nodePool(o);
                 case "Agent" -> agent(o);
+                case "ManagedCluster" -> managedCluster(o);
                 default -> PassthroughControllers.reconcile(this, o);
             }
         }
@@ -375,6 +384,8 @@ final class SimulatedHub {
             mce.with("status").put("phase", "Available");
             groups.add("hypershift.openshift.io");
             groups.add("agent-install.openshift.io");
+            // The MCE's cluster-manager component installs the registration CRDs (ManagedCluster).
+            groups.add("cluster.open-cluster-management.io");
         }
     }
 
@@ -651,6 +662,35 @@ final class SimulatedHub {
     private List<ObjectNode> ofKind(String kind) {
         return objects.values().stream().filter(o -> o.path("kind").asText().equals(kind)
                 && !o.path("metadata").has("deletionTimestamp")).toList();
+    }
+
+    /**
+     * ACM registration of a hosted cluster in Hosted klusterlet mode, reduced to its visible steps: once the
+     * HostedCluster of the same name is Available (stolostron/hypershift-addon-operator pkg/agent writes the
+     * external-managed-kubeconfig then), the hub accepts the cluster and creates its cluster namespace
+     * (open-cluster-management-io/ocm pkg/registration/hub), the klusterlet on the hosting cluster joins, then
+     * reports the cluster available. Left out: CSRs, leases, add-ons, the KlusterletAddonConfig's controller.
+     */
+    private void managedCluster(ObjectNode mc) {
+        String name = mc.path("metadata").path("name").asText();
+        boolean hosted = "Hosted".equals(mc.path("metadata").path("annotations")
+                .path("import.open-cluster-management.io/klusterlet-deploy-mode").asText());
+        boolean controlPlane = ofKind("HostedCluster").stream()
+                .anyMatch(hc -> hc.path("metadata").path("name").asText().equals(name) && conditionTrue(hc, "Available"));
+        if (!hosted || !mc.path("spec").path("hubAcceptsClient").asBoolean() || !controlPlane) {
+            return;
+        }
+        if (!conditionTrue(mc, "HubAcceptedManagedCluster")) {
+            setCondition(mc, "HubAcceptedManagedCluster", "True", "HubClusterAdminAccepted", "Accepted by hub cluster admin");
+            ObjectNode ns = JSON.objectNode().put("apiVersion", "v1").put("kind", "Namespace");
+            ns.putObject("metadata").put("name", name);
+            objects.putIfAbsent(ObjectKey.of(ns), ns);
+            events.add("tick " + ticks + ": accepted ManagedCluster " + name + " (its HostedCluster is Available)");
+        } else if (!conditionTrue(mc, "ManagedClusterJoined")) {
+            setCondition(mc, "ManagedClusterJoined", "True", "ManagedClusterJoined", "Managed cluster joined");
+        } else if (!conditionTrue(mc, "ManagedClusterConditionAvailable")) {
+            setCondition(mc, "ManagedClusterConditionAvailable", "True", "ManagedClusterAvailable", "Managed cluster is available");
+        }
     }
 
     private ObjectNode first(String kind) {

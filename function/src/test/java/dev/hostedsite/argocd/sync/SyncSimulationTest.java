@@ -192,6 +192,43 @@ class SyncSimulationTest {
         assertEquals("Degraded", Health.subscription(sub).status());
     }
 
+    // ---- ACM registration from Git: ManagedCluster after the HostedCluster, KlusterletAddonConfig after it ----
+
+    @Test
+    void aManagedClusterRegistersOnceItsControlPlaneIsAvailableAndItsAddOnConfigFollows() throws IOException {
+        List<ObjectNode> desired = desired(Yaml.readAll(Files.readString(
+                Repo.fixtures().resolve("acm-managed-cluster/expected.yaml"))).get(0));
+        SimulatedHub hub = hubFor(desired);
+        SyncSimulator argo = new SyncSimulator(hub, "lab");
+        SyncSimulator.Outcome ok = argo.sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Succeeded", ok.phase(), ok.message());
+        assertNull(argo.converge(CONVERGE_TICKS));
+        ObjectKey mc = new ObjectKey("cluster.open-cluster-management.io", "ManagedCluster", null, "hosted");
+        assertTrue(SimulatedHub.conditionTrue(hub.get(mc), "ManagedClusterConditionAvailable"), hub.get(mc).toString());
+        List<String> events = hub.events();
+        int applied = indexOf(events, "applied ManagedCluster hosted", "");
+        int accepted = indexOf(events, "accepted ManagedCluster hosted", "");
+        int addOns = indexOf(events, "applied KlusterletAddonConfig hosted/hosted", "");
+        assertTrue(applied >= 0 && accepted > applied && addOns > accepted, events.toString());
+
+        // In the ManagedCluster's wave, the KlusterletAddonConfig finds no namespace yet: ACM makes it on acceptance.
+        List<ObjectNode> early = annotated(desired, "KlusterletAddonConfig", WaveAssigner.WAVE, "12");
+        SyncSimulator.Outcome failed = new SyncSimulator(hubFor(early), "lab").sync(early,
+                SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Failed", failed.phase(), failed.message());
+        assertTrue(failed.message().contains("KlusterletAddonConfig hosted/hosted (namespaces \"hosted\" not found)"),
+                failed.message());
+    }
+
+    private static int indexOf(List<String> events, String what, String alsoContains) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).contains(what) && events.get(i).contains(alsoContains)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static List<ObjectNode> hubOperatorsMetallb() throws IOException {
         return desired(Yaml.readAll(Files.readString(Repo.fixtures().resolve("hub-operators-metallb/expected.yaml"))).get(0));
     }
@@ -439,6 +476,7 @@ class SyncSimulationTest {
                     .put("apiVersion", "multicluster.openshift.io/v1").put("kind", "MultiClusterEngine");
             mce.putObject("metadata").put("name", "multiclusterengine");
             hub.preexisting(mce);
+            hub.acmInstalled();
         }
         if (!kinds.contains("MetalLB")) {
             hub.loadBalancerByHand();
