@@ -692,6 +692,16 @@ def hub_edit(name, fn):
 
 hub_edit("hub-operators-metallb", lambda d: None)
 hub_edit("hub-acm-owner", lambda d: hub(d).update({"multiclusterEngine": {"owner": "acm"}}))
+# ---- ACM registration from Git (clusters[].managedCluster) ------------------------------------------------
+hub_edit("acm-managed-cluster", lambda d: (
+    hub(d).update({"multiclusterEngine": {"owner": "acm"}}),
+    cluster(d).update({"managedCluster": {
+        "labels": {"environment": "lab", "cluster.open-cluster-management.io/clusterset": "lab"},
+        "addons": {"searchCollector": False}}})))
+hub_edit("bad-acm-label-key", lambda d: (
+    hub(d).update({"multiclusterEngine": {"owner": "acm"}}),
+    cluster(d).update({"managedCluster": {"labels": {"-environment": "lab"}}})))
+edit("bad-acm-without-acm-hub", lambda d: cluster(d).update({"managedCluster": {}}))
 hub_edit("bad-hub-default-source-name", lambda d: (
     hub(d).update({"operatorHub": {"disableDefaultSources": False}}),
     hub(d)["catalogs"][0].update({"name": "redhat-operators"}),

@@ -102,6 +102,7 @@ public final class ClusterGenerator {
             secret(h.bmc().credentials(), cpns, Names.bmcSecret(c, h), Shape.BMC_CREDENTIALS);
             emit(bareMetalHost(h), h.path());
         }
+        AcmRegistration.generate(c).forEach(this::emit);
     }
 
     /** The capi-provider Role is ours for releases before 4.23, and when the release version is not given. */

@@ -107,7 +107,7 @@ public final class References {
         ObjectKey from = ObjectKey.of(o);
         String ns = from.namespace();
         JsonNode spec = o.path("spec");
-        if (ns != null) {
+        if (ns != null && !from.kind().equals("KlusterletAddonConfig")) {
             refs.add(new Reference(from, "metadata.namespace", ObjectKey.core("Namespace", null, ns)));
         }
         KindCatalog.of(from.kind()).filter(k -> k.group().equals(from.group()))
@@ -127,6 +127,13 @@ public final class References {
                 infraEnvSelected(o, agentNamespaces).ifPresent(target -> refs.add(new Reference(from,
                         "spec.platform.agent.agentLabelSelector.matchLabels[" + Names.INFRAENV_LABEL + "]", target, false)));
             case "agent-install.openshift.io/InfraEnv" -> secret(refs, from, spec, "spec.pullSecretRef.name");
+            // The cluster namespace is made by ACM's registration for an accepted ManagedCluster of that name.
+            case "agent.open-cluster-management.io/KlusterletAddonConfig" -> {
+                refs.add(new Reference(from, "metadata.namespace (ManagedCluster)",
+                        new ObjectKey("cluster.open-cluster-management.io", "ManagedCluster", null, ns)));
+                name(spec, "spec.clusterName").ifPresent(n -> refs.add(new Reference(from, "spec.clusterName",
+                        new ObjectKey("cluster.open-cluster-management.io", "ManagedCluster", null, n))));
+            }
             case "agent-install.openshift.io/NMStateConfig", "metal3.io/BareMetalHost" -> {
                 String infraEnv = o.path("metadata").path("labels").path(Names.INFRAENV_LABEL).asText(null);
                 if (infraEnv != null) {

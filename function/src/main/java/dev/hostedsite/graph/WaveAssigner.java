@@ -35,7 +35,9 @@ public final class WaveAssigner {
             Map.entry("L2Advertisement", 7),
             Map.entry("HostedCluster", 8), Map.entry("NMStateConfig", 8),
             Map.entry("InfraEnv", 9),
-            Map.entry("BareMetalHost", 10)));
+            Map.entry("BareMetalHost", 10),
+            Map.entry("ManagedCluster", 12),
+            Map.entry("KlusterletAddonConfig", 13)));
 
     /** Orderings the design requires that are not references: before kind, after kind. */
     static final List<String[]> EXTRA_ORDER = List.of(
@@ -48,7 +50,9 @@ public final class WaveAssigner {
             new String[] {"L2Advertisement", "HostedCluster"},
             new String[] {"HostedCluster", "NodePool"},
             new String[] {"NMStateConfig", "InfraEnv"},
-            new String[] {"InfraEnv", "BareMetalHost"});
+            new String[] {"InfraEnv", "BareMetalHost"},
+            new String[] {"HostedCluster", "ManagedCluster"},
+            new String[] {"ManagedCluster", "KlusterletAddonConfig"});
 
     /**
      * Partial objects: the hub's own singletons of which the render owns a few fields. Argo CD applies them

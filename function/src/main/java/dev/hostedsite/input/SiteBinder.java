@@ -13,6 +13,7 @@ import dev.hostedsite.model.Cluster.NodePool;
 import dev.hostedsite.model.Cluster.Release;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Hub;
+import dev.hostedsite.model.ManagedCluster;
 import dev.hostedsite.model.SecretSource;
 import dev.hostedsite.model.Site;
 import java.util.ArrayList;
@@ -190,7 +191,19 @@ public final class SiteBinder {
                 c.path("fips").asBoolean(SchemaDefaults.bool("spec.clusters[].fips")), text(c, "etcdStorageSize", "8Gi"), networking, apiServer, dns,
                 List.copyOf(pools), List.copyOf(hosts),
                 text(c, "etcdStorageClass", null), strings(c.path("capabilities").path("disabled")),
-                stringMap(c.path("olmCatalogImages")));
+                stringMap(c.path("olmCatalogImages")), managedCluster(c.path("managedCluster"), path + ".managedCluster"));
+    }
+
+    private static ManagedCluster managedCluster(JsonNode m, String path) {
+        if (!m.isObject()) {
+            return null;
+        }
+        Map<String, Boolean> addons = new TreeMap<>();
+        for (String addon : ManagedCluster.ADDONS) {
+            addons.put(addon, m.path("addons").path(addon).asBoolean(true));
+        }
+        return new ManagedCluster(path, stringMap(m.path("labels")),
+                text(m, "hostingClusterName", ManagedCluster.DEFAULT_HOSTING_CLUSTER), addons);
     }
 
     private static Release release(JsonNode rel) {

@@ -26,14 +26,22 @@ class ArgoCdManifestsTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /** Every YAML file there, and the one apiVersion/kind each of its documents must have. */
-    private static final Map<String, String> EXPECTED = Map.of(
-            "plugin.yaml", "argoproj.io/v1alpha1 ConfigManagementPlugin",
-            "repo-server-patch.yaml", "apps/v1 Deployment",
-            "kustomization.yaml", "kustomize.config.k8s.io/v1alpha1 Component",
-            "applicationset.yaml", "argoproj.io/v1alpha1 ApplicationSet",
-            "applicationset-per-cluster.yaml", "argoproj.io/v1alpha1 ApplicationSet",
-            "argocd-cm-health.yaml", "v1 ConfigMap");
+    /** Every YAML file there (path below packages/argocd), and the apiVersion/kind of each of its documents. */
+    private static final Map<String, List<String>> EXPECTED = Map.ofEntries(
+            Map.entry("plugin.yaml", List.of("argoproj.io/v1alpha1 ConfigManagementPlugin")),
+            Map.entry("repo-server-patch.yaml", List.of("apps/v1 Deployment")),
+            Map.entry("kustomization.yaml", List.of("kustomize.config.k8s.io/v1alpha1 Component")),
+            Map.entry("applicationset.yaml", List.of("argoproj.io/v1alpha1 ApplicationSet")),
+            Map.entry("applicationset-per-cluster.yaml", List.of("argoproj.io/v1alpha1 ApplicationSet")),
+            Map.entry("argocd-cm-health.yaml", List.of("v1 ConfigMap")),
+            Map.entry("rbac.yaml", List.of("rbac.authorization.k8s.io/v1 ClusterRole",
+                    "rbac.authorization.k8s.io/v1 ClusterRoleBinding")),
+            Map.entry("openshift-gitops/kustomization.yaml", List.of("kustomize.config.k8s.io/v1beta1 Kustomization")),
+            Map.entry("openshift-gitops/kustomize-images.yaml", List.of(" ")),
+            Map.entry("openshift-gitops/argocd.yaml", List.of("argoproj.io/v1beta1 ArgoCD")),
+            Map.entry("openshift-gitops/hostedsite-cmp-plugin.yaml", List.of("v1 ConfigMap")),
+            Map.entry("openshift-gitops/rbac.yaml", List.of("rbac.authorization.k8s.io/v1 ClusterRole",
+                    "rbac.authorization.k8s.io/v1 ClusterRoleBinding")));
 
     @Test
     void everyYamlDocumentHasTheExpectedApiVersionAndKind() throws IOException {
@@ -41,13 +49,13 @@ class ArgoCdManifestsTest {
         try (Stream<Path> walk = Files.walk(ArgoCdPackage.dir())) {
             files = walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).toList();
         }
-        assertEquals(EXPECTED.keySet(), Set.copyOf(files.stream().map(p -> p.getFileName().toString()).toList()));
+        assertEquals(EXPECTED.keySet(), Set.copyOf(files.stream().map(p -> ArgoCdPackage.dir().relativize(p).toString()).toList()));
         for (Path file : files) {
-            List<JsonNode> docs = documents(file);
-            assertEquals(1, docs.size(), file + ": documents");
-            JsonNode doc = docs.get(0);
-            assertEquals(EXPECTED.get(file.getFileName().toString()),
-                    doc.path("apiVersion").asText() + " " + doc.path("kind").asText(), file.toString());
+            List<String> kinds = new ArrayList<>();
+            for (JsonNode doc : documents(file)) {
+                kinds.add(doc.path("apiVersion").asText() + " " + doc.path("kind").asText());
+            }
+            assertEquals(EXPECTED.get(ArgoCdPackage.dir().relativize(file).toString()), kinds, file.toString());
         }
     }
 
@@ -64,6 +72,9 @@ class ArgoCdManifestsTest {
         assertEquals("argocd-repo-server", read("repo-server-patch.yaml").path("metadata").path("name").asText());
         JsonNode sidecar = pod.path("containers").get(0);
         assertEquals("ghcr.io/hostedsite/hostedsite-fn:0.1.0", sidecar.path("image").asText());
+        JsonNode pin = kustomization.path("images").get(0);
+        assertEquals("ghcr.io/hostedsite/hostedsite-fn", pin.path("name").asText(), "the Component pins the sidecar's image");
+        assertTrue(pin.path("digest").asText().matches("sha256:[0-9a-f]{64}"), pin.toString());
         assertEquals("/var/run/argocd/argocd-cmp-server", sidecar.path("command").get(0).asText());
         assertTrue(sidecar.path("securityContext").path("runAsNonRoot").asBoolean());
         assertEquals(999, sidecar.path("securityContext").path("runAsUser").asInt());

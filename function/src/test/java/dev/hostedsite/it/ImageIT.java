@@ -108,6 +108,29 @@ class ImageIT {
                 Map.of("HOSTEDSITE_JAR", Tool.jar().toString()), input, RUN_TIMEOUT_SECONDS);
     }
 
+    /**
+     * tools/carry-image (the README's air-gap command) on the image just built: an OCI archive whose index names
+     * the image and whose manifest blob hashes to the digest printed on stdout, the one a registry then serves
+     * after {@code skopeo copy --preserve-digests}.
+     */
+    @Test
+    void carryImageSavesAnOciArchiveAndPrintsItsManifestDigest(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path archive = tmp.resolve("hostedsite-fn.oci.tar");
+        Proc carry = Proc.run(List.of("bash", Repo.root().resolve("tools/carry-image").toString(), archive.toString()),
+                tmp, Map.of("HOSTEDSITE_SKIP_BUILD", "1"), null, BUILD_TIMEOUT_SECONDS);
+        assertEquals(0, carry.exit(), carry::toString);
+        String digest = carry.stdout().strip();
+        assertTrue(carry.stdout().matches("sha256:[0-9a-f]{64}\n"), carry::toString);
+        Proc index = Proc.run(List.of("tar", "-xOf", archive.toString(), "index.json"), tmp, Map.of(), null, RUN_TIMEOUT_SECONDS);
+        com.fasterxml.jackson.databind.JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(index.stdout()).path("manifests").get(0);
+        assertEquals(digest, manifest.path("digest").asText());
+        assertEquals(IMAGE, manifest.path("annotations").path("org.opencontainers.image.ref.name").asText());
+        Proc blob = Proc.run(List.of("bash", "-c", "tar -xOf \"$0\" \"blobs/sha256/$1\" | sha256sum", archive.toString(),
+                digest.substring("sha256:".length())), tmp, Map.of(), null, RUN_TIMEOUT_SECONDS);
+        assertEquals(digest.substring("sha256:".length()), blob.stdout().split(" ")[0], blob::toString);
+    }
+
     @Test
     void theImageTurnsAResourceListIntoExactlyWhatTheExecFormPrints() throws Exception {
         Proc image = runFunction();

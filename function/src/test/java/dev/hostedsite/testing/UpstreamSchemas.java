@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  * looked up by apiVersion and kind.
  */
 public final class UpstreamSchemas {
+    private static final Map<String, JsonNode> ROOTS = new HashMap<>();
     private static final Map<String, JsonSchema> BY_GVK = load();
 
     private UpstreamSchemas() {}
@@ -35,8 +36,9 @@ public final class UpstreamSchemas {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode tree = json.readTree(f.toFile());
                 JsonNode gvk = tree.path("x-kubernetes-group-version-kind").get(0);
-                out.put(gvk.path("group").asText() + "/" + gvk.path("version").asText() + "/" + gvk.path("kind").asText(),
-                        factory.getSchema(tree));
+                String key = gvk.path("group").asText() + "/" + gvk.path("version").asText() + "/" + gvk.path("kind").asText();
+                out.put(key, factory.getSchema(tree));
+                ROOTS.put(key, tree);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -50,6 +52,12 @@ public final class UpstreamSchemas {
 
     public static Optional<JsonSchema> forObject(JsonNode object) {
         return Optional.ofNullable(BY_GVK.get(object.path("apiVersion").asText() + "/" + object.path("kind").asText()));
+    }
+
+    /** The schema file's JSON tree for the object's apiVersion and kind (missing node when none). */
+    public static JsonNode root(JsonNode object) {
+        JsonNode tree = ROOTS.get(object.path("apiVersion").asText() + "/" + object.path("kind").asText());
+        return tree != null ? tree : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     /** Schema messages for the object; empty when valid or when no upstream schema covers its kind. */

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class UpstreamSchemasTest {
 
     @Test
-    void allTwentyOneSchemasLoad() {
-        assertEquals(21, UpstreamSchemas.count());
+    void allTwentyFourSchemasLoad() {
+        assertEquals(24, UpstreamSchemas.count());
     }
 
     @Test

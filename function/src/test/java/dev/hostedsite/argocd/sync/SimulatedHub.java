@@ -64,6 +64,7 @@ import java.util.TreeSet;
  *       HostedCluster Available; binds approved, unbound Agents matching {@code agentLabelSelector} in the
  *       cluster's agent namespace up to {@code spec.replicas} (an autoscaled pool: {@code spec.autoScaling.min}) (and unbinds extras), a bound Agent installs over
  *       two ticks; {@code status.replicas} counts installed ones, {@code Ready} when it reaches spec.</li>
+ *   <li>LVMCluster and SealedSecret: {@link PassthroughControllers}.</li>
  *   <li>Deletion: an object marked for deletion goes at the next tick; a Namespace takes every object in it
  *       along (kube-controller-manager's namespace controller), whatever their sync options say.</li>
  * </ul>
@@ -75,12 +76,12 @@ final class SimulatedHub {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /**
-     * API groups whose CRDs a hub has before any sync: OpenShift's own, OLM, metal3, ESO. The CRDs of
+     * API groups whose CRDs a hub has before any sync: OpenShift's own, OLM, metal3, ESO, Sealed Secrets, storage. The CRDs of
      * {@code multicluster.openshift.io} and {@code metallb.io} come with their operator's CSV: from a
      * Subscription of the render, or {@link #installedByHand}.
      */
     static final Set<String> PREINSTALLED_GROUPS = Set.of("", "rbac.authorization.k8s.io", "config.openshift.io",
-            "operators.coreos.com", "metal3.io", "external-secrets.io", "storage.k8s.io");
+            "operators.coreos.com", "metal3.io", "external-secrets.io", "storage.k8s.io", "bitnami.com");
 
     /**
      * The CRD groups each modelled package's CSV installs: stolostron/backplane-operator
@@ -88,7 +89,7 @@ final class SimulatedHub {
      * {@code bundle/manifests} (metallb.io_*.yaml). Other packages install nothing the render uses.
      */
     static final Map<String, String> CSV_GROUPS = Map.of("multicluster-engine", "multicluster.openshift.io",
-            "metallb-operator", "metallb.io");
+            "metallb-operator", "metallb.io", "lvms-operator", PassthroughControllers.LVM_GROUP);
 
     private final Map<ObjectKey, ObjectNode> objects = new TreeMap<>();
     private final Set<String> groups = new TreeSet<>(PREINSTALLED_GROUPS);
@@ -141,9 +142,30 @@ final class SimulatedHub {
         }
     }
 
+    /**
+     * An ACM hub: ACM's MultiClusterHub installs the {@code agent.open-cluster-management.io} CRDs
+     * (stolostron/klusterlet-addon-controller's KlusterletAddonConfig), which a multicluster engine alone lacks.
+     */
+    void acmInstalled() {
+        groups.add("agent.open-cluster-management.io");
+    }
+
     /** A hub whose LoadBalancer Services get addresses from something the render does not manage. */
     void loadBalancerByHand() {
         loadBalancerByHand = true;
+    }
+
+    /** Whether the operator of an OLM package runs (its CSV installed under one OperatorGroup, or by hand). */
+    boolean operatorRuns(String pkg) {
+        return operators.contains(pkg);
+    }
+
+    /** An object a simulated controller creates (a Secret it unseals, a StorageClass it makes), with an event. */
+    void create(ObjectNode o) {
+        if (!objects.containsKey(ObjectKey.of(o))) {
+            objects.put(ObjectKey.of(o), o);
+            events.add("tick " + ticks + ": " + describe(ObjectKey.of(o)) + " created by its controller");
+        }
     }
 
     /** Puts an object that exists on the hub from outside (a Namespace of the platform, an external Secret). */
@@ -208,12 +230,6 @@ final class SimulatedHub {
         objects.putIfAbsent(ObjectKey.of(o), o);
     }
 
-    /** Puts an object a controller creates (no API checks). */
-    void create(ObjectNode o) {
-        objects.put(ObjectKey.of(o), o);
-        events.add("tick " + ticks + ": created " + describe(ObjectKey.of(o)));
-    }
-
     /** {@code kubectl delete} (foreground): marks the object; it goes at the next tick. */
     void delete(ObjectKey key) {
         ObjectNode live = objects.get(key);
@@ -251,7 +267,8 @@ final class SimulatedHub {
                 case "BareMetalHost" -> bareMetalHost(o);
                 case "NodePool" -> nodePool(o);
                 case "Agent" -> agent(o);
-                default -> { }
+                case "ManagedCluster" -> managedCluster(o);
+                default -> PassthroughControllers.reconcile(this, o);
             }
         }
     }
@@ -336,6 +353,8 @@ final class SimulatedHub {
         } else if (phase.equals("Progressing")) {
             mce.with("status").put("phase", "Available");
             groups.add("agent-install.openshift.io");
+            // The MCE's cluster-manager component installs the registration CRDs (ManagedCluster).
+            groups.add("cluster.open-cluster-management.io");
             operators.add("assisted-service");
             mceAvailableAt = ticks;
         } else if (phase.equals("Available") && componentEnabled(mce, "hypershift") && !operators.contains("hypershift")
@@ -640,6 +659,35 @@ final class SimulatedHub {
     List<ObjectNode> ofKind(String kind) {
         return objects.values().stream().filter(o -> o.path("kind").asText().equals(kind)
                 && !o.path("metadata").has("deletionTimestamp")).toList();
+    }
+
+    /**
+     * ACM registration of a hosted cluster in Hosted klusterlet mode, reduced to its visible steps: once the
+     * HostedCluster of the same name is Available (stolostron/hypershift-addon-operator pkg/agent writes the
+     * external-managed-kubeconfig then), the hub accepts the cluster and creates its cluster namespace
+     * (open-cluster-management-io/ocm pkg/registration/hub), the klusterlet on the hosting cluster joins, then
+     * reports the cluster available. Left out: CSRs, leases, add-ons, the KlusterletAddonConfig's controller.
+     */
+    private void managedCluster(ObjectNode mc) {
+        String name = mc.path("metadata").path("name").asText();
+        boolean hosted = "Hosted".equals(mc.path("metadata").path("annotations")
+                .path("import.open-cluster-management.io/klusterlet-deploy-mode").asText());
+        boolean controlPlane = ofKind("HostedCluster").stream()
+                .anyMatch(hc -> hc.path("metadata").path("name").asText().equals(name) && conditionTrue(hc, "Available"));
+        if (!hosted || !mc.path("spec").path("hubAcceptsClient").asBoolean() || !controlPlane) {
+            return;
+        }
+        if (!conditionTrue(mc, "HubAcceptedManagedCluster")) {
+            setCondition(mc, "HubAcceptedManagedCluster", "True", "HubClusterAdminAccepted", "Accepted by hub cluster admin");
+            ObjectNode ns = JSON.objectNode().put("apiVersion", "v1").put("kind", "Namespace");
+            ns.putObject("metadata").put("name", name);
+            objects.putIfAbsent(ObjectKey.of(ns), ns);
+            events.add("tick " + ticks + ": accepted ManagedCluster " + name + " (its HostedCluster is Available)");
+        } else if (!conditionTrue(mc, "ManagedClusterJoined")) {
+            setCondition(mc, "ManagedClusterJoined", "True", "ManagedClusterJoined", "Managed cluster joined");
+        } else if (!conditionTrue(mc, "ManagedClusterConditionAvailable")) {
+            setCondition(mc, "ManagedClusterConditionAvailable", "True", "ManagedClusterAvailable", "Managed cluster is available");
+        }
     }
 
     ObjectNode first(String kind) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.Compiler;
+import dev.hostedsite.cli.Main;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
@@ -54,16 +55,21 @@ class SyncSimulationTest {
 
     /**
      * The StorageClasses a hub of the example has before the first sync: LVM Storage installed outside the
-     * render, with device class {@code vg1} (the render's AgentServiceConfig asks for {@code lvms-vg1}; nothing
+     * render, with device class {@code vg1} (the render's AgentServiceConfig asks for {@code lvms-vg1}; in these
+     * fixtures nothing
      * in the render creates it).
      */
     static final Set<String> LVMS_BY_HAND = Set.of("lvms-vg1");
+
+    /** No StorageClass before the sync: the render's LVMCluster makes LVMS create {@code lvms-<deviceClass>}. */
+    static final Set<String> RENDER_CREATES_IT = Set.of();
 
     /**
      * What exists on the hub before the first sync of each success fixture, beyond what the render
      * references ({@link #hubFor}): its StorageClasses. A new success fixture must say what its hub has.
      */
     static final Map<String, Set<String>> STORAGE_CLASSES_BEFORE_SYNC = Map.ofEntries(
+            Map.entry("acm-managed-cluster", LVMS_BY_HAND),
             Map.entry("bad-warn-autoscaling-max-above-hosts", LVMS_BY_HAND),
             Map.entry("bad-warn-bmc-credentials-block-scalar", LVMS_BY_HAND),
             Map.entry("bad-warn-bmc-credentials-control-char", LVMS_BY_HAND),
@@ -104,9 +110,12 @@ class SyncSimulationTest {
             Map.entry("nodepool-arch-arm64", LVMS_BY_HAND),
             Map.entry("nodepools-mixed-arch", LVMS_BY_HAND),
             Map.entry("nodeport-tags-423", LVMS_BY_HAND),
+            Map.entry("passthrough-local-documents", LVMS_BY_HAND),
+            Map.entry("passthrough-lvmcluster-and-secrets", RENDER_CREATES_IT),
             Map.entry("pools-rollout-on-change", LVMS_BY_HAND),
             Map.entry("secrets-external", LVMS_BY_HAND),
             Map.entry("secrets-secretref", LVMS_BY_HAND),
+            Map.entry("site-deleted-on-purpose", LVMS_BY_HAND),
             Map.entry("two-sites", LVMS_BY_HAND));
     private static final int CONVERGE_TICKS = 100;
 
@@ -128,7 +137,7 @@ class SyncSimulationTest {
                 "STORAGE_CLASSES_BEFORE_SYNC states the StorageClasses of exactly the success fixtures");
         return cases.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> {
             JsonNode list = Yaml.readAll(Files.readString(d.resolve("expected.yaml"))).get(0);
-            List<ObjectNode> desired = desired(list);
+            List<ObjectNode> desired = deployed(d);
             assertFalse(desired.isEmpty(), "nothing rendered");
             SimulatedHub hub = hubFor(desired, STORAGE_CLASSES_BEFORE_SYNC.get(d.getFileName().toString()), Set.of());
             SyncSimulator argo = new SyncSimulator(hub, d.getFileName().toString());
@@ -318,6 +327,43 @@ class SyncSimulationTest {
     /** Argo CD {@code version} with the package's checks for every kind but Subscription (its built-in runs). */
     private static Health.ArgoCd builtInSubscription(String version) {
         return new Health.ArgoCd(version, true, Set.of("Subscription"));
+    }
+
+    // ---- ACM registration from Git: ManagedCluster after the HostedCluster, KlusterletAddonConfig after it ----
+
+    @Test
+    void aManagedClusterRegistersOnceItsControlPlaneIsAvailableAndItsAddOnConfigFollows() throws IOException {
+        List<ObjectNode> desired = desired(Yaml.readAll(Files.readString(
+                Repo.fixtures().resolve("acm-managed-cluster/expected.yaml"))).get(0));
+        SimulatedHub hub = hubFor(desired);
+        SyncSimulator argo = new SyncSimulator(hub, "lab");
+        SyncSimulator.Outcome ok = argo.sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Succeeded", ok.phase(), ok.message());
+        assertNull(argo.converge(CONVERGE_TICKS));
+        ObjectKey mc = new ObjectKey("cluster.open-cluster-management.io", "ManagedCluster", null, "hosted");
+        assertTrue(SimulatedHub.conditionTrue(hub.get(mc), "ManagedClusterConditionAvailable"), hub.get(mc).toString());
+        List<String> events = hub.events();
+        int applied = indexOf(events, "applied ManagedCluster hosted", "");
+        int accepted = indexOf(events, "accepted ManagedCluster hosted", "");
+        int addOns = indexOf(events, "applied KlusterletAddonConfig hosted/hosted", "");
+        assertTrue(applied >= 0 && accepted > applied && addOns > accepted, events.toString());
+
+        // In the ManagedCluster's wave, the KlusterletAddonConfig finds no namespace yet: ACM makes it on acceptance.
+        List<ObjectNode> early = annotated(desired, "KlusterletAddonConfig", WaveAssigner.WAVE, "12");
+        SyncSimulator.Outcome failed = new SyncSimulator(hubFor(early), "lab").sync(early,
+                SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Failed", failed.phase(), failed.message());
+        assertTrue(failed.message().contains("KlusterletAddonConfig hosted/hosted (namespaces \"hosted\" not found)"),
+                failed.message());
+    }
+
+    private static int indexOf(List<String> events, String what, String alsoContains) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).contains(what) && events.get(i).contains(alsoContains)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static List<ObjectNode> hubOperatorsMetallb() throws IOException {
@@ -555,27 +601,28 @@ class SyncSimulationTest {
         return objects;
     }
 
-    /** What the Argo CD plugin hands Argo CD: applied generated objects, without the kpt annotations. */
+    /**
+     * What the Argo CD plugin hands Argo CD ({@code hostedsite render .}, {@link Main#deployable}): the applied
+     * generated objects and the passthrough items in their waves, without the kpt annotations.
+     */
     static List<ObjectNode> desired(Compiler.Result r) {
         assertFalse(r.failed(), () -> Sites.errors(r).toString());
         List<ObjectNode> out = new ArrayList<>();
-        for (Manifest m : r.generated()) {
-            if (!m.localConfig()) {
-                out.add(Layout.withoutToolAnnotations(m.body()));
-            }
-        }
+        r.deployable().forEach(o -> out.add(o.deepCopy()));
         return out;
     }
 
+    /** What the plugin hands Argo CD for a fixture: its input.yaml rendered, the deployable stream. */
+    static List<ObjectNode> deployed(Path fixture) throws IOException, dev.hostedsite.krm.ResourceList.NotAResourceList {
+        dev.hostedsite.krm.ResourceList in = dev.hostedsite.krm.ResourceList.from(
+                Yaml.readAll(Files.readString(fixture.resolve("input.yaml"))).get(0));
+        return desired(Compiler.compile(in.items(), in.functionConfig()));
+    }
+
     static List<ObjectNode> desired(JsonNode resourceList) {
-        List<ObjectNode> out = new ArrayList<>();
-        for (JsonNode item : resourceList.path("items")) {
-            JsonNode a = item.path("metadata").path("annotations");
-            if (a.has(ManifestSet.OWNER) && !a.path("config.kubernetes.io/local-config").asText().equals("true")) {
-                out.add(Layout.withoutToolAnnotations((ObjectNode) item));
-            }
-        }
-        return out;
+        List<ObjectNode> items = new ArrayList<>();
+        resourceList.path("items").forEach(i -> items.add((ObjectNode) i));
+        return Main.deployable(items);
     }
 
     /**
@@ -640,6 +687,7 @@ class SyncSimulationTest {
                     .put("apiVersion", "multicluster.openshift.io/v1").put("kind", "MultiClusterEngine");
             mce.putObject("metadata").put("name", "multiclusterengine");
             hub.preexisting(mce);
+            hub.acmInstalled();
         }
         if (!kinds.contains("MetalLB")) {
             hub.loadBalancerByHand();
