@@ -21,6 +21,9 @@ import dev.hostedsite.graph.References;
 import dev.hostedsite.graph.WaveAssigner;
 import dev.hostedsite.input.AgentPoolArchitecture;
 import dev.hostedsite.input.EtcdRotationGuard;
+import dev.hostedsite.input.HostedOlmRules;
+import dev.hostedsite.input.HubPlumbingRules;
+import dev.hostedsite.input.OperatorImageRules;
 import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.input.SchemaValidator;
 import dev.hostedsite.input.SemanticValidator;
@@ -90,6 +93,9 @@ public final class Compiler {
         diags.addAll(SemanticValidator.validate(sites));
         diags.addAll(AgentPoolArchitecture.check(sites));
         diags.addAll(PullableImages.check(sites));
+        diags.addAll(HubPlumbingRules.check(sites, items));
+        diags.addAll(OperatorImageRules.check(sites));
+        diags.addAll(HostedOlmRules.check(sites));
         if (diags.hasErrors()) {
             return failure(items, diags);
         }

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 public final class HubOperators {
     public static final String MCE_DEFAULT_PATH = "spec.hub.multiclusterEngine";
     public static final String METALLB_DEFAULT_PATH = "spec.hub.metallb";
+    public static final String LVMS_DEFAULT_PATH = "spec.hub.storage.lvms";
 
     private HubOperators() {}
 
@@ -42,7 +43,8 @@ public final class HubOperators {
      * The operators to install: the {@code hub.operators} entries, then a default entry for the MCE operator
      * (when the render emits the MultiClusterEngine, no entry names {@code multicluster-engine}, and a catalog
      * carries it) and one for the MetalLB operator (when {@code hub.metallb} is given, no entry names
-     * {@code metallb-operator}, and a catalog carries it). Default entries follow the package's default channel.
+     * {@code metallb-operator}, and a catalog carries it), and likewise one for the LVMS operator for
+     * {@code hub.storage.lvms}. Default entries follow the package's default channel.
      */
     public static List<Hub.Operator> effective(Hub hub) {
         List<Hub.Operator> out = new ArrayList<>(hub.operators());
@@ -53,6 +55,10 @@ public final class HubOperators {
         if (hub.metallb() != null && !names(hub, OlmPackages.METALLB_PACKAGE)) {
             catalogCarrying(hub, OlmPackages.METALLB_PACKAGE).ifPresent(c -> out.add(defaultEntry(hub,
                     METALLB_DEFAULT_PATH, OlmPackages.METALLB_PACKAGE, c)));
+        }
+        if (hub.storage().lvms() != null && !names(hub, OlmPackages.LVMS_PACKAGE)) {
+            catalogCarrying(hub, OlmPackages.LVMS_PACKAGE).ifPresent(c -> out.add(defaultEntry(hub,
+                    LVMS_DEFAULT_PATH, OlmPackages.LVMS_PACKAGE, c)));
         }
         return List.copyOf(out);
     }
@@ -70,6 +76,12 @@ public final class HubOperators {
     public static String metallbNamespace(Hub hub) {
         return effective(hub).stream().filter(o -> o.pkg().equals(OlmPackages.METALLB_PACKAGE)).findFirst()
                 .map(Hub.Operator::namespace).orElse(OlmPackages.METALLB_NAMESPACE);
+    }
+
+    /** The namespace LVMS runs in: that of the lvms-operator entry (validated to exist when lvms is given). */
+    public static String lvmsNamespace(Hub hub) {
+        return effective(hub).stream().filter(o -> o.pkg().equals(OlmPackages.LVMS_PACKAGE)).findFirst()
+                .map(Hub.Operator::namespace).orElse(OlmPackages.LVMS_NAMESPACE);
     }
 
     /** Every object of this class's chain for a validated hub. */

@@ -69,12 +69,29 @@ public final class SiteBinder {
         JsonNode asc = hub.path("agentServiceConfig");
         String mceNamespace = text(hub, "mceNamespace", DEFAULT_MCE_NAMESPACE);
         return new Hub(mceNamespace, registry, List.copyOf(mirrors),
-                List.copyOf(catalogs), new Hub.OsImages(text(os, "webServer", null), List.copyOf(images)),
+                List.copyOf(catalogs), new Hub.OsImages(text(os, "webServer", null), List.copyOf(images),
+                        text(os, "caBundle", null)),
                 new Hub.AgentStorage(text(asc, "storageClassName", null), text(asc, "databaseStorage", null),
                         text(asc, "filesystemStorage", null), text(asc, "imageStorage", null)),
                 hub.path("operatorHub").path("disableDefaultSources").asBoolean(true),
                 operators(hub.path("operators"), mceNamespace), metallb(hub.path("metallb")),
-                text(hub.path("multiclusterEngine"), "owner", Hub.OWNER_SELF));
+                text(hub.path("multiclusterEngine"), "owner", Hub.OWNER_SELF), text(hub, "provisioning", null),
+                storage(hub.path("storage")));
+    }
+
+    /** {@code hub.storage}: the LVMS device classes as written, and the external StorageClasses. */
+    private static Hub.Storage storage(JsonNode s) {
+        if (!s.isObject()) {
+            return Hub.Storage.NONE;
+        }
+        JsonNode l = s.path("lvms");
+        Hub.Lvms lvms = null;
+        if (l.isObject()) {
+            List<JsonNode> classes = new ArrayList<>();
+            l.path("deviceClasses").forEach(classes::add);
+            lvms = new Hub.Lvms(text(l, "name", "lvmcluster"), List.copyOf(classes));
+        }
+        return new Hub.Storage(lvms, strings(s.path("externalStorageClasses")));
     }
 
     /** {@code hub.operators}, with namespace and install mode defaulted per package ({@link HubOperators}). */
@@ -139,7 +156,7 @@ public final class SiteBinder {
                 c.path("fips").asBoolean(false), text(c, "etcdStorageSize", "8Gi"), networking, apiServer, dns,
                 List.copyOf(pools), List.copyOf(hosts),
                 text(c, "etcdStorageClass", null), strings(c.path("capabilities").path("disabled")),
-                stringMap(c.path("olmCatalogImages")));
+                stringMap(c.path("olmCatalogImages")), c.path("operatorHub").path("disableDefaultSources").asBoolean(false));
     }
 
     private static Release release(JsonNode rel) {
