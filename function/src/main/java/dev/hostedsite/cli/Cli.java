@@ -1,15 +1,14 @@
 package dev.hostedsite.cli;
 
-import dev.hostedsite.BuildInfo;
-import dev.hostedsite.Compiler;
-import dev.hostedsite.Main;
-import dev.hostedsite.diag.Diagnostic;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.Compiler;
+import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.diag.Severity;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.krm.BuildInfo;
 import dev.hostedsite.transition.ChangeSet;
 import dev.hostedsite.transition.Transition;
 import java.io.IOException;
@@ -320,13 +319,13 @@ public final class Cli {
         if (c.result().failed()) {
             if (changes.previous()) {
                 out.print("# hostedsite plan: " + path + "\n\nThe render is refused (see the errors); what it would"
-                        + " change:\n\n" + PlanWriter.changes(changes));
+                        + " change:\n\n" + PlanWriter.changes(changes, c.result().origins()));
             }
             return Main.INPUT_ERROR;
         }
         out.print(PlanWriter.write(path.toString(), siteNames(c), ObjectGraph.of(c.result()), c.result()));
         if (changes.previous()) {
-            out.print("\n## Changes against the previous render\n\n" + PlanWriter.changes(changes));
+            out.print("\n## Changes against the previous render\n\n" + PlanWriter.changes(changes, c.result().origins()));
         }
         return Main.OK;
     }
@@ -345,7 +344,7 @@ public final class Cli {
         if (!changes.previous() && c.result().failed()) {
             return Main.INPUT_ERROR;
         }
-        out.print("# hostedsite diff: " + oldPath + " → " + newPath + "\n\n" + PlanWriter.changes(changes));
+        out.print("# hostedsite diff: " + oldPath + " → " + newPath + "\n\n" + PlanWriter.changes(changes, c.result().origins()));
         return c.result().failed() ? Main.INPUT_ERROR : Main.OK;
     }
 

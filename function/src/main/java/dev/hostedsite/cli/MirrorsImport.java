@@ -3,7 +3,7 @@ package dev.hostedsite.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.Main;
+import dev.hostedsite.cli.Main;
 import dev.hostedsite.krm.Yaml;
 import java.io.IOException;
 import java.io.PrintStream;

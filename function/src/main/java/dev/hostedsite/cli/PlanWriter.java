@@ -6,6 +6,7 @@ import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.graph.Manifest;
 import java.util.ArrayList;
 import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.graph.Origins;
 import dev.hostedsite.transition.ChangeSet;
 import dev.hostedsite.transition.ImmutableFields;
 import java.util.List;
@@ -113,10 +114,11 @@ final class PlanWriter {
 
     /**
      * The changes against the previous render, one line each: {@code - created|changed|deleted: Kind `ns/name`},
-     * the changed fields, and the marks {@code REFUSED by the hub} (with the upstream rule) and
-     * {@code DESTROYS DATA} (with what).
+     * the changed fields, each followed by the HostedSite field it comes from when {@code origins} knows the
+     * object ({@code spec.replicas (spec.clusters[0].nodePools[0].replicas)}), and the marks
+     * {@code REFUSED by the hub} (with the upstream rule) and {@code DESTROYS DATA} (with what).
      */
-    static String changes(ChangeSet changes) {
+    static String changes(ChangeSet changes, Origins origins) {
         StringBuilder b = new StringBuilder();
         long refused = changes.changes().stream().filter(c -> !c.refused().isEmpty()).count();
         long destroys = changes.changes().stream().filter(c -> c.destroys() != null).count();
@@ -131,11 +133,14 @@ final class PlanWriter {
             b.append("- ").append(c.type().name().toLowerCase(Locale.ROOT)).append(": ").append(k.kind()).append(" `")
                     .append(k.namespace() == null ? "" : k.namespace() + "/").append(k.name()).append('`');
             if (!c.fields().isEmpty()) {
-                b.append(": ").append(String.join(", ", c.fields()));
+                b.append(": ").append(String.join(", ", c.fields().stream()
+                        .map(f -> f + origins.siteField(k, f).map(s -> " (" + s + ")").orElse("")).toList()));
             }
             b.append('\n');
             for (ImmutableFields.Rule r : c.refused()) {
-                b.append("  - REFUSED by the hub: ").append(r.field()).append(" cannot change (`").append(r.rule())
+                b.append("  - REFUSED by the hub: ").append(r.field())
+                        .append(origins.siteField(k, r.field()).map(s -> " (" + s + ")").orElse(""))
+                        .append(" cannot change (`").append(r.rule())
                         .append("`, ").append(r.source()).append(")\n");
             }
             if (c.destroys() != null) {

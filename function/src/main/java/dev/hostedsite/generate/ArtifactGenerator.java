@@ -3,9 +3,11 @@ package dev.hostedsite.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.BuildInfo;
 import dev.hostedsite.graph.Canonical;
 import dev.hostedsite.graph.Manifest;
+import dev.hostedsite.kinds.HubOperatorDefaults;
+import dev.hostedsite.kinds.Names;
+import dev.hostedsite.krm.BuildInfo;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Hub;
@@ -88,7 +90,7 @@ public final class ArtifactGenerator {
             platform.put("graph", true);
         }
         if (!site.hub().catalogs().isEmpty()) {
-            List<Hub.Operator> subscribed = HubOperators.effective(site.hub());
+            List<Hub.Operator> subscribed = HubOperatorDefaults.effective(site.hub());
             ArrayNode operators = mirror.putArray("operators");
             for (Hub.Catalog cat : site.hub().catalogs()) {
                 ObjectNode op = operators.addObject().put("catalog", cat.source());

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.generate.SecretWriter.Shape;
-import dev.hostedsite.input.BmcAddressRules;
 import dev.hostedsite.graph.Manifest;
+import dev.hostedsite.input.BmcAddressRules;
 import dev.hostedsite.input.PullableImages;
+import dev.hostedsite.kinds.Hosts;
+import dev.hostedsite.kinds.Names;
 import dev.hostedsite.krm.Yaml;
-import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Cluster.Host;
+import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Hub;
 import dev.hostedsite.model.ImageReference;
 import dev.hostedsite.model.SecretSource;
@@ -87,17 +89,17 @@ public final class ClusterGenerator {
         emit(hostedCluster());
         for (Cluster.NodePool p : c.nodePools()) {
             poolConfigMaps(p);
-            emit(nodePool(p));
+            emit(nodePool(p), p.path());
         }
         for (String arch : Hosts.architectures(c)) {
             emit(infraEnv(arch));
         }
         for (Host h : c.hosts()) {
             if (h.network() != null) {
-                emit(nmStateConfig(h));
+                emit(nmStateConfig(h), h.path());
             }
             secret(h.bmc().credentials(), cpns, Names.bmcSecret(c, h), Shape.BMC_CREDENTIALS);
-            emit(bareMetalHost(h));
+            emit(bareMetalHost(h), h.path());
         }
     }
 
@@ -107,17 +109,23 @@ public final class ClusterGenerator {
                 || v[0] == OPERATOR_OWNS_CAPI_ROLE_FROM[0] && v[1] < OPERATOR_OWNS_CAPI_ROLE_FROM[1]).orElse(true);
     }
 
+    /** An object built from the cluster as a whole. */
     private void emit(ObjectNode body) {
-        out.add(new Manifest(body, dir, false));
+        emit(body, c.path());
+    }
+
+    /** An object built from the site field {@code origin} (a pool, a host, a secret field): see {@link Manifest#origin}. */
+    private void emit(ObjectNode body, String origin) {
+        out.add(new Manifest(body, dir, false, origin));
     }
 
     /** Objects in the cluster namespace that several clusters share (the namespace itself, user-ca-bundle). */
     private void shared(ObjectNode body) {
-        out.add(new Manifest(body, "namespaces", false));
+        out.add(new Manifest(body, "namespaces", false, c.path()));
     }
 
     private void secret(SecretSource source, String namespace, String name, Shape shape) {
-        SecretWriter.write(source, namespace, name, shape).ifPresent(this::emit);
+        SecretWriter.write(source, namespace, name, shape).ifPresent(body -> emit(body, source.path()));
     }
 
     private String ref(SecretSource source, String generated) {
@@ -253,11 +261,12 @@ public final class ClusterGenerator {
             for (JsonNode doc : p.config()) {
                 stream.append(stream.length() == 0 ? "" : "---\n").append(Yaml.write(doc));
             }
-            emit(Core.configMap(c.namespace(), Names.poolConfig(p), null, Map.of(CONFIG_KEY, stream.toString())));
+            emit(Core.configMap(c.namespace(), Names.poolConfig(p), null, Map.of(CONFIG_KEY, stream.toString())),
+                    p.path() + ".config");
         }
         for (JsonNode doc : p.tuning()) {
             emit(Core.configMap(c.namespace(), Names.poolTuning(p, documentName(doc)), null,
-                    Map.of(TUNING_KEY, Yaml.write(doc))));
+                    Map.of(TUNING_KEY, Yaml.write(doc))), p.path() + ".tuning");
         }
     }
 

@@ -3,11 +3,13 @@ package dev.hostedsite.generate;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.graph.Manifest;
+import dev.hostedsite.kinds.HubOperatorDefaults;
+import dev.hostedsite.kinds.Names;
+import dev.hostedsite.kinds.OlmPackages;
 import dev.hostedsite.model.Hub;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -18,91 +20,33 @@ import java.util.TreeMap;
  * OperatorGroup in the Subscription's namespace → the custom resources the operator serves.
  */
 public final class HubOperators {
-    public static final String MCE_DEFAULT_PATH = "spec.hub.multiclusterEngine";
-    public static final String METALLB_DEFAULT_PATH = "spec.hub.metallb";
-    public static final String LVMS_DEFAULT_PATH = "spec.hub.storage.lvms";
+    private static final String METALLB_ORIGIN = "spec.hub.metallb";
 
     private HubOperators() {}
 
-    /** The namespace an entry gets when it gives none: the documented one ({@link OlmPackages#KNOWN}), else the package name. */
-    public static String defaultNamespace(String pkg, String mceNamespace) {
-        return OlmPackages.known(pkg).map(p -> p.namespace() == null ? mceNamespace : p.namespace()).orElse(pkg);
-    }
-
-    /** The install mode an entry gets when it gives none: the documented one, else {@code AllNamespaces}. */
-    public static String defaultInstallMode(String pkg) {
-        return OlmPackages.known(pkg).map(OlmPackages.Package::preferred).orElse(OlmPackages.ALL_NAMESPACES);
-    }
-
-    /** The first catalog of the hub whose {@code packages} list the package, if any. */
-    public static Optional<Hub.Catalog> catalogCarrying(Hub hub, String pkg) {
-        return hub.catalogs().stream().filter(c -> c.packages().contains(pkg)).findFirst();
-    }
-
     /**
-     * The operators to install: the {@code hub.operators} entries, then a default entry for the MCE operator
-     * (when the render emits the MultiClusterEngine, no entry names {@code multicluster-engine}, and a catalog
-     * carries it) and one for the MetalLB operator (when {@code hub.metallb} is given, no entry names
-     * {@code metallb-operator}, and a catalog carries it), and likewise one for the LVMS operator for
-     * {@code hub.storage.lvms}. Default entries follow the package's default channel.
+     * Every object of this class's chain for a validated hub, each with the site field it comes from: a
+     * Subscription, and the Namespace and OperatorGroup of its namespace, from the (first) operator entry;
+     * MetalLB objects from {@code spec.hub.metallb} and its address pools.
      */
-    public static List<Hub.Operator> effective(Hub hub) {
-        List<Hub.Operator> out = new ArrayList<>(hub.operators());
-        if (hub.emitsMultiClusterEngine() && !names(hub, OlmPackages.MCE_PACKAGE)) {
-            catalogCarrying(hub, OlmPackages.MCE_PACKAGE).ifPresent(c -> out.add(defaultEntry(hub, MCE_DEFAULT_PATH,
-                    OlmPackages.MCE_PACKAGE, c)));
-        }
-        if (hub.metallb() != null && !names(hub, OlmPackages.METALLB_PACKAGE)) {
-            catalogCarrying(hub, OlmPackages.METALLB_PACKAGE).ifPresent(c -> out.add(defaultEntry(hub,
-                    METALLB_DEFAULT_PATH, OlmPackages.METALLB_PACKAGE, c)));
-        }
-        if (hub.storage().lvms() != null && !names(hub, OlmPackages.LVMS_PACKAGE)) {
-            catalogCarrying(hub, OlmPackages.LVMS_PACKAGE).ifPresent(c -> out.add(defaultEntry(hub,
-                    LVMS_DEFAULT_PATH, OlmPackages.LVMS_PACKAGE, c)));
-        }
-        return List.copyOf(out);
-    }
-
-    private static boolean names(Hub hub, String pkg) {
-        return hub.operators().stream().anyMatch(o -> o.pkg().equals(pkg));
-    }
-
-    private static Hub.Operator defaultEntry(Hub hub, String path, String pkg, Hub.Catalog catalog) {
-        return new Hub.Operator(path, pkg, null, catalog.name(), defaultNamespace(pkg, hub.mceNamespace()),
-                "Automatic", null, defaultInstallMode(pkg));
-    }
-
-    /** The namespace MetalLB runs in: that of the metallb-operator entry (validated to exist when metallb is given). */
-    public static String metallbNamespace(Hub hub) {
-        return effective(hub).stream().filter(o -> o.pkg().equals(OlmPackages.METALLB_PACKAGE)).findFirst()
-                .map(Hub.Operator::namespace).orElse(OlmPackages.METALLB_NAMESPACE);
-    }
-
-    /** The namespace LVMS runs in: that of the lvms-operator entry (validated to exist when lvms is given). */
-    public static String lvmsNamespace(Hub hub) {
-        return effective(hub).stream().filter(o -> o.pkg().equals(OlmPackages.LVMS_PACKAGE)).findFirst()
-                .map(Hub.Operator::namespace).orElse(OlmPackages.LVMS_NAMESPACE);
-    }
-
-    /** Every object of this class's chain for a validated hub. */
-    static List<ObjectNode> generate(Hub hub) {
-        List<ObjectNode> out = new ArrayList<>();
+    static List<Manifest> generate(Hub hub) {
+        List<Manifest> out = new ArrayList<>();
         if (hub.disableDefaultSources()) {
-            out.add(operatorHub());
+            out.add(HubGenerator.hub(operatorHub(), HubGenerator.ORIGIN));
         }
-        Map<String, String> modeByNamespace = new TreeMap<>();
-        for (Hub.Operator o : effective(hub)) {
-            modeByNamespace.putIfAbsent(o.namespace(), o.installMode());
-            out.add(subscription(o));
+        Map<String, Hub.Operator> firstByNamespace = new TreeMap<>();
+        for (Hub.Operator o : HubOperatorDefaults.effective(hub)) {
+            firstByNamespace.putIfAbsent(o.namespace(), o);
+            out.add(HubGenerator.hub(subscription(o), o.path()));
         }
-        modeByNamespace.forEach((ns, mode) -> {
+        firstByNamespace.forEach((ns, first) -> {
             if (!ns.equals(OlmPackages.OPENSHIFT_OPERATORS)) {
-                out.add(Core.namespace(ns));
-                out.add(operatorGroup(ns, mode));
+                out.add(HubGenerator.hub(Core.namespace(ns), first.path()));
+                out.add(HubGenerator.hub(operatorGroup(ns, first.installMode()), first.path()));
             }
         });
         if (hub.metallb() != null) {
-            out.addAll(metallb(hub.metallb(), metallbNamespace(hub)));
+            out.addAll(metallb(hub.metallb(), HubOperatorDefaults.metallbNamespace(hub)));
         }
         return out;
     }
@@ -139,19 +83,20 @@ public final class HubOperators {
         return sub;
     }
 
-    private static List<ObjectNode> metallb(Hub.MetalLb metallb, String namespace) {
-        List<ObjectNode> out = new ArrayList<>();
-        out.add(HubGenerator.resource("metallb.io/v1beta1", "MetalLB", namespace, Names.METALLB));
+    private static List<Manifest> metallb(Hub.MetalLb metallb, String namespace) {
+        List<Manifest> out = new ArrayList<>();
+        out.add(HubGenerator.hub(HubGenerator.resource("metallb.io/v1beta1", "MetalLB", namespace, Names.METALLB),
+                METALLB_ORIGIN));
         ObjectNode l2 = HubGenerator.resource("metallb.io/v1beta1", "L2Advertisement", namespace, Names.L2_ADVERTISEMENT);
         ArrayNode advertised = l2.putObject("spec").putArray("ipAddressPools");
         for (Hub.AddressPool p : metallb.addressPools()) {
             ObjectNode pool = HubGenerator.resource("metallb.io/v1beta1", "IPAddressPool", namespace, p.name());
             ArrayNode addresses = pool.putObject("spec").putArray("addresses");
             p.addresses().forEach(addresses::add);
-            out.add(pool);
+            out.add(HubGenerator.hub(pool, p.path()));
             advertised.add(p.name());
         }
-        out.add(l2);
+        out.add(HubGenerator.hub(l2, METALLB_ORIGIN));
         return out;
     }
 }

@@ -3,6 +3,9 @@ package dev.hostedsite.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.graph.Manifest;
+import dev.hostedsite.kinds.HubOperatorDefaults;
+import dev.hostedsite.kinds.Names;
 import dev.hostedsite.model.Hub;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +21,20 @@ import java.util.Map;
 public final class HubPlumbing {
     private HubPlumbing() {}
 
-    /** The objects for a validated hub, in no particular order. */
-    static List<ObjectNode> generate(Hub hub) {
-        List<ObjectNode> out = new ArrayList<>();
+    /** The objects for a validated hub, in no particular order, each with the site field it comes from. */
+    static List<Manifest> generate(Hub hub) {
+        List<Manifest> out = new ArrayList<>();
         if (Hub.PROVISIONING_PATCH.equals(hub.provisioning()) || Hub.PROVISIONING_CREATE.equals(hub.provisioning())) {
-            out.add(provisioning(Hub.PROVISIONING_CREATE.equals(hub.provisioning())));
+            out.add(HubGenerator.hub(provisioning(Hub.PROVISIONING_CREATE.equals(hub.provisioning())),
+                    "spec.hub.provisioning"));
         }
         if (hub.storage().lvms() != null) {
-            out.add(lvmCluster(hub.storage().lvms(), HubOperators.lvmsNamespace(hub)));
+            out.add(HubGenerator.hub(lvmCluster(hub.storage().lvms(), HubOperatorDefaults.lvmsNamespace(hub)),
+                    HubOperatorDefaults.LVMS_DEFAULT_PATH));
         }
         if (hub.osImages().caBundle() != null) {
-            out.add(Core.configMap(hub.mceNamespace(), Names.OS_IMAGES_CA, null,
-                    Map.of("ca-bundle.crt", Pem.normalize(hub.osImages().caBundle()))));
+            out.add(HubGenerator.hub(Core.configMap(hub.mceNamespace(), Names.OS_IMAGES_CA, null,
+                    Map.of("ca-bundle.crt", Pem.normalize(hub.osImages().caBundle()))), "spec.hub.osImages.caBundle"));
         }
         return out;
     }

@@ -3,10 +3,9 @@ package dev.hostedsite.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.diag.Diagnostic;
-import dev.hostedsite.generate.HubOperators;
-import dev.hostedsite.generate.Names;
-import dev.hostedsite.generate.OlmPackages;
-import dev.hostedsite.graph.ManifestSet;
+import dev.hostedsite.kinds.HubOperatorDefaults;
+import dev.hostedsite.kinds.Names;
+import dev.hostedsite.kinds.OlmPackages;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Hub;
 import dev.hostedsite.model.Site;
@@ -42,15 +41,14 @@ public final class HubPlumbingRules {
     /**
      * Checks every site.
      *
-     * @param items the function's input items: StorageClasses among them that this function did not generate
-     *     count as existing on the hub
+     * @param passthrough the input items this function did not generate: StorageClasses among them count as
+     *     existing on the hub
      * @return errors and warnings, each naming the HostedSite field
      */
-    public static List<Diagnostic> check(List<Site> sites, List<ObjectNode> items) {
+    public static List<Diagnostic> check(List<Site> sites, List<ObjectNode> passthrough) {
         Set<String> storageClasses = new TreeSet<>();
-        for (ObjectNode i : items) {
-            if ("StorageClass".equals(i.path("kind").asText()) && i.path("apiVersion").asText().startsWith("storage.k8s.io/")
-                    && !ManifestSet.isGenerated(i)) {
+        for (ObjectNode i : passthrough) {
+            if ("StorageClass".equals(i.path("kind").asText()) && i.path("apiVersion").asText().startsWith("storage.k8s.io/")) {
                 storageClasses.add(i.path("metadata").path("name").asText());
             }
         }
@@ -101,7 +99,7 @@ public final class HubPlumbingRules {
         }
         String path = "spec.hub.storage.lvms";
         if (hub.operators().stream().noneMatch(o -> o.pkg().equals(OlmPackages.LVMS_PACKAGE))
-                && HubOperators.catalogCarrying(hub, OlmPackages.LVMS_PACKAGE).isEmpty()) {
+                && HubOperatorDefaults.catalogCarrying(hub, OlmPackages.LVMS_PACKAGE).isEmpty()) {
             error(path, "the LVMCluster needs the LVM Storage operator, and no catalog lists package lvms-operator."
                     + " Add lvms-operator to the packages of a mirrored catalog (oc-mirror then mirrors it and the"
                     + " render subscribes it), or add a spec.hub.operators entry for it.", null);

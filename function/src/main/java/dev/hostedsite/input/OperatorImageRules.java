@@ -1,8 +1,8 @@
 package dev.hostedsite.input;
 
 import dev.hostedsite.diag.Diagnostic;
-import dev.hostedsite.generate.HubOperators;
-import dev.hostedsite.generate.OlmPackages;
+import dev.hostedsite.kinds.HubOperatorDefaults;
+import dev.hostedsite.kinds.OlmPackages;
 import dev.hostedsite.model.Hub;
 import dev.hostedsite.model.Site;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public final class OperatorImageRules {
         List<Diagnostic> out = new ArrayList<>();
         for (Site site : sites) {
             Hub hub = site.hub();
-            for (Hub.Operator o : HubOperators.effective(hub)) {
+            for (Hub.Operator o : HubOperatorDefaults.effective(hub)) {
                 for (String repository : RELATED_REPOSITORIES.getOrDefault(o.pkg(), List.of())) {
                     if (hub.mirrorsRepository(repository)) {
                         continue;

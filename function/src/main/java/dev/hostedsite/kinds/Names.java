@@ -1,4 +1,4 @@
-package dev.hostedsite.generate;
+package dev.hostedsite.kinds;
 
 import dev.hostedsite.model.Cluster;
 
