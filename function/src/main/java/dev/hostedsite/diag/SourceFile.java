@@ -5,7 +5,7 @@ package dev.hostedsite.diag;
  * {@code column} (1-based) are known only when the CLI read the file itself; KRM results carry path and index.
  * {@code field}: the field of that input object the finding points at when it differs from the diagnostic's
  * {@code fieldPath} (a finding about a generated object: its field path is the manifest's, this one the
- * HostedSite field it comes from, through {@code kinds/FieldMap}); null otherwise.
+ * HostedSite field it comes from, through {@code kinds/catalog/FieldMap}); null otherwise.
  */
 public record SourceFile(String path, Integer index, Integer line, Integer column, String field) {
     public SourceFile(String path, Integer index) {

@@ -11,6 +11,7 @@ import dev.hostedsite.input.BmcAddressRules;
 import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.kinds.Hosts;
 import dev.hostedsite.kinds.Names;
+import dev.hostedsite.kinds.nodepool.NodePoolKind;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.model.Cluster.Host;
 import dev.hostedsite.model.Cluster;
@@ -89,7 +90,7 @@ public final class ClusterGenerator {
         emit(hostedCluster());
         for (Cluster.NodePool p : c.nodePools()) {
             poolConfigMaps(p);
-            emit(nodePool(p), p.path());
+            emit(NodePoolKind.build(c, p), p.path());
         }
         for (String arch : Hosts.architectures(c)) {
             emit(infraEnv(arch));
@@ -276,71 +277,7 @@ public final class ClusterGenerator {
     public static final String TUNING_KEY = "tuning";
 
     static String documentName(JsonNode doc) {
-        return doc.path("metadata").path("name").asText();
-    }
-
-    private ObjectNode nodePool(Cluster.NodePool p) {
-        ObjectNode np = resource(HYPERSHIFT_API, "NodePool", c.namespace(), p.name());
-        ObjectNode spec = np.putObject("spec");
-        spec.put("arch", p.arch());
-        if (p.autoscaling() != null) {
-            spec.putObject("autoScaling").put("max", p.autoscaling().max()).put("min", p.autoscaling().min());
-        }
-        spec.put("clusterName", c.name());
-        if (!p.config().isEmpty()) {
-            spec.putArray("config").addObject().put("name", Names.poolConfig(p));
-        }
-        spec.putObject("management").put("autoRepair", p.autoRepair()).put("upgradeType", p.upgradeType());
-        spec.put("nodeDrainTimeout", p.nodeDrainTimeout());
-        if (!p.nodeLabels().isEmpty()) {
-            ObjectNode labels = spec.putObject("nodeLabels");
-            p.nodeLabels().forEach(labels::put);
-        }
-        ObjectNode platform = spec.putObject("platform");
-        // Always present, even empty: the NodePool CRD's CEL rule accepts arch arm64 only with has(self.platform.agent)
-        // (Canonical.MEANINGFUL_EMPTY keeps the empty object).
-        ObjectNode agent = platform.putObject("agent");
-        ObjectNode selector = agentSelector(p);
-        if (selector != null) {
-            agent.set("agentLabelSelector", selector);
-        }
-        platform.put("type", "Agent");
-        spec.putObject("release").put("image", c.releaseOf(p).image());
-        if (p.autoscaling() == null) {
-            spec.put("replicas", p.replicas() != null ? p.replicas() : Hosts.hostsFor(c, p).size());
-        }
-        if (!p.taints().isEmpty()) {
-            ArrayNode taints = spec.putArray("taints");
-            for (Cluster.Taint t : p.taints()) {
-                ObjectNode taint = taints.addObject().put("effect", t.effect()).put("key", t.key());
-                if (t.value() != null) {
-                    taint.put("value", t.value());
-                }
-            }
-        }
-        if (!p.tuning().isEmpty()) {
-            ArrayNode refs = spec.putArray("tuningConfig");
-            p.tuning().stream().map(ClusterGenerator::documentName).sorted()
-                    .forEach(n -> refs.addObject().put("name", Names.poolTuning(p, n)));
-        }
-        return np;
-    }
-
-    /**
-     * The pool's agentLabelSelector: the user's hostSelector; in a cluster with pools of several architectures
-     * also the label assisted-service puts on every Agent naming the InfraEnv it booted from
-     * (infraenvs.agent-install.openshift.io, internal/controller/controllers/agent_controller.go), so the pool
-     * takes only agents of its own architecture's InfraEnv. Null when there is nothing to select on.
-     */
-    private ObjectNode agentSelector(Cluster.NodePool p) {
-        ObjectNode selector = p.hostSelector() == null ? null : p.hostSelector().deepCopy();
-        if (Hosts.mixed(c)) {
-            if (selector == null) {
-                selector = Yaml.object();
-            }
-            selector.with("matchLabels").put(Names.INFRAENV_LABEL, Names.infraEnv(c, p.arch()));
-        }
-        return selector;
+        return NodePoolKind.documentName(doc);
     }
 
     private ObjectNode infraEnv(String arch) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.kinds.Names;
+import dev.hostedsite.kinds.Objects;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.model.Hub;
 import dev.hostedsite.model.Site;
@@ -63,15 +64,7 @@ public final class HubGenerator {
     static final String ORIGIN = "spec.hub";
 
     static ObjectNode resource(String apiVersion, String kind, String namespace, String name) {
-        ObjectNode o = Yaml.object();
-        o.put("apiVersion", apiVersion);
-        o.put("kind", kind);
-        ObjectNode meta = o.putObject("metadata");
-        meta.put("name", name);
-        if (namespace != null) {
-            meta.put("namespace", namespace);
-        }
-        return o;
+        return Objects.resource(apiVersion, kind, namespace, name);
     }
 
     /** A partial object: Argo CD applies it server-side, so only {@code additionalTrustedCA} is owned by us. */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code localConfig} marks artifacts for the operator that are never applied to a cluster; {@code origin} is
  * the HostedSite field path of what the object is built from (a cluster {@code spec.clusters[0]}, a pool
  * {@code spec.clusters[0].nodePools[1]}, a host, an operator entry, {@code spec.hub}), or null when unknown:
- * with {@code kinds/FieldMap} it leads a finding about the object back to the user's line.
+ * with {@code kinds/catalog/FieldMap} it leads a finding about the object back to the user's line.
  */
 public record Manifest(ObjectNode body, String dir, boolean localConfig, String origin) {
 

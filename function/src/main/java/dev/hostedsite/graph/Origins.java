@@ -2,7 +2,7 @@ package dev.hostedsite.graph;
 
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.diag.ObjectRef;
-import dev.hostedsite.kinds.FieldMap;
+import dev.hostedsite.kinds.catalog.FieldMap;
 import dev.hostedsite.model.Site;
 import java.util.ArrayList;
 import java.util.Collections;

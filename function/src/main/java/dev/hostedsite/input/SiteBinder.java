@@ -53,7 +53,7 @@ public final class SiteBinder {
         List<Hub.Mirror> mirrors = new ArrayList<>();
         for (JsonNode m : hub.path("mirrors")) {
             mirrors.add(new Hub.Mirror(text(m, "source", null), strings(m.path("mirrors")),
-                    m.path("tags").asBoolean(false)));
+                    m.path("tags").asBoolean(SchemaDefaults.bool("spec.hub.mirrors[].tags"))));
         }
         List<Hub.Catalog> catalogs = new ArrayList<>();
         for (JsonNode c : hub.path("catalogs")) {
@@ -64,7 +64,7 @@ public final class SiteBinder {
         List<Hub.OsImage> images = new ArrayList<>();
         for (JsonNode i : os.path("images")) {
             images.add(new Hub.OsImage(text(i, "openshiftVersion", null), text(i, "version", null),
-                    text(i, "cpuArchitecture", "x86_64"), text(i, "iso", null), text(i, "rootfs", null)));
+                    text(i, "cpuArchitecture", SchemaDefaults.text("spec.hub.osImages.images[].cpuArchitecture")), text(i, "iso", null), text(i, "rootfs", null)));
         }
         JsonNode asc = hub.path("agentServiceConfig");
         String mceNamespace = text(hub, "mceNamespace", DEFAULT_MCE_NAMESPACE);
@@ -73,9 +73,10 @@ public final class SiteBinder {
                         text(os, "caBundle", null)),
                 new Hub.AgentStorage(text(asc, "storageClassName", null), text(asc, "databaseStorage", null),
                         text(asc, "filesystemStorage", null), text(asc, "imageStorage", null)),
-                hub.path("operatorHub").path("disableDefaultSources").asBoolean(true),
+                hub.path("operatorHub").path("disableDefaultSources")
+                        .asBoolean(SchemaDefaults.bool("spec.hub.operatorHub.disableDefaultSources")),
                 operators(hub.path("operators"), mceNamespace), metallb(hub.path("metallb")),
-                text(hub.path("multiclusterEngine"), "owner", Hub.OWNER_SELF), text(hub, "provisioning", null),
+                text(hub.path("multiclusterEngine"), "owner", SchemaDefaults.text("spec.hub.multiclusterEngine.owner")), text(hub, "provisioning", null),
                 storage(hub.path("storage")));
     }
 
@@ -89,7 +90,7 @@ public final class SiteBinder {
         if (l.isObject()) {
             List<JsonNode> classes = new ArrayList<>();
             l.path("deviceClasses").forEach(classes::add);
-            lvms = new Hub.Lvms(text(l, "name", "lvmcluster"), List.copyOf(classes));
+            lvms = new Hub.Lvms(text(l, "name", SchemaDefaults.text("spec.hub.storage.lvms.name")), List.copyOf(classes));
         }
         return new Hub.Storage(lvms, strings(s.path("externalStorageClasses")));
     }
@@ -102,7 +103,7 @@ public final class SiteBinder {
             String pkg = text(o, "package", null);
             out.add(new Hub.Operator("spec.hub.operators[" + i + "]", pkg, text(o, "channel", null),
                     text(o, "catalog", null), text(o, "namespace", HubOperatorDefaults.defaultNamespace(pkg, mceNamespace)),
-                    text(o, "installPlanApproval", "Automatic"), text(o, "startingCSV", null),
+                    text(o, "installPlanApproval", SchemaDefaults.text("spec.hub.operators[].installPlanApproval")), text(o, "startingCSV", null),
                     text(o, "installMode", HubOperatorDefaults.defaultInstallMode(pkg))));
         }
         return List.copyOf(out);
@@ -125,11 +126,11 @@ public final class SiteBinder {
         String name = text(c, "name", null);
         JsonNode rel = c.path("release");
         JsonNode net = c.path("networking");
-        Networking networking = new Networking(text(net, "networkType", "OVNKubernetes"),
-                net.has("clusterNetwork") ? strings(net.get("clusterNetwork")) : List.of("10.132.0.0/14"),
-                net.has("serviceNetwork") ? strings(net.get("serviceNetwork")) : List.of("172.31.0.0/16"));
+        Networking networking = new Networking(text(net, "networkType", SchemaDefaults.text("spec.clusters[].networking.networkType")),
+                net.has("clusterNetwork") ? strings(net.get("clusterNetwork")) : SchemaDefaults.strings("spec.clusters[].networking.clusterNetwork"),
+                net.has("serviceNetwork") ? strings(net.get("serviceNetwork")) : SchemaDefaults.strings("spec.clusters[].networking.serviceNetwork"));
         JsonNode api = c.path("apiServer");
-        ApiServer apiServer = new ApiServer(text(api, "publishing", "LoadBalancer"), text(api, "hostname", null),
+        ApiServer apiServer = new ApiServer(text(api, "publishing", SchemaDefaults.text("spec.clusters[].apiServer.publishing")), text(api, "hostname", null),
                 text(api, "address", null), api.hasNonNull("port") ? api.get("port").asInt() : null);
         Dns dns = c.has("dns")
                 ? new Dns(strings(c.path("dns").path("apiAddresses")), strings(c.path("dns").path("ingressAddresses")))
@@ -152,11 +153,13 @@ public final class SiteBinder {
                 release(rel),
                 secret(c, "pullSecret", path), secret(c, "sshKey", path), text(c, "sshAuthorizedKey", null),
                 secret(c, "etcdEncryptionKey", path), secret(c, "etcdBackupKey", path),
-                text(c, "controllerAvailabilityPolicy", "SingleReplica"), text(c, "olmCatalogPlacement", "guest"),
-                c.path("fips").asBoolean(false), text(c, "etcdStorageSize", "8Gi"), networking, apiServer, dns,
+                text(c, "controllerAvailabilityPolicy", SchemaDefaults.text("spec.clusters[].controllerAvailabilityPolicy")),
+                text(c, "olmCatalogPlacement", SchemaDefaults.text("spec.clusters[].olmCatalogPlacement")),
+                c.path("fips").asBoolean(SchemaDefaults.bool("spec.clusters[].fips")), text(c, "etcdStorageSize", "8Gi"), networking, apiServer, dns,
                 List.copyOf(pools), List.copyOf(hosts),
                 text(c, "etcdStorageClass", null), strings(c.path("capabilities").path("disabled")),
-                stringMap(c.path("olmCatalogImages")), c.path("operatorHub").path("disableDefaultSources").asBoolean(false));
+                stringMap(c.path("olmCatalogImages")), c.path("operatorHub").path("disableDefaultSources")
+                        .asBoolean(SchemaDefaults.bool("spec.clusters[].operatorHub.disableDefaultSources")));
     }
 
     private static Release release(JsonNode rel) {
@@ -177,8 +180,9 @@ public final class SiteBinder {
         List<JsonNode> tuning = new ArrayList<>();
         p.path("tuning").forEach(tuning::add);
         return new NodePool(path, text(p, "name", clusterName),
-                p.hasNonNull("replicas") ? p.get("replicas").asInt() : null, text(p, "arch", "amd64"),
-                text(p, "upgradeType", "InPlace"), p.path("autoRepair").asBoolean(false),
+                p.hasNonNull("replicas") ? p.get("replicas").asInt() : null, text(p, "arch", SchemaDefaults.text("spec.clusters[].nodePools[].arch")),
+                text(p, "upgradeType", SchemaDefaults.text("spec.clusters[].nodePools[].upgradeType")),
+                p.path("autoRepair").asBoolean(SchemaDefaults.bool("spec.clusters[].nodePools[].autoRepair")),
                 text(p, "nodeDrainTimeout", "0s"), p.hasNonNull("hostSelector") ? p.get("hostSelector") : null,
                 stringMap(p.path("nodeLabels")), List.copyOf(taints), autoscaling,
                 p.path("release").isObject() ? release(p.get("release")) : null, List.copyOf(config),
@@ -189,7 +193,8 @@ public final class SiteBinder {
         JsonNode bmc = h.path("bmc");
         return new Host(path, text(h, "name", null), text(h, "hostname", null), text(h, "bootMACAddress", null),
                 new Bmc(text(bmc, "address", null), secret(bmc, "credentials", path + ".bmc"),
-                        bmc.path("disableCertificateVerification").asBoolean(false)),
+                        bmc.path("disableCertificateVerification")
+                                .asBoolean(SchemaDefaults.bool("spec.clusters[].hosts[].bmc.disableCertificateVerification"))),
                 stringMap(h.path("labels")), h.hasNonNull("rootDeviceHints") ? h.get("rootDeviceHints") : null,
                 h.hasNonNull("network") ? h.get("network") : null, text(h, "arch", null));
     }

@@ -1,6 +1,7 @@
 package dev.hostedsite.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hostedsite.kinds.Upstreams;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,9 +23,9 @@ public final class ImmutableFields {
     /** openshift/hypershift @3ee9615567acffaf3e3ee25c2ca2942d650565cf, CEL from api/hypershift/v1beta1/nodepool_types.go. */
     static final String NP_CRD = "openshift/hypershift cmd/install/assets/crds/hypershift-operator/zz_generated.crd-manifests/"
             + "nodepools-Default.crd.yaml";
-    /** metal3-io/baremetal-operator @a3264bbdddf366e6c54f0a70ed88148d60a42f02, validateChanges (admission webhook). */
-    static final String BMH_WEBHOOK = "metal3-io/baremetal-operator internal/webhooks/metal3.io/v1alpha1/baremetalhost_validation.go"
-            + " (validateChanges)";
+    /** metal3-io/baremetal-operator at {@link Upstreams#METAL3}, validateChanges (admission webhook). */
+    static final String BMH_WEBHOOK = Upstreams.METAL3.repository()
+            + " internal/webhooks/metal3.io/v1alpha1/baremetalhost_validation.go (validateChanges)";
     /** kubernetes/kubernetes, ValidateSecretUpdate. */
     static final String CORE_SECRET = "kubernetes/kubernetes pkg/apis/core/validation/validation.go (ValidateSecretUpdate)";
 
@@ -149,8 +150,6 @@ public final class ImmutableFields {
                     "bmc.address", BMH_WEBHOOK),
             new Rule("BareMetalHost", "spec.bootMACAddress", "bootMACAddress can not be changed once it is set",
                     Check.EQUAL_ONCE_SET, "spec.bootMACAddress", "bootMACAddress", BMH_WEBHOOK),
-            new Rule("BareMetalHost", "spec.externallyProvisioned", "externallyProvisioned can not be changed",
-                    Check.EQUAL, "spec.externallyProvisioned", null, BMH_WEBHOOK),
             new Rule("Secret", "type", "field is immutable", Check.EQUAL, "type", null, CORE_SECRET));
 
     private static final String NOT_AGENT = "only for another platform; hostedsite writes platform type Agent and never"

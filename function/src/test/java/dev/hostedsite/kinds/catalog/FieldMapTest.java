@@ -1,4 +1,4 @@
-package dev.hostedsite.kinds;
+package dev.hostedsite.kinds.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

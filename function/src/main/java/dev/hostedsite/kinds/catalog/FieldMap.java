@@ -1,5 +1,7 @@
-package dev.hostedsite.kinds;
+package dev.hostedsite.kinds.catalog;
 
+import dev.hostedsite.kinds.KindSpec;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,9 @@ import java.util.Optional;
  * relative to the enclosing cluster ({@code spec.clusters[i]}) of the origin. A field no row covers maps to the
  * origin itself, which is still a line of the user's file.
  *
+ * <p>The rows of a kind declared as a unit come from its {@link KindSpec#fields} (with what a change of the
+ * field does); this class holds the rows of the kinds not declared yet.
+ *
  * <p>Read by the generic passes that report on generated objects (reference checks, day-2 checks, {@code plan}
  * and {@code diff}) to name the field the user edits. {@code FieldMapTest} renders the example site and checks
  * that every row's manifest path exists in some generated object and its site field exists in the schema.
@@ -23,7 +28,8 @@ public final class FieldMap {
 
     private static final String CLUSTER = "cluster:";
 
-    private static final List<Row> ROWS = List.of(
+    /** The rows of the kinds not declared as units yet; declared kinds bring theirs ({@link KindCatalog}). */
+    private static final List<Row> UNDECLARED = List.of(
             // HostedCluster: built from a cluster (openshift/hypershift api/hypershift/v1beta1/hostedcluster_types.go)
             row("HostedCluster", "metadata.name", "name"),
             row("HostedCluster", "metadata.namespace", "namespace"),
@@ -47,22 +53,6 @@ public final class FieldMap {
             row("HostedCluster", "spec.secretEncryption.aescbc.backupKey", "etcdBackupKey"),
             row("HostedCluster", "spec.services", "apiServer"),
             row("HostedCluster", "spec.sshKey", "sshKey"),
-            // NodePool: built from a pool (api/hypershift/v1beta1/nodepool_types.go)
-            row("NodePool", "metadata.name", "name"),
-            row("NodePool", "metadata.namespace", CLUSTER + "namespace"),
-            row("NodePool", "spec.arch", "arch"),
-            row("NodePool", "spec.autoScaling", "autoscaling"),
-            row("NodePool", "spec.clusterName", CLUSTER + "name"),
-            row("NodePool", "spec.config", "config"),
-            row("NodePool", "spec.management.autoRepair", "autoRepair"),
-            row("NodePool", "spec.management.upgradeType", "upgradeType"),
-            row("NodePool", "spec.nodeDrainTimeout", "nodeDrainTimeout"),
-            row("NodePool", "spec.nodeLabels", "nodeLabels"),
-            row("NodePool", "spec.platform.agent.agentLabelSelector", "hostSelector"),
-            row("NodePool", "spec.release", "release.image"),
-            row("NodePool", "spec.replicas", "replicas"),
-            row("NodePool", "spec.taints", "taints"),
-            row("NodePool", "spec.tuningConfig", "tuning"),
             // InfraEnv: built from a cluster (openshift/assisted-service api/v1beta1/infraenv_types.go)
             row("InfraEnv", "metadata.namespace", "namespace"),
             row("InfraEnv", "spec.cpuArchitecture", "hosts"),
@@ -106,6 +96,16 @@ public final class FieldMap {
             "Subscription", "spec.hub.operators[]",
             "OperatorGroup", "spec.hub.operators[]",
             "IPAddressPool", "spec.hub.metallb.addressPools[]");
+
+    private static final List<Row> ROWS = rows(UNDECLARED);
+
+    private static List<Row> rows(List<Row> undeclared) {
+        List<Row> out = new ArrayList<>(undeclared);
+        for (KindSpec k : KindCatalog.DECLARED) {
+            k.fields().forEach(f -> out.add(new Row(k.kind(), f.manifestPath(), f.siteField())));
+        }
+        return List.copyOf(out);
+    }
 
     private FieldMap() {}
 
