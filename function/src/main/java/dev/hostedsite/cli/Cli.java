@@ -9,6 +9,7 @@ import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ObjectKey;
 import dev.hostedsite.krm.BuildInfo;
+import dev.hostedsite.preflight.Preflight;
 import dev.hostedsite.transition.ChangeSet;
 import dev.hostedsite.transition.Transition;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The {@code hostedsite} commands people type: validate, plan, graph, render, crd. Each has {@code --help};
+ * The {@code hostedsite} commands people type: validate, plan, graph, render, crd, preflight. Each has {@code --help};
  * exit codes are {@link Main#OK}, {@link Main#INPUT_ERROR}, {@link Main#USAGE}.
  */
 public final class Cli {
@@ -48,6 +49,8 @@ public final class Cli {
               crd                       print the HostedSite CustomResourceDefinition
               mirrors import DIR [--config IMAGESET]
                                         print spec.hub.mirrors and catalogs from oc-mirror's results in DIR
+              preflight PATH            before the first sync: does the mirror registry and the web server hold every
+                                        image and file the render names (run against them, read-only)
               help [COMMAND]            print help; also COMMAND --help
               --version                 print the version
             PATH is a YAML/JSON file or a directory (read recursively, hidden folders skipped).
@@ -55,6 +58,7 @@ public final class Cli {
             """;
 
     static final Map<String, String> HELP = Map.of(
+            "preflight", Preflight.HELP,
             "validate", """
                     Usage: hostedsite validate PATH
 
@@ -168,6 +172,7 @@ public final class Cli {
                 case "graph" -> Set.of("--format");
                 case "render" -> Set.of("--output", "--part");
                 case "plan" -> Set.of("--previous");
+                case "preflight" -> Preflight.Options.NAMES;
                 case "mirrors" -> Set.of("--config");
                 default -> Set.of();
             }, Map.of("-o", "--output", "-f", "--format"));
@@ -222,8 +227,21 @@ public final class Cli {
                         ? renderTo(path, Path.of(a.options().get("--output")), out, err)
                         : render(path, a.options().get("--part"), out, err);
             }
+            case "preflight" -> preflight(path, a.options(), out, err);
             default -> throw new IllegalStateException("unhandled command " + command);
         };
+    }
+
+    static int preflight(Path path, Map<String, String> options, PrintStream out, PrintStream err) throws IOException {
+        Preflight.Options o;
+        try {
+            o = Preflight.Options.parse(options);
+        } catch (IllegalArgumentException e) {
+            return usage(err, "preflight", e.getMessage());
+        }
+        Compiled c = compileOrReport(path, err);
+        return c == null ? Main.INPUT_ERROR : Preflight.run(Compiler.sites(c.sources().items()), o,
+                (site, field) -> c.locator().where(site.file(), field), out, err);
     }
 
     private static int usage(PrintStream err, String command, String problem) {

@@ -34,6 +34,56 @@ public final class SiteBinder {
     private SiteBinder() {}
 
     public static Site bind(JsonNode site, SourceFile file) {
+        return bind(site, file, null);
+    }
+
+    /**
+     * Binds a schema-valid HostedSite; {@code stream} (null: none) is the coreos stream metadata its
+     * {@code spec.hub.osImages.coreosStream} names ({@link CoreosStream#resolve}): osImages {@code images} are filled
+     * from it when the site gives none (one entry per NodePool architecture the stream has), and the downloads are
+     * the stream's ISO and rootfs of each entry whose version is the stream's release for its architecture.
+     */
+    public static Site bind(JsonNode site, SourceFile file, CoreosStream stream) {
+        Site bound = bindAsGiven(site, file);
+        return stream == null ? bound : withStream(bound, site, stream);
+    }
+
+    private static Site withStream(Site s, JsonNode node, CoreosStream stream) {
+        Hub hub = s.hub();
+        List<Hub.OsImage> images = new ArrayList<>(hub.osImages().images());
+        if (!node.path("spec").path("hub").path("osImages").has("images") && stream.openshiftVersion() != null) {
+            java.util.TreeSet<String> arches = new java.util.TreeSet<>();
+            s.clusters().forEach(c -> c.nodePools().forEach(p -> arches.add(dev.hostedsite.kinds.Hosts.cpuArchitecture(p.arch()))));
+            for (String arch : arches) {
+                CoreosStream.Metal m = stream.metal().get(arch);
+                if (m != null) {
+                    images.add(new Hub.OsImage(stream.openshiftVersion(), m.release(), arch, m.iso().fileName(),
+                            m.rootfs() == null ? null : m.rootfs().fileName()));
+                }
+            }
+        }
+        List<Hub.Download> downloads = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            Hub.OsImage o = images.get(i);
+            CoreosStream.Metal m = stream.metal().get(o.cpuArchitecture());
+            if (m == null || !m.release().equals(o.version())) {
+                continue;
+            }
+            String path = "spec.hub.osImages.images[" + i + "]";
+            downloads.add(new Hub.Download(path + ".iso", m.iso().location(), m.iso().sha256(), o.iso()));
+            if (m.rootfs() != null && o.rootfs() != null) {
+                downloads.add(new Hub.Download(path + ".rootfs", m.rootfs().location(), m.rootfs().sha256(), o.rootfs()));
+            }
+        }
+        Hub filled = new Hub(hub.mceNamespace(), hub.registry(), hub.mirrors(), hub.catalogs(),
+                new Hub.OsImages(hub.osImages().webServer(), List.copyOf(images), List.copyOf(downloads),
+                        hub.osImages().caBundle()),
+                hub.agentServiceConfig(), hub.disableDefaultSources(), hub.operators(), hub.metallb(), hub.mceOwner(),
+                hub.provisioning(), hub.storage());
+        return new Site(s.name(), s.baseDomain(), filled, s.clusters(), s.externalSecrets(), s.ref(), s.file());
+    }
+
+    private static Site bindAsGiven(JsonNode site, SourceFile file) {
         JsonNode spec = site.path("spec");
         Set<String> externals = new LinkedHashSet<>();
         spec.path("externalSecrets").forEach(n -> externals.add(n.asText()));
@@ -70,7 +120,7 @@ public final class SiteBinder {
         String mceNamespace = text(hub, "mceNamespace", DEFAULT_MCE_NAMESPACE);
         return new Hub(mceNamespace, registry, List.copyOf(mirrors),
                 List.copyOf(catalogs), new Hub.OsImages(text(os, "webServer", null), List.copyOf(images),
-                        text(os, "caBundle", null)),
+                        List.of(), text(os, "caBundle", null)),
                 new Hub.AgentStorage(text(asc, "storageClassName", null), text(asc, "databaseStorage", null),
                         text(asc, "filesystemStorage", null), text(asc, "imageStorage", null)),
                 hub.path("operatorHub").path("disableDefaultSources")

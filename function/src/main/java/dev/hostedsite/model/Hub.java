@@ -71,13 +71,27 @@ public record Hub(String mceNamespace, Registry registry, List<Mirror> mirrors, 
     /** One IPAddressPool: each address is a CIDR or a {@code first-last} range. */
     public record AddressPool(String path, String name, List<String> addresses) {}
 
-    /** {@code caBundle}: PEM of the CA of an https {@code webServer}, or null. */
-    public record OsImages(String webServer, List<OsImage> images, String caBundle) {
+    /**
+     * {@code hub.osImages}: {@code images} as given, or filled from the coreos stream metadata when the site gives
+     * {@code coreosStream} without {@code images}; {@code downloads}: what the web server must hold, from that stream
+     * (empty without one); {@code caBundle}: PEM of the CA of an https {@code webServer}, or null.
+     */
+    public record OsImages(String webServer, List<OsImage> images, List<Download> downloads, String caBundle) {
+        public OsImages(String webServer, List<OsImage> images) {
+            this(webServer, images, List.of(), null);
+        }
+
         /** True when the web server is reached over TLS. */
         public boolean https() {
             return webServer != null && webServer.regionMatches(true, 0, "https://", 0, 8);
         }
     }
+
+    /**
+     * One file for the web server: {@code source} (the URL the coreos stream metadata gives) with {@code sha256}
+     * (lower-case hex) saved as {@code file} under the web root, for the osImages entry at {@code path}.
+     */
+    public record Download(String path, String source, String sha256, String file) {}
 
     public record OsImage(String openshiftVersion, String version, String cpuArchitecture, String iso, String rootfs) {}
 
