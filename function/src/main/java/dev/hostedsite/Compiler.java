@@ -21,12 +21,15 @@ import dev.hostedsite.graph.Reference;
 import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.graph.References;
 import dev.hostedsite.graph.WaveAssigner;
+import dev.hostedsite.input.AddressPlanRules;
 import dev.hostedsite.input.AgentPoolArchitecture;
 import dev.hostedsite.input.HostedOlmRules;
 import dev.hostedsite.input.HubPlumbingRules;
 import dev.hostedsite.input.OperatorImageRules;
+import dev.hostedsite.input.NmstateRules;
 import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.input.SchemaValidator;
+import dev.hostedsite.input.SelectorRules;
 import dev.hostedsite.input.SemanticValidator;
 import dev.hostedsite.input.CoreosStream;
 import dev.hostedsite.input.SiteBinder;
@@ -99,6 +102,9 @@ public final class Compiler {
             }
         }
         diags.addAll(SemanticValidator.validate(sites));
+        diags.addAll(NmstateRules.check(sites));
+        diags.addAll(SelectorRules.check(sites));
+        diags.addAll(AddressPlanRules.check(sites));
         diags.addAll(AgentPoolArchitecture.check(sites));
         diags.addAll(PullableImages.check(sites));
         diags.addAll(HubPlumbingRules.check(sites, items.stream().filter(i -> !ManifestSet.isGenerated(i)).toList()));
