@@ -33,7 +33,11 @@ import dev.hostedsite.input.SelectorRules;
 import dev.hostedsite.input.SemanticValidator;
 import dev.hostedsite.input.CoreosStream;
 import dev.hostedsite.input.SiteBinder;
+import dev.hostedsite.input.PassthroughAdmission;
 import dev.hostedsite.model.Cluster;
+import dev.hostedsite.krm.ItemRole;
+import dev.hostedsite.graph.PassthroughPlacement;
+import dev.hostedsite.transition.SiteEvidence;
 import dev.hostedsite.model.SecretSource;
 import dev.hostedsite.model.Site;
 import dev.hostedsite.transition.ChangeSet;
@@ -60,8 +64,8 @@ import java.util.TreeSet;
  * A pure function of its input; I/O happens in {@code cli/Main}.
  */
 public final class Compiler {
-    public static final String API_GROUP = "hostedsite.dev";
-    public static final String KIND = "HostedSite";
+    public static final String API_GROUP = ItemRole.SITE_GROUP;
+    public static final String KIND = ItemRole.SITE_KIND;
 
     /**
      * What a render produced. On failure {@code items} are the input items unchanged and nothing is generated.
@@ -73,9 +77,14 @@ public final class Compiler {
      * @param origins where each generated object comes from in the HostedSites ({@link Origins#NONE} when
      *     nothing was generated); kept with {@code changes}, so that {@code plan} and {@code diff} can name the
      *     site field of each changed field
+     * @param deployable what a cluster receives (the Argo CD plugin's stream): the applied generated objects and the
+     *     passthrough items, each with its sync wave and sync options ({@link PassthroughPlacement}), without the KRM
+     *     tool annotations; empty on failure. {@code items} keep the user's own items exactly as they came (kpt writes
+     *     them back to the user's files)
      */
     public record Result(List<ObjectNode> items, List<Diagnostic> diagnostics, List<Manifest> generated,
-                         List<Reference> references, ChangeSet changes, Origins origins) {
+                         List<Reference> references, ChangeSet changes, Origins origins,
+                         List<ObjectNode> deployable) {
         public boolean failed() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
         }
@@ -85,11 +94,11 @@ public final class Compiler {
 
     public static Result compile(List<ObjectNode> items, ObjectNode functionConfig) {
         Diagnostics diags = new Diagnostics();
-        List<ObjectNode> siteNodes = findSites(items, functionConfig);
-        if (siteNodes.isEmpty()) {
-            diags.add(Diagnostic.info(null, null, "no HostedSite (apiVersion " + API_GROUP + "/v1alpha1) in the input;"
-                    + " nothing to generate, items pass through."));
-        }
+        List<ObjectNode> found = findSites(items, functionConfig);
+        List<ObjectNode> deletedSites = found.stream().filter(SiteEvidence::isMarkedForDeletion).toList();
+        List<ObjectNode> siteNodes = found.stream().filter(s -> !SiteEvidence.isMarkedForDeletion(s)).toList();
+        diags.addAll(SiteEvidence.nearMisses(items));
+        diags.addAll(SiteEvidence.deletions(deletedSites));
         List<Site> sites = new ArrayList<>();
         for (ObjectNode node : siteNodes) {
             SourceFile file = sourceFile(node);
@@ -107,7 +116,9 @@ public final class Compiler {
         diags.addAll(AddressPlanRules.check(sites));
         diags.addAll(AgentPoolArchitecture.check(sites));
         diags.addAll(PullableImages.check(sites));
-        diags.addAll(HubPlumbingRules.check(sites, items.stream().filter(i -> !ManifestSet.isGenerated(i)).toList()));
+        List<ObjectNode> passthrough = items.stream().filter(i -> ItemRole.of(i) == ItemRole.PASSTHROUGH).toList();
+        diags.addAll(PassthroughAdmission.check(passthrough));
+        diags.addAll(HubPlumbingRules.check(sites, passthrough));
         diags.addAll(OperatorImageRules.check(sites));
         diags.addAll(HostedOlmRules.check(sites));
         if (diags.hasErrors()) {
@@ -131,12 +142,18 @@ public final class Compiler {
         Map<ObjectKey, ObjectNode> previous = Transition.previousObjects(items);
         diags.addAll(origins.locate(PoolRollouts.check(previous, generated)));
 
-        List<ObjectNode> passthrough = items.stream().filter(i -> !ManifestSet.isGenerated(i)).toList();
+        Set<ObjectKey> emitted = new HashSet<>();
+        generated.stream().filter(m -> !m.localConfig()).forEach(m -> emitted.add(m.key()));
+        diags.addAll(SiteEvidence.orphans(Transition.previousRender(items), emitted, names(siteNodes), names(deletedSites)));
+
+        List<ObjectNode> kept = items.stream().filter(i -> ItemRole.of(i) != ItemRole.PREVIOUS_RENDER).toList();
         List<JsonNode> applied = generated.stream().filter(m -> !m.localConfig()).map(m -> (JsonNode) m.body()).toList();
         Set<String> externalSecrets = new TreeSet<>();
         sites.forEach(s -> externalSecrets.addAll(s.externalSecrets()));
-        List<Reference> references = References.of(applied);
-        diags.addAll(origins.locate(ReferenceChecker.check(applied, references, List.copyOf(passthrough),
+        List<JsonNode> appliedAndPassthrough = new ArrayList<>(applied);
+        appliedAndPassthrough.addAll(passthrough);
+        List<Reference> references = new ArrayList<>(References.of(appliedAndPassthrough));
+        diags.addAll(origins.locate(ReferenceChecker.check(applied, references, List.copyOf(kept),
                 externalSecrets, secretRefOrigins(sites))));
         if (diags.hasErrors()) {
             return failure(items, diags);
@@ -150,6 +167,12 @@ public final class Compiler {
         List<Manifest> ordered = new ArrayList<>();
         generated.forEach(m -> ordered.add(m.withBody(Canonical.sorted(m.body()))));
         ordered.sort(OUTPUT_ORDER);
+        PassthroughPlacement.Result placement = PassthroughPlacement.place(passthrough, ordered, references);
+        diags.addAll(placement.diagnostics());
+        if (diags.hasErrors()) {
+            return failure(items, diags);
+        }
+        references.addAll(placement.references());
 
         Transition transition = Transition.of(sites, previous, ordered);
         ChangeSet changes = ChangeSet.of(transition);
@@ -158,12 +181,28 @@ public final class Compiler {
         diags.addAll(RenameGuard.check(transition));
         diags.addAll(HostRemovalGuard.check(transition));
         if (diags.hasErrors()) {
-            return new Result(items, diags.list(), List.of(), List.of(), changes, origins);
+            return new Result(items, diags.list(), List.of(), List.of(), changes, origins, List.of());
         }
 
-        List<ObjectNode> out = new ArrayList<>(passthrough);
+        if (found.isEmpty()) {
+            // said only when nothing in the input looks like a site (SiteEvidence found no near miss, no orphan)
+            diags.add(Diagnostic.info(null, null, "no HostedSite (apiVersion " + API_GROUP + "/v1alpha1) in the input;"
+                    + " nothing to generate, items pass through."));
+        }
+        // The items as they came (kpt writes them back into the user's files) and the generated objects; the stream
+        // a cluster receives has the passthrough items in their placed copies (sync wave, sync options). With no site
+        // to render, nothing is placed: the items pass through untouched.
+        List<ObjectNode> out = new ArrayList<>(kept);
         ordered.forEach(m -> out.add(m.body()));
-        return new Result(out, diags.list(), ordered, references, changes, origins);
+        List<ObjectNode> deployable = new ArrayList<>(siteNodes.isEmpty() ? passthrough : placement.items());
+        ordered.stream().filter(m -> !m.localConfig()).forEach(m -> deployable.add(m.body()));
+        return new Result(out, diags.list(), ordered, references, changes, origins, deployable(deployable));
+    }
+
+    private static Set<String> names(List<ObjectNode> sites) {
+        Set<String> out = new TreeSet<>();
+        sites.forEach(s -> out.add(SiteEvidence.name(s)));
+        return out;
     }
 
     /**
@@ -211,7 +250,7 @@ public final class Compiler {
             .thenComparing(Manifest::key);
 
     private static Result failure(List<ObjectNode> items, Diagnostics diags) {
-        return new Result(items, diags.list(), List.of(), List.of(), ChangeSet.NONE, Origins.NONE);
+        return new Result(items, diags.list(), List.of(), List.of(), ChangeSet.NONE, Origins.NONE, List.of());
     }
 
     /** HostedSites among the items, plus the functionConfig when it is one (kustomize generator, kpt configPath). */
@@ -234,7 +273,22 @@ public final class Compiler {
     }
 
     public static boolean isHostedSite(JsonNode o) {
-        return KIND.equals(o.path("kind").asText()) && o.path("apiVersion").asText().startsWith(API_GROUP + "/");
+        return ItemRole.isHostedSite(o);
+    }
+
+    /**
+     * Objects a cluster should receive, from a render's items: no HostedSite and nothing local by nature
+     * ({@link ItemRole#isLocal}: Kptfile, kustomization files, ImageSetConfiguration, {@code artifacts/},
+     * local-config), without the KRM tool annotations.
+     */
+    public static List<ObjectNode> deployable(List<ObjectNode> items) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (ObjectNode item : items) {
+            if (ItemRole.of(item) != ItemRole.SITE && !ItemRole.isLocal(item)) {
+                out.add(Layout.withoutToolAnnotations(item));
+            }
+        }
+        return out;
     }
 
     static SourceFile sourceFile(JsonNode o) {

@@ -10,6 +10,7 @@ import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ObjectKey;
 import dev.hostedsite.krm.BuildInfo;
 import dev.hostedsite.preflight.Preflight;
+import dev.hostedsite.transition.SiteEvidence;
 import dev.hostedsite.transition.ChangeSet;
 import dev.hostedsite.transition.Transition;
 import java.io.IOException;
@@ -107,7 +108,10 @@ public final class Cli {
                     Usage: hostedsite render PATH [-o DIR | --part PART]
 
                     Without -o: prints the deployable manifests of PATH on stdout (no HostedSite, no Kptfile, nothing
-                    local-config), diagnostics on stderr; this is what the Argo CD plugin runs.
+                    local-config, nothing of PATH's artifacts/ or generated/), diagnostics on stderr; this is what the
+                    Argo CD plugin runs. The other files of PATH pass through in their sync waves. A PATH without a
+                    HostedSite, or whose earlier render's site is gone, is an error (never an empty stream): to
+                    delete a site on purpose, annotate its HostedSite hostedsite.dev/delete-site: "true".
                     With --part PART: only one part, for one Argo CD Application each: 'hub' (hub singletons, what
                     the clusters of a namespace share, and the other objects of PATH) or SITE/CLUSTER (everything of
                     that hosted cluster). An unknown part is an error (exit 1) that lists the parts, never an empty
@@ -404,10 +408,10 @@ public final class Cli {
     /** Renders PATH to {@code out}; {@code part} (null: all) selects one Application's part, see {@link Layout#partOf}. */
     static int render(Path path, String part, PrintStream out, PrintStream err) throws IOException {
         Compiled c = compileOrReport(path, err);
-        if (c == null) {
+        if (c == null || withoutSite(path, c, err)) {
             return Main.INPUT_ERROR;
         }
-        List<ObjectNode> items = c.result().items();
+        List<ObjectNode> items = c.result().deployable();
         if (part != null) {
             TreeSet<String> parts = new TreeSet<>();
             Set<ObjectKey> selected = new HashSet<>();
@@ -426,13 +430,13 @@ public final class Cli {
             boolean hub = part.equals(Layout.HUB_PART);
             items = items.stream().filter(i -> ManifestSet.isGenerated(i) ? selected.contains(ObjectKey.of(i)) : hub).toList();
         }
-        out.print(Main.stream(Main.deployable(items)));
+        out.print(Main.stream(items));
         return Main.OK;
     }
 
     static int renderTo(Path path, Path target, PrintStream out, PrintStream err) throws IOException {
         Compiled c = compileOrReport(path, err, previousIn(path, target));
-        if (c == null) {
+        if (c == null || withoutSite(path, c, err)) {
             return Main.INPUT_ERROR;
         }
         Map<String, String> files = OutputDirectory.files(c.result().generated());
@@ -442,6 +446,23 @@ public final class Cli {
                 + target.resolve(OutputDirectory.GENERATED) + " and " + PlanWriter.count((int) artifacts, "file") + " to "
                 + target.resolve(OutputDirectory.ARTIFACTS));
         return Main.OK;
+    }
+
+    /**
+     * True (after saying why on stderr) when PATH holds no HostedSite at all: a render of it would print only the
+     * other files (or, with -o, replace generated/ with nothing), and the Argo CD plugin would hand Argo CD a stream
+     * without the site's objects to prune to. Deleting a site is done with its HostedSite marked
+     * {@value SiteEvidence#DELETE_ANNOTATION}, which counts as a site here.
+     */
+    private static boolean withoutSite(Path path, Compiled c, PrintStream err) {
+        if (c.sources().items().stream().anyMatch(Compiler::isHostedSite)) {
+            return false;
+        }
+        err.println("error: " + path + " holds no HostedSite (apiVersion " + Compiler.API_GROUP + "/v1alpha1): a render"
+                + " of it would leave out every object of the site, and a GitOps sync with prune would delete them from the"
+                + " hub. If the HostedSite file was renamed or moved, restore it. To delete the site on purpose, keep its"
+                + " HostedSite and annotate it " + SiteEvidence.DELETE_ANNOTATION + ": \"true\".");
+        return true;
     }
 
     /**

@@ -37,7 +37,11 @@ final class GraphWriter {
 
     private static String mermaidLabel(ObjectGraph.Node n) {
         return escape(n.key().kind()) + "<br/>" + escape((n.key().namespace() == null ? "" : n.key().namespace() + "/")
-                + n.key().name());
+                + n.key().name()) + (applied(n) && n.origin() == ObjectGraph.Origin.INPUT ? "<br/>(from the input)" : "");
+    }
+
+    private static boolean applied(ObjectGraph.Node n) {
+        return n.wave() != null;
     }
 
     /** Mermaid labels are quoted; quotes and angle brackets become entities. */
@@ -76,7 +80,7 @@ final class GraphWriter {
 
     private static String dotLabel(ObjectGraph.Node n) {
         return dotEscape(n.key().kind()) + "\\n" + dotEscape((n.key().namespace() == null ? "" : n.key().namespace() + "/")
-                + n.key().name());
+                + n.key().name()) + (applied(n) && n.origin() == ObjectGraph.Origin.INPUT ? "\\n(from the input)" : "");
     }
 
     private static String dotEscape(String s) {

@@ -8,6 +8,7 @@ import dev.hostedsite.graph.Layout;
 import dev.hostedsite.krm.Input;
 import dev.hostedsite.krm.ResourceList;
 import dev.hostedsite.krm.Yaml;
+import dev.hostedsite.krm.ItemRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -81,18 +82,11 @@ public final class Main {
         return INPUT_ERROR;
     }
 
-    /** Objects a cluster should receive: no HostedSite, no Kptfile or Kustomization, nothing marked local-config. */
+    /**
+     * Objects a cluster should receive, from a render's items ({@link Compiler#deployable}).
+     */
     public static List<ObjectNode> deployable(List<ObjectNode> items) {
-        List<ObjectNode> out = new ArrayList<>();
-        for (ObjectNode item : items) {
-            boolean localConfig = ResourceList.isLocalConfig(item);
-            String apiVersion = item.path("apiVersion").asText();
-            boolean kpt = apiVersion.startsWith("kpt.dev/") || apiVersion.startsWith("kustomize.config.k8s.io/");
-            if (!localConfig && !kpt && !Compiler.isHostedSite(item)) {
-                out.add(Layout.withoutToolAnnotations(item));
-            }
-        }
-        return out;
+        return Compiler.deployable(items);
     }
 
     public static String stream(List<ObjectNode> objects) {

@@ -26,11 +26,13 @@ final class PlanWriter {
         StringBuilder b = new StringBuilder();
         Map<Integer, List<ObjectGraph.Node>> waves = g.byWave();
         int objects = waves.values().stream().mapToInt(List::size).sum();
+        long fromInput = waves.values().stream().flatMap(List::stream).filter(n -> n.origin() == ObjectGraph.Origin.INPUT).count();
         // the files render -o writes under artifacts/: one per data key of each local-config ConfigMap
         List<String> localFiles = List.copyOf(OutputDirectory.files(g.artifacts()).keySet());
         b.append("# hostedsite plan: ").append(source).append("\n\n");
         b.append("HostedSite ").append(String.join(", ", sites)).append(": ")
-                .append(count(objects, "object")).append(" to apply in ").append(count(waves.size(), "sync wave"))
+                .append(count(objects, "object")).append(fromInput == 0 ? "" : " (" + fromInput + " of them from the input)")
+                .append(" to apply in ").append(count(waves.size(), "sync wave"))
                 .append(", ").append(count(localFiles.size(), "local file"))
                 .append(g.artifacts().isEmpty() ? "" : " (in " + count(g.artifacts().size(), "local-config ConfigMap") + ")")
                 .append(" for the operator.\n");
@@ -38,7 +40,8 @@ final class PlanWriter {
             b.append("\n## Wave ").append(wave.getKey()).append(" (").append(count(wave.getValue().size(), "object"))
                     .append(")\n\n");
             for (ObjectGraph.Node n : wave.getValue()) {
-                b.append("- ").append(n.key().kind()).append(' ').append(name(n)).append('\n');
+                b.append("- ").append(n.key().kind()).append(' ').append(name(n))
+                        .append(n.origin() == ObjectGraph.Origin.INPUT ? " (" + n.note() + ")" : "").append('\n');
                 for (ObjectGraph.Edge e : g.edgesFrom(n)) {
                     if (e.namespaceOnly()) {
                         continue;

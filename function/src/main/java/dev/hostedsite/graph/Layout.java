@@ -9,10 +9,10 @@ import java.util.Locale;
  * one object per file, set through kpt's path and index annotations.
  */
 public final class Layout {
-    public static final String PATH = "config.kubernetes.io/path";
-    public static final String INDEX = "config.kubernetes.io/index";
-    public static final String INTERNAL_PATH = "internal.config.kubernetes.io/path";
-    public static final String INTERNAL_INDEX = "internal.config.kubernetes.io/index";
+    public static final String PATH = dev.hostedsite.krm.ItemRole.PATH;
+    public static final String INDEX = dev.hostedsite.krm.ItemRole.INDEX;
+    public static final String INTERNAL_PATH = dev.hostedsite.krm.ItemRole.INTERNAL_PATH;
+    public static final String INTERNAL_INDEX = dev.hostedsite.krm.ItemRole.INTERNAL_INDEX;
     /** Annotations only the KRM tool chain reads; the directory render and the Argo CD plugin drop them. */
     public static final List<String> TOOL_ANNOTATIONS = List.of(PATH, INDEX, INTERNAL_PATH, INTERNAL_INDEX,
             "internal.config.kubernetes.io/id", "internal.config.kubernetes.io/annotations-migration-resource-id",

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * owners if they do not. Records which sites own each object, for the owner annotation.
  */
 public final class ManifestSet {
-    public static final String OWNER = "hostedsite.dev/owner";
+    public static final String OWNER = dev.hostedsite.krm.ItemRole.OWNER;
 
     private final Map<ObjectKey, Entry> byKey = new TreeMap<>();
     private final List<Diagnostic> conflicts = new ArrayList<>();

@@ -102,7 +102,18 @@ public final class ReadinessModel {
             new Need("BareMetalHost", "InfraEnv", "BMAC sets spec.image to the discovery ISO"),
             // metal3-io/baremetal-operator controllers/metal3.io/baremetalhost_controller.go: registration
             // reads the BMC credentials Secret.
-            new Need("BareMetalHost", "Secret", "BMC credentials")));
+            new Need("BareMetalHost", "Secret", "BMC credentials"),
+            // openshift/lvm-operator @ de3cc31a bundle/manifests (lvm.topolvm.io_lvmclusters.yaml,
+            // lvms-operator.clusterserviceversion.yaml): the LVMCluster CRD and the operator that reconciles it come
+            // with the CSV of the lvms-operator Subscription (an LVMCluster is a passthrough item of the input).
+            new Need("LVMCluster", "Subscription", "the LVMCluster CRD and the LVMS operator come from its CSV"),
+            // internal/controllers/lvmcluster/resource/topolvm_storageclass.go makes StorageClass lvms-<deviceClass>
+            // (constants.go StorageClassPrefix), which provisions only once the volume groups are ready
+            // (status.go computeLVMClusterReadiness: state Ready). assisted-service's PVCs (AgentServiceConfig
+            // spec.databaseStorage, filesystemStorage, imageStorage: storageClassName) and the hosted etcd's volumes
+            // bind only then when they name such a class.
+            new Need("AgentServiceConfig", "LVMCluster", "assisted-service's volumes use an LVMS storage class"),
+            new Need("HostedCluster", "LVMCluster", "the hosted etcd's volumes may use an LVMS storage class")));
 
     /**
      * The need that made the shipped table of version 0.1 deadlock: a HostedCluster whose health waits for

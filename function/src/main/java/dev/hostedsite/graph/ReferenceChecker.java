@@ -7,6 +7,7 @@ import dev.hostedsite.kinds.Hosts;
 import dev.hostedsite.kinds.Names;
 import dev.hostedsite.kinds.OlmPackages;
 import dev.hostedsite.kinds.OperatorGroups;
+import dev.hostedsite.krm.ItemRole;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,8 +25,12 @@ public final class ReferenceChecker {
     public static final Set<String> PLATFORM_NAMESPACES = Set.of(Names.OPENSHIFT_CONFIG, Names.OPENSHIFT_MARKETPLACE,
             OlmPackages.OPENSHIFT_OPERATORS);
 
+    /** Namespaces every Kubernetes cluster has (kube-controller-manager and the API server create them). */
+    static final Set<String> CLUSTER_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
+
     private final Map<ObjectKey, JsonNode> objects = new HashMap<>();
     private final Set<ObjectKey> available = new HashSet<>();
+    private final Set<ObjectKey> generatedKeys = new HashSet<>();
     private final Set<String> externalSecrets;
 
     private ReferenceChecker(Set<String> externalSecrets) {
@@ -55,9 +60,18 @@ public final class ReferenceChecker {
         PLATFORM_NAMESPACES.forEach(ns -> checker.available.add(ObjectKey.core("Namespace", null, ns)));
         List<Diagnostic> out = new ArrayList<>();
         for (Reference r : references) {
-            if (!checker.resolves(r.to())) {
-                out.add(dangling(checker.objects.get(r.from()), r,
-                        r.to().kind().equals("Secret") ? secretOrigins.getOrDefault(r.to().name(), List.of()) : List.of()));
+            if (checker.resolves(r.to())) {
+                continue;
+            }
+            if (!checker.generatedKeys.contains(r.from()) && r.to().kind().equals("Namespace")) {
+                if (!CLUSTER_NAMESPACES.contains(r.to().name())) {
+                    out.add(passthroughNamespace(checker.objects.get(r.from()), r.to()));
+                }
+            } else {
+                JsonNode from = checker.objects.get(r.from());
+                Diagnostic d = dangling(from, r,
+                        r.to().kind().equals("Secret") ? secretOrigins.getOrDefault(r.to().name(), List.of()) : List.of());
+                out.add(checker.generatedKeys.contains(r.from()) ? d : d.withFile(ItemRole.sourceFile(from)));
             }
         }
         checker.checkAgentWiring(generated, out);
@@ -124,6 +138,10 @@ public final class ReferenceChecker {
         ObjectKey key = ObjectKey.of(o);
         if (generated) {
             objects.put(key, o);
+            generatedKeys.add(key);
+        } else {
+            // references are read from passthrough items too: a dangling one is reported at the item
+            objects.putIfAbsent(key, o);
         }
         available.add(key);
         References.producedSecret(o).ifPresent(available::add);
@@ -136,6 +154,17 @@ public final class ReferenceChecker {
         return target.kind().equals("Secret") && target.group().isEmpty()
                 && (externalSecrets.contains(target.name())
                         || externalSecrets.contains(target.namespace() + "/" + target.name()));
+    }
+
+    /**
+     * A passthrough item in a namespace nothing in the input creates: the hub may have it (a platform or operator
+     * namespace), so a warning; without it the API server refuses the item and the sync fails.
+     */
+    private static Diagnostic passthroughNamespace(JsonNode from, ObjectKey namespace) {
+        return Diagnostic.warning(ObjectRef.of(from), "metadata.namespace", ObjectRef.of(from).display()
+                + " is in namespace " + namespace.name() + ", which neither this render nor the input creates: it must"
+                + " exist on the hub before the sync, or Argo CD fails to apply the item. Add the Namespace to the input"
+                + " if the hub does not have it.").withValue(namespace.name()).withFile(ItemRole.sourceFile(from));
     }
 
     private static Diagnostic dangling(JsonNode from, Reference r, List<String> origins) {

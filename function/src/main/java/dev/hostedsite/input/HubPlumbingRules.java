@@ -41,8 +41,8 @@ public final class HubPlumbingRules {
     /**
      * Checks every site.
      *
-     * @param passthrough the input items this function did not generate: StorageClasses among them count as
-     *     existing on the hub
+     * @param passthrough the input items this function did not generate: StorageClasses among them, and those
+     *     their LVMClusters make, count as existing on the hub
      * @return errors and warnings, each naming the HostedSite field
      */
     public static List<Diagnostic> check(List<Site> sites, List<ObjectNode> passthrough) {
@@ -50,6 +50,11 @@ public final class HubPlumbingRules {
         for (ObjectNode i : passthrough) {
             if ("StorageClass".equals(i.path("kind").asText()) && i.path("apiVersion").asText().startsWith("storage.k8s.io/")) {
                 storageClasses.add(i.path("metadata").path("name").asText());
+            }
+            // a passthrough LVMCluster makes lvms-<device class> like one of ours (openshift/lvm-operator StorageClassPrefix)
+            if ("LVMCluster".equals(i.path("kind").asText()) && i.path("apiVersion").asText().startsWith("lvm.topolvm.io/")) {
+                i.path("spec").path("storage").path("deviceClasses")
+                        .forEach(d -> storageClasses.add(Names.lvmsStorageClass(d.path("name").asText())));
             }
         }
         List<Diagnostic> out = new ArrayList<>();

@@ -22,7 +22,8 @@ public final class Suggest {
         return bestDistance <= limit ? Optional.of(best) : Optional.empty();
     }
 
-    static int distance(String a, String b) {
+    /** Levenshtein distance between {@code a} and {@code b} (case-sensitive; callers lower-case first). */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -12,6 +12,7 @@ import dev.hostedsite.graph.ObjectKey;
 import dev.hostedsite.kinds.Names;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Site;
+import dev.hostedsite.krm.ItemRole;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -120,9 +121,13 @@ public final class Transition {
         return new Transition(sites, before, after);
     }
 
-    /** The applied objects of a previous render among the items (marked as generated, not local-config). */
+    /**
+     * The applied objects of a previous render among the items (marked as generated, or read from a
+     * {@code generated/} folder; not local-config): {@link ItemRole#PREVIOUS_RENDER}.
+     */
     public static List<ObjectNode> previousRender(List<ObjectNode> items) {
-        return items.stream().filter(ManifestSet::isGenerated).filter(i -> !ResourceList.isLocalConfig(i)).toList();
+        return items.stream().filter(i -> ItemRole.of(i) == ItemRole.PREVIOUS_RENDER)
+                .filter(i -> !ResourceList.isLocalConfig(i)).toList();
     }
 
     /** True when there is a previous render to compare with. */

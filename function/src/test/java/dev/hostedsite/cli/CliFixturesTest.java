@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Golden runs of the CLI: every {@code fixtures/cli/<case>/<name>.cmd} (args and exit code) with its
- * {@code <name>.out} (stdout, byte for byte). {@code -Dfixtures.update=true} rewrites the .out files.
+ * {@code <name>.out} (stdout, byte for byte) and, when the .cmd has a {@code stderr:} line, its {@code <name>.err}
+ * (stderr). {@code -Dfixtures.update=true} rewrites the .out and .err files.
  */
 class CliFixturesTest {
     static final boolean UPDATE = Boolean.getBoolean("fixtures.update");
@@ -67,6 +68,16 @@ class CliFixturesTest {
         assertFalse(run.stderr().contains("Exception") || run.stderr().contains("\tat "), run.stderr());
         Run again = run(args);
         assertEquals(run.stdout(), again.stdout(), cmd + ": a second run printed something else");
+        if (lines.stream().anyMatch(l -> l.startsWith("stderr:"))) {
+            // what the user reads when the run fails (or warns): stderr, byte for byte, in <name>.err
+            Path errFile = cmd.resolveSibling(cmd.getFileName().toString().replaceFirst("\\.cmd$", ".err"));
+            String stderr = relative(run.stderr());
+            if (UPDATE) {
+                Files.writeString(errFile, stderr, StandardCharsets.UTF_8);
+            }
+            assertTrue(Files.exists(errFile), errFile + " missing (run with -Dfixtures.update=true)");
+            assertEquals(Files.readString(errFile, StandardCharsets.UTF_8), stderr, cmd + ": stderr differs");
+        }
     }
 
     private static String value(List<String> lines, String key) {

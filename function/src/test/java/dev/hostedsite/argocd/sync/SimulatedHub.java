@@ -66,6 +66,7 @@ import java.util.TreeSet;
  *       HostedCluster Available; binds approved, unbound Agents matching {@code agentLabelSelector} in the
  *       cluster's agent namespace up to {@code spec.replicas} (an autoscaled pool: {@code spec.autoScaling.min}) (and unbinds extras), a bound Agent installs over
  *       two ticks; {@code status.replicas} counts installed ones, {@code Ready} when it reaches spec.</li>
+ *   <li>LVMCluster and SealedSecret: {@link PassthroughControllers}.</li>
  *   <li>Deletion: an object marked for deletion goes at the next tick; a Namespace takes every object in it
  *       along (kube-controller-manager's namespace controller), whatever their sync options say.</li>
  * </ul>
@@ -77,12 +78,12 @@ final class SimulatedHub {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /**
-     * API groups whose CRDs a hub has before any sync: OpenShift's own, OLM, metal3, ESO. The CRDs of
+     * API groups whose CRDs a hub has before any sync: OpenShift's own, OLM, metal3, ESO, Sealed Secrets, storage. The CRDs of
      * {@code multicluster.openshift.io} and {@code metallb.io} come with their operator's CSV: from a
      * Subscription of the render, or {@link #installedByHand}.
      */
     static final Set<String> PREINSTALLED_GROUPS = Set.of("", "rbac.authorization.k8s.io", "config.openshift.io",
-            "operators.coreos.com", "metal3.io", "external-secrets.io");
+            "operators.coreos.com", "metal3.io", "external-secrets.io", "storage.k8s.io", "bitnami.com");
 
     /**
      * The CRD groups each modelled package's CSV installs: stolostron/backplane-operator
@@ -91,7 +92,7 @@ final class SimulatedHub {
      * (lvm.topolvm.io_lvmclusters.yaml). Other packages install nothing the render uses.
      */
     static final Map<String, String> CSV_GROUPS = Map.of("multicluster-engine", "multicluster.openshift.io",
-            "metallb-operator", "metallb.io", "lvms-operator", "lvm.topolvm.io");
+            "metallb-operator", "metallb.io", "lvms-operator", PassthroughControllers.LVM_GROUP);
 
     private final Map<ObjectKey, ObjectNode> objects = new TreeMap<>();
     private final Set<String> groups = new TreeSet<>(PREINSTALLED_GROUPS);
@@ -143,6 +144,19 @@ final class SimulatedHub {
     /** A hub whose LoadBalancer Services get addresses from something the render does not manage. */
     void loadBalancerByHand() {
         loadBalancerByHand = true;
+    }
+
+    /** Whether the operator of an OLM package runs (its CSV installed under one OperatorGroup, or by hand). */
+    boolean operatorRuns(String pkg) {
+        return operators.contains(pkg);
+    }
+
+    /** An object a simulated controller creates (a Secret it unseals, a StorageClass it makes), with an event. */
+    void create(ObjectNode o) {
+        if (!objects.containsKey(ObjectKey.of(o))) {
+            objects.put(ObjectKey.of(o), o);
+            events.add("tick " + ticks + ": " + describe(ObjectKey.of(o)) + " created by its controller");
+        }
     }
 
     /** Puts an object that exists on the hub from outside (a Namespace of the platform, an external Secret). */
@@ -217,7 +231,7 @@ final class SimulatedHub {
                 case "BareMetalHost" -> bareMetalHost(o);
                 case "NodePool" -> nodePool(o);
                 case "Agent" -> agent(o);
-                default -> { }
+                default -> PassthroughControllers.reconcile(this, o);
             }
         }
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.Compiler;
+import dev.hostedsite.cli.Main;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
@@ -65,7 +66,7 @@ class SyncSimulationTest {
         assertTrue(cases.size() >= 8, "success fixtures found: " + cases);
         return cases.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> {
             JsonNode list = Yaml.readAll(Files.readString(d.resolve("expected.yaml"))).get(0);
-            List<ObjectNode> desired = desired(list);
+            List<ObjectNode> desired = deployed(d);
             assertFalse(desired.isEmpty(), "nothing rendered");
             SimulatedHub hub = hubFor(desired);
             SyncSimulator argo = new SyncSimulator(hub, d.getFileName().toString());
@@ -365,27 +366,28 @@ class SyncSimulationTest {
         return objects;
     }
 
-    /** What the Argo CD plugin hands Argo CD: applied generated objects, without the kpt annotations. */
+    /**
+     * What the Argo CD plugin hands Argo CD ({@code hostedsite render .}, {@link Main#deployable}): the applied
+     * generated objects and the passthrough items in their waves, without the kpt annotations.
+     */
     static List<ObjectNode> desired(Compiler.Result r) {
         assertFalse(r.failed(), () -> Sites.errors(r).toString());
         List<ObjectNode> out = new ArrayList<>();
-        for (Manifest m : r.generated()) {
-            if (!m.localConfig()) {
-                out.add(Layout.withoutToolAnnotations(m.body()));
-            }
-        }
+        r.deployable().forEach(o -> out.add(o.deepCopy()));
         return out;
     }
 
+    /** What the plugin hands Argo CD for a fixture: its input.yaml rendered, the deployable stream. */
+    static List<ObjectNode> deployed(Path fixture) throws IOException, dev.hostedsite.krm.ResourceList.NotAResourceList {
+        dev.hostedsite.krm.ResourceList in = dev.hostedsite.krm.ResourceList.from(
+                Yaml.readAll(Files.readString(fixture.resolve("input.yaml"))).get(0));
+        return desired(Compiler.compile(in.items(), in.functionConfig()));
+    }
+
     static List<ObjectNode> desired(JsonNode resourceList) {
-        List<ObjectNode> out = new ArrayList<>();
-        for (JsonNode item : resourceList.path("items")) {
-            JsonNode a = item.path("metadata").path("annotations");
-            if (a.has(ManifestSet.OWNER) && !a.path("config.kubernetes.io/local-config").asText().equals("true")) {
-                out.add(Layout.withoutToolAnnotations((ObjectNode) item));
-            }
-        }
-        return out;
+        List<ObjectNode> items = new ArrayList<>();
+        resourceList.path("items").forEach(i -> items.add((ObjectNode) i));
+        return Main.deployable(items);
     }
 
     /**
