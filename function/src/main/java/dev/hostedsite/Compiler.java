@@ -24,6 +24,9 @@ import dev.hostedsite.graph.WaveAssigner;
 import dev.hostedsite.input.AcmRules;
 import dev.hostedsite.input.AddressPlanRules;
 import dev.hostedsite.input.AgentPoolArchitecture;
+import dev.hostedsite.input.HostedOlmRules;
+import dev.hostedsite.input.HubPlumbingRules;
+import dev.hostedsite.input.OperatorImageRules;
 import dev.hostedsite.input.NmstateRules;
 import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.input.SchemaValidator;
@@ -117,6 +120,9 @@ public final class Compiler {
         diags.addAll(PullableImages.check(sites));
         List<ObjectNode> passthrough = items.stream().filter(i -> ItemRole.of(i) == ItemRole.PASSTHROUGH).toList();
         diags.addAll(PassthroughAdmission.check(passthrough));
+        diags.addAll(HubPlumbingRules.check(sites, passthrough));
+        diags.addAll(OperatorImageRules.check(sites));
+        diags.addAll(HostedOlmRules.check(sites));
         if (diags.hasErrors()) {
             return failure(items, diags);
         }

@@ -181,6 +181,11 @@ public final class ClusterGenerator {
         net.put("networkType", c.networking().networkType());
         c.networking().serviceNetwork().forEach(cidr -> net.withArray("serviceNetwork").addObject().put("cidr", cidr));
         spec.put("olmCatalogPlacement", c.olmCatalogPlacement());
+        if (c.disableDefaultSources()) {
+            // HyperShift api/hypershift/v1beta1 ClusterConfiguration.OperatorHub (config.openshift.io OperatorHubSpec):
+            // the hosted cluster's OLM then runs none of the default catalogs.
+            spec.putObject("configuration").putObject("operatorhub").put("disableAllDefaultSources", true);
+        }
         ObjectNode platform = spec.putObject("platform");
         platform.putObject("agent").put("agentNamespace", c.controlPlaneNamespace());
         platform.put("type", "Agent");

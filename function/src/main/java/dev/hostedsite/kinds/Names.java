@@ -23,6 +23,21 @@ public final class Names {
     public static final String METALLB = "metallb";
     public static final String L2_ADVERTISEMENT = "hostedsite";
     public static final String INFRAENV_LABEL = "infraenvs.agent-install.openshift.io";
+    /**
+     * The one Provisioning cluster-baremetal-operator accepts: openshift/cluster-baremetal-operator @ 4ecb36c0
+     * api/v1alpha1/provisioning_webhook.go {@code ValidateCreate} refuses any other name (ProvisioningSingletonName).
+     */
+    public static final String PROVISIONING = "provisioning-configuration";
+    /** The ConfigMap, in the MCE namespace, holding the CA of an https OS image web server (OSImageCACertRef). */
+    public static final String OS_IMAGES_CA = "os-images-ca-bundle";
+    /**
+     * The StorageClass LVMS creates for a device class: openshift/lvm-operator @ de3cc31a
+     * internal/controllers/constants/constants.go {@code StorageClassPrefix = "lvms-"} and
+     * internal/controllers/lvmcluster/resource/utils.go (prefix + device class name).
+     */
+    public static String lvmsStorageClass(String deviceClass) {
+        return "lvms-" + deviceClass;
+    }
 
     private Names() {}
 

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param etcdStorageClass the etcd volume's StorageClass, or null for the hub's default class
  * @param disabledCapabilities {@code capabilities.disabled}, in input order; empty when not given
  * @param olmCatalogImages catalog name ({@code redhat-operators}, …) → image by digest, sorted; empty when not given
+ * @param disableDefaultSources {@code operatorHub.disableDefaultSources}: the hosted cluster's OperatorHub turns the
+ *     default catalog sources off
  * @param managedCluster its ACM registration from Git, or null (nothing ACM is written)
  */
 public record Cluster(String path, String name, String namespace, Release release,
@@ -20,7 +22,7 @@ public record Cluster(String path, String name, String namespace, Release releas
                       String etcdStorageSize, Networking networking, ApiServer apiServer, Dns dns,
                       List<NodePool> nodePools, List<Host> hosts,
                       String etcdStorageClass, List<String> disabledCapabilities, Map<String, String> olmCatalogImages,
-                      ManagedCluster managedCluster) {
+                      boolean disableDefaultSources, ManagedCluster managedCluster) {
 
     /** The namespace HyperShift runs the control plane in, where agents, InfraEnv and hosts live. */
     public String controlPlaneNamespace() {

@@ -159,7 +159,7 @@ class GraphPassesTest {
                     m.annotations().path(WaveAssigner.SYNC_OPTIONS).asText("").split(",")));
             options.remove("");
             String kind = m.key().kind();
-            boolean stateful = Set.of("Namespace", "HostedCluster", "NodePool", "BareMetalHost").contains(kind)
+            boolean stateful = Set.of("Namespace", "HostedCluster", "NodePool", "BareMetalHost", "Provisioning").contains(kind)
                     || (kind.equals("Secret") && m.key().name().endsWith("-etcd-encryption-key"));
             if (stateful) {
                 protectedCount++;
@@ -169,7 +169,7 @@ class GraphPassesTest {
                 assertFalse(options.contains("Prune=confirm"), m.key().toString());
             }
             String group = m.key().group();
-            if (Set.of("Image", "OperatorHub").contains(kind)) {
+            if (Set.of("Image", "OperatorHub", "Provisioning").contains(kind)) {
                 assertEquals(List.of("ServerSideApply=true"), options, m.key() + " is a partial object");
             } else if (Set.of("", "rbac.authorization.k8s.io", "config.openshift.io", "operators.coreos.com").contains(group)) {
                 assertEquals(List.of(), options, m.key().toString());
