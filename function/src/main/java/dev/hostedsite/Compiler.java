@@ -14,7 +14,6 @@ import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ObjectKey;
-import dev.hostedsite.graph.PoolRollouts;
 import dev.hostedsite.graph.Reference;
 import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.graph.References;
@@ -29,6 +28,9 @@ import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.SecretSource;
 import dev.hostedsite.model.Site;
 import dev.hostedsite.transition.ChangeSet;
+import dev.hostedsite.transition.ConsequenceGuard;
+import dev.hostedsite.transition.ReleaseGuard;
+import dev.hostedsite.transition.RolloutGuard;
 import dev.hostedsite.transition.HostRemovalGuard;
 import dev.hostedsite.transition.ImmutableFieldGuard;
 import dev.hostedsite.transition.RenameGuard;
@@ -108,7 +110,6 @@ public final class Compiler {
         }
         List<Manifest> generated = set.manifests();
         Map<ObjectKey, ObjectNode> previous = Transition.previousObjects(items);
-        diags.addAll(PoolRollouts.check(previous, generated));
 
         List<ObjectNode> passthrough = items.stream().filter(i -> !ManifestSet.isGenerated(i)).toList();
         List<JsonNode> applied = generated.stream().filter(m -> !m.localConfig()).map(m -> (JsonNode) m.body()).toList();
@@ -136,6 +137,9 @@ public final class Compiler {
         diags.addAll(ImmutableFieldGuard.check(transition));
         diags.addAll(RenameGuard.check(transition));
         diags.addAll(HostRemovalGuard.check(transition));
+        diags.addAll(ReleaseGuard.check(transition));
+        diags.addAll(RolloutGuard.check(transition, changes.rolls()));
+        diags.addAll(ConsequenceGuard.check(transition));
         if (diags.hasErrors()) {
             return new Result(items, diags.list(), List.of(), List.of(), changes);
         }

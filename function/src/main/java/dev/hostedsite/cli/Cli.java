@@ -309,13 +309,13 @@ public final class Cli {
         if (c.result().failed()) {
             if (changes.previous()) {
                 out.print("# hostedsite plan: " + path + "\n\nThe render is refused (see the errors); what it would"
-                        + " change:\n\n" + PlanWriter.changes(changes));
+                        + " change:\n\n" + PlanWriter.changes(changes, c.locator()::where));
             }
             return Main.INPUT_ERROR;
         }
         out.print(PlanWriter.write(path.toString(), siteNames(c), ObjectGraph.of(c.result()), c.result()));
         if (changes.previous()) {
-            out.print("\n## Changes against the previous render\n\n" + PlanWriter.changes(changes));
+            out.print("\n## Changes against the previous render\n\n" + PlanWriter.changes(changes, c.locator()::where));
         }
         return Main.OK;
     }
@@ -334,7 +334,7 @@ public final class Cli {
         if (!changes.previous() && c.result().failed()) {
             return Main.INPUT_ERROR;
         }
-        out.print("# hostedsite diff: " + oldPath + " → " + newPath + "\n\n" + PlanWriter.changes(changes));
+        out.print("# hostedsite diff: " + oldPath + " → " + newPath + "\n\n" + PlanWriter.changes(changes, c.locator()::where));
         return c.result().failed() ? Main.INPUT_ERROR : Main.OK;
     }
 

@@ -41,6 +41,19 @@ final class Locator {
         return ds.stream().map(this::locate).sorted(ORDER).toList();
     }
 
+    /** {@code file:line site-path} of the HostedSite field a change comes from, or null when it comes from none. */
+    String where(dev.hostedsite.transition.ChangeSet.Change c) {
+        if (c.origin() == null) {
+            return null;
+        }
+        Diagnostic d = locate(Diagnostic.info(c.origin().ref(), c.origin().path(), "").withFile(c.origin().file()));
+        SourceFile f = d.file();
+        if (f == null) {
+            return c.origin().path();
+        }
+        return sources.display(f.path()) + (f.line() != null ? ":" + f.line() : "") + " " + c.origin().path();
+    }
+
     /** File, line, column; diagnostics without a file last, each group in the order found. */
     static final Comparator<Diagnostic> ORDER = Comparator
             .comparing((Diagnostic d) -> d.file() == null ? "\uffff" : d.file().path())

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import dev.hostedsite.graph.ObjectKey;
 import dev.hostedsite.transition.ChangeSet;
 import dev.hostedsite.transition.ImmutableFields;
+import dev.hostedsite.transition.RolloutGuard;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,10 +104,9 @@ final class PlanWriter {
             b.append("- NodePool `").append(ns).append('/').append(name).append("` (").append(spec.path("arch").asText())
                     .append(", ").append(size).append(", ").append(spec.path("management").path("upgradeType").asText())
                     .append("): ").append(release).append('\n');
-            for (Diagnostic d : result.diagnostics()) {
-                if (d.resource() != null && "NodePool".equals(d.resource().kind()) && name.equals(d.resource().name())
-                        && ns.equals(d.resource().namespace())) {
-                    b.append("  - rolls: ").append(d.message()).append('\n');
+            for (RolloutGuard.Roll r : result.changes().rolls()) {
+                if (r.pool().name().equals(name) && ns.equals(r.pool().namespace())) {
+                    b.append("  - rolls: ").append(String.join("; ", r.reasons())).append('\n');
                 }
             }
         }
@@ -113,16 +114,19 @@ final class PlanWriter {
 
     /**
      * The changes against the previous render, one line each: {@code - created|changed|deleted: Kind `ns/name`},
-     * the changed fields, and the marks {@code REFUSED by the hub} (with the upstream rule) and
-     * {@code DESTROYS DATA} (with what).
+     * where in the HostedSite it comes from, and the consequence class; below a changed object, each field with
+     * its old and new value (secret values never shown) and class; the marks {@code REFUSED by the hub} (with the
+     * upstream rule) and {@code DESTROYS DATA} (with what); then the NodePools that roll, each with why and what
+     * its upgradeType does. {@code where}: {@code file:line} and site path of a change, or null when unknown.
      */
-    static String changes(ChangeSet changes) {
+    static String changes(ChangeSet changes, Function<ChangeSet.Change, String> where) {
         StringBuilder b = new StringBuilder();
         long refused = changes.changes().stream().filter(c -> !c.refused().isEmpty()).count();
         long destroys = changes.changes().stream().filter(c -> c.destroys() != null).count();
         b.append(changes.count(ChangeSet.Type.CREATED)).append(" created, ").append(changes.count(ChangeSet.Type.CHANGED))
                 .append(" changed, ").append(changes.count(ChangeSet.Type.DELETED)).append(" deleted; ")
-                .append(refused).append(" refused by the hub, ").append(destroys).append(" destroying data.\n");
+                .append(refused).append(" refused by the hub, ").append(destroys).append(" destroying data; ")
+                .append(count(changes.rolls().size(), "NodePool")).append(" rolling.\n");
         if (!changes.changes().isEmpty()) {
             b.append('\n');
         }
@@ -130,16 +134,32 @@ final class PlanWriter {
             ObjectKey k = c.key();
             b.append("- ").append(c.type().name().toLowerCase(Locale.ROOT)).append(": ").append(k.kind()).append(" `")
                     .append(k.namespace() == null ? "" : k.namespace() + "/").append(k.name()).append('`');
-            if (!c.fields().isEmpty()) {
-                b.append(": ").append(String.join(", ", c.fields()));
+            String at = where.apply(c);
+            if (at != null) {
+                b.append(" (").append(at).append(')');
+            }
+            if (c.type() == ChangeSet.Type.CHANGED) {
+                b.append(": ").append(c.effect().words());
             }
             b.append('\n');
+            for (ChangeSet.FieldChange f : c.values()) {
+                b.append("  - ").append(f.path()).append(": ").append(f.before()).append(" → ").append(f.after())
+                        .append(" (").append(f.effect().words()).append(")\n");
+            }
             for (ImmutableFields.Rule r : c.refused()) {
                 b.append("  - REFUSED by the hub: ").append(r.field()).append(" cannot change (`").append(r.rule())
                         .append("`, ").append(r.source()).append(")\n");
             }
             if (c.destroys() != null) {
                 b.append("  - DESTROYS DATA: ").append(c.destroys()).append('\n');
+            }
+        }
+        if (!changes.rolls().isEmpty()) {
+            b.append("\n### Rolls\n\n");
+            for (RolloutGuard.Roll r : changes.rolls()) {
+                b.append("- NodePool `").append(r.pool().namespace()).append('/').append(r.pool().name()).append("` (")
+                        .append(RolloutGuard.upgradeTypeMeaning(r.upgradeType())).append("):\n");
+                r.reasons().forEach(reason -> b.append("  - ").append(reason).append('\n'));
             }
         }
         return b.toString();

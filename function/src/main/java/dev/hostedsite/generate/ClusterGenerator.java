@@ -35,6 +35,12 @@ public final class ClusterGenerator {
      * without registry overrides (openshift/hypershift {@code api/hypershift/v1beta1/hostedcluster_types.go},
      * {@code ControlPlaneOperatorImageAnnotation}; {@code docs/content/how-to/disconnected/known-issues.md}).
      */
+    /**
+     * The release version ({@code release.version}) a HostedCluster or NodePool was rendered with, when the site
+     * gives it: the release image is a digest, and the day-2 checks compare versions (y-stream downgrade,
+     * openshift/hypershift support/supportedversion/version.go IsValidReleaseVersion) against the previous render.
+     */
+    public static final String RELEASE_VERSION = "hostedsite.dev/release-version";
     static final String CONTROL_PLANE_OPERATOR_IMAGE = "hypershift.openshift.io/control-plane-operator-image";
     /** {@code olmCatalogImages} key → annotation ({@code hostedcluster_types.go}, {@code *CatalogImageAnnotation}). */
     public static final Map<String, String> CATALOG_IMAGE_ANNOTATIONS = Map.of(
@@ -139,6 +145,9 @@ public final class ClusterGenerator {
             annotations.put(CONTROL_PLANE_OPERATOR_IMAGE, c.release().controlPlaneOperatorImage());
         }
         c.olmCatalogImages().forEach((catalog, image) -> annotations.put(CATALOG_IMAGE_ANNOTATIONS.get(catalog), image));
+        if (c.release().version() != null) {
+            annotations.put(RELEASE_VERSION, c.release().version());
+        }
         if (!annotations.isEmpty()) {
             hc.with("metadata").set("annotations", annotations);
         }
@@ -267,6 +276,9 @@ public final class ClusterGenerator {
 
     private ObjectNode nodePool(Cluster.NodePool p) {
         ObjectNode np = resource(HYPERSHIFT_API, "NodePool", c.namespace(), p.name());
+        if (c.releaseOf(p).version() != null) {
+            np.with("metadata").putObject("annotations").put(RELEASE_VERSION, c.releaseOf(p).version());
+        }
         ObjectNode spec = np.putObject("spec");
         spec.put("arch", p.arch());
         if (p.autoscaling() != null) {

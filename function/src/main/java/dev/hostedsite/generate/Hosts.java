@@ -32,12 +32,21 @@ public final class Hosts {
         return p.hostSelector() == null || matches(p.hostSelector(), h.labels());
     }
 
+    /** NodePool arch names in the order that picks a cluster's primary architecture: the first one present. */
+    public static final List<String> PRIMARY_ORDER = List.of("amd64", "arm64", "ppc64le", "s390x");
+
     /**
-     * The architectures of a cluster's pools (NodePool arch names), first pool's first. The first is the
-     * cluster's primary architecture: its InfraEnv keeps the name of the cluster.
+     * The architectures of a cluster's pools (NodePool arch names) in {@link #PRIMARY_ORDER} (others after, by
+     * name), independent of the order of {@code nodePools}. The first is the cluster's primary architecture: its
+     * InfraEnv has the name of the cluster, so reordering pools never moves that name to another architecture
+     * (InfraEnv cpuArchitecture is immutable: openshift/assisted-service
+     * pkg/webhooks/agentinstall/v1beta1/infraenv_admission_hook.go). For every site whose first pool was amd64,
+     * or whose pools share one architecture, this is the order that the first pool's architecture gave before.
      */
     public static List<String> architectures(Cluster c) {
-        return c.nodePools().stream().map(Cluster.NodePool::arch).distinct().toList();
+        return c.nodePools().stream().map(Cluster.NodePool::arch).distinct()
+                .sorted(java.util.Comparator.comparingInt((String a) -> PRIMARY_ORDER.contains(a) ? PRIMARY_ORDER.indexOf(a)
+                        : PRIMARY_ORDER.size()).thenComparing(a -> a)).toList();
     }
 
     /** Whether the cluster has pools of more than one architecture (one InfraEnv per architecture). */
