@@ -33,6 +33,8 @@ import dev.hostedsite.transition.ReleaseGuard;
 import dev.hostedsite.transition.RolloutGuard;
 import dev.hostedsite.transition.HostRemovalGuard;
 import dev.hostedsite.transition.ImmutableFieldGuard;
+import dev.hostedsite.transition.InfraEnvArchitectures;
+import dev.hostedsite.transition.MirrorOrder;
 import dev.hostedsite.transition.RenameGuard;
 import dev.hostedsite.transition.Transition;
 import java.util.ArrayList;
@@ -89,12 +91,15 @@ public final class Compiler {
                 sites.add(SiteBinder.bind(node, file));
             }
         }
+        Map<ObjectKey, ObjectNode> previous = Transition.previousObjects(items);
+        sites = InfraEnvArchitectures.pin(sites, previous);
         diags.addAll(SemanticValidator.validate(sites));
         diags.addAll(AgentPoolArchitecture.check(sites));
         diags.addAll(PullableImages.check(sites));
         if (diags.hasErrors()) {
             return failure(items, diags);
         }
+        sites = MirrorOrder.pin(sites, previous);
 
         ManifestSet set = new ManifestSet();
         for (Site site : sites) {
@@ -109,7 +114,6 @@ public final class Compiler {
             return failure(items, diags);
         }
         List<Manifest> generated = set.manifests();
-        Map<ObjectKey, ObjectNode> previous = Transition.previousObjects(items);
 
         List<ObjectNode> passthrough = items.stream().filter(i -> !ManifestSet.isGenerated(i)).toList();
         List<JsonNode> applied = generated.stream().filter(m -> !m.localConfig()).map(m -> (JsonNode) m.body()).toList();

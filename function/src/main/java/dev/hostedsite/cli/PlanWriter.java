@@ -143,8 +143,8 @@ final class PlanWriter {
             }
             b.append('\n');
             for (ChangeSet.FieldChange f : c.values()) {
-                b.append("  - ").append(f.path()).append(": ").append(f.before()).append(" → ").append(f.after())
-                        .append(" (").append(f.effect().words()).append(")\n");
+                b.append("  - ").append(f.path()).append(": ").append(f.change()).append(" (").append(f.effect().words())
+                        .append(")\n");
             }
             for (ImmutableFields.Rule r : c.refused()) {
                 b.append("  - REFUSED by the hub: ").append(r.field()).append(" cannot change (`").append(r.rule())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Cluster.Host;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,17 +37,19 @@ public final class Hosts {
     public static final List<String> PRIMARY_ORDER = List.of("amd64", "arm64", "ppc64le", "s390x");
 
     /**
-     * The architectures of a cluster's pools (NodePool arch names) in {@link #PRIMARY_ORDER} (others after, by
-     * name), independent of the order of {@code nodePools}. The first is the cluster's primary architecture: its
-     * InfraEnv has the name of the cluster, so reordering pools never moves that name to another architecture
-     * (InfraEnv cpuArchitecture is immutable: openshift/assisted-service
-     * pkg/webhooks/agentinstall/v1beta1/infraenv_admission_hook.go). For every site whose first pool was amd64,
-     * or whose pools share one architecture, this is the order that the first pool's architecture gave before.
+     * The architectures of a cluster's pools (NodePool arch names), independent of the order of {@code nodePools}:
+     * the cluster's {@code primaryArchitecture} first when the previous render fixed it, then the others in
+     * {@link #PRIMARY_ORDER} (unknown ones after, by name). The first is the cluster's primary architecture: its
+     * InfraEnv has the name of the cluster, so neither reordering nor adding pools moves that name to another
+     * architecture (InfraEnv cpuArchitecture is immutable: openshift/assisted-service
+     * pkg/webhooks/agentinstall/v1beta1/infraenv_admission_hook.go, validateUpdate). For every site whose first
+     * pool was amd64, or whose pools share one architecture, this is the order the first pool gave before.
      */
     public static List<String> architectures(Cluster c) {
+        String pinned = c.primaryArchitecture();
         return c.nodePools().stream().map(Cluster.NodePool::arch).distinct()
-                .sorted(java.util.Comparator.comparingInt((String a) -> PRIMARY_ORDER.contains(a) ? PRIMARY_ORDER.indexOf(a)
-                        : PRIMARY_ORDER.size()).thenComparing(a -> a)).toList();
+                .sorted(Comparator.comparingInt((String a) -> a.equals(pinned) ? -1 : PRIMARY_ORDER.contains(a)
+                        ? PRIMARY_ORDER.indexOf(a) : PRIMARY_ORDER.size()).thenComparing(a -> a)).toList();
     }
 
     /** Whether the cluster has pools of more than one architecture (one InfraEnv per architecture). */
@@ -101,6 +104,12 @@ public final class Hosts {
 
     /** NodePool {@code arch} names (Go's) that InfraEnv and osImages spell differently (the kernel's). */
     public static final Map<String, String> KERNEL_ARCH_NAMES = Map.of("amd64", "x86_64", "arm64", "aarch64");
+
+    /** The NodePool {@code arch} name of an InfraEnv/osImages CPU architecture name ({@code x86_64} → amd64). */
+    public static String nodePoolArch(String cpuArchitecture) {
+        return KERNEL_ARCH_NAMES.entrySet().stream().filter(e -> e.getValue().equals(cpuArchitecture))
+                .map(Map.Entry::getKey).findFirst().orElse(cpuArchitecture);
+    }
 
     /** NodePool {@code arch} to the CPU architecture names of InfraEnv and osImages. */
     public static String cpuArchitecture(String arch) {

@@ -34,6 +34,12 @@ public record Hub(String mceNamespace, Registry registry, List<Mirror> mirrors, 
 
     public record Mirror(String source, List<String> mirrors, boolean tags) {}
 
+    /** This hub with its mirrors in another order ({@code transition.MirrorOrder}). */
+    public Hub withMirrors(List<Mirror> ordered) {
+        return new Hub(mceNamespace, registry, ordered, catalogs, osImages, agentServiceConfig, disableDefaultSources,
+                operators, metallb, mceOwner);
+    }
+
     public record Catalog(String name, String source, String image, String displayName, List<String> packages) {}
 
     /**

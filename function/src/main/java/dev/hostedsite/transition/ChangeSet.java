@@ -30,8 +30,11 @@ public record ChangeSet(boolean previous, List<Change> changes, List<RolloutGuar
                          List<ImmutableFields.Rule> refused, String destroys, Consequences.Effect effect,
                          Transition.Origin origin) {}
 
-    /** One changed field: dot path, old and new value as text (secret values never: "(secret value)"), its effect. */
-    public record FieldChange(String path, String before, String after, Consequences.Effect effect) {}
+    /**
+     * One changed field: dot path; the change in words ({@code old → new}; for a list, the items it adds and
+     * removes; for a text of several lines, the lines; a Secret's values never, only that they changed); its effect.
+     */
+    public record FieldChange(String path, String change, Consequences.Effect effect) {}
 
     public static ChangeSet of(Transition t) {
         if (!t.hasPrevious()) {

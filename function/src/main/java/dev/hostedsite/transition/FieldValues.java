@@ -25,7 +25,7 @@ final class FieldValues {
                                           List<ImmutableFields.Rule> refused) {
         List<ChangeSet.FieldChange> out = new ArrayList<>();
         for (String f : fields) {
-            out.add(new ChangeSet.FieldChange(f, show(k, f, before), show(k, f, after), effect(t, k, f, before, after, refused)));
+            out.add(new ChangeSet.FieldChange(f, change(k, f, before, after), effect(t, k, f, before, after, refused)));
         }
         return List.copyOf(out);
     }
@@ -85,18 +85,98 @@ final class FieldValues {
         return o.path("metadata").path("annotations").path(ClusterGenerator.RELEASE_VERSION).asText(null);
     }
 
-    private static String show(ObjectKey k, String f, JsonNode o) {
-        JsonNode v = ImmutableFields.at(o, f);
+    /**
+     * The node at a dot path whose keys may hold dots themselves ({@code data.registries.conf},
+     * {@code metadata.annotations.hostedsite.dev/owner}): at each level the longest key that the path goes on
+     * with is taken. Null when absent.
+     */
+    static JsonNode lookup(JsonNode node, String path) {
+        if (path.isEmpty() || node == null) {
+            return node == null || node.isNull() || node.isMissingNode() ? null : node;
+        }
+        if (!node.isObject()) {
+            return null;
+        }
+        String best = null;
+        for (var it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if ((path.equals(name) || path.startsWith(name + ".")) && (best == null || name.length() > best.length())) {
+                best = name;
+            }
+        }
+        return best == null ? null : lookup(node.get(best), path.length() == best.length() ? "" : path.substring(best.length() + 1));
+    }
+
+    /** The change of one field in words. */
+    static String change(ObjectKey k, String f, JsonNode before, JsonNode after) {
+        JsonNode a = lookup(ImmutableFields.asStored(before), f);
+        JsonNode b = lookup(ImmutableFields.asStored(after), f);
+        boolean secret = k.kind().equals("Secret") && (f.startsWith("data") || f.startsWith("stringData"));
+        if (!secret && a != null && b != null && a.isArray() && b.isArray()) {
+            List<String> was = items(a);
+            List<String> is = items(b);
+            List<String> added = new ArrayList<>(is);
+            added.removeAll(was);
+            List<String> removed = new ArrayList<>(was);
+            removed.removeAll(is);
+            if (added.isEmpty() && removed.isEmpty()) {
+                return "same items, new order: " + cut(String.join(", ", is));
+            }
+            List<String> parts = new ArrayList<>();
+            if (!added.isEmpty()) {
+                parts.add("adds " + cut(String.join(", ", added)));
+            }
+            if (!removed.isEmpty()) {
+                parts.add("removes " + cut(String.join(", ", removed)));
+            }
+            return String.join("; ", parts);
+        }
+        if (!secret && a != null && b != null && a.isTextual() && b.isTextual()
+                && (a.asText().contains("\n") || b.asText().contains("\n"))) {
+            List<String> was = List.of(a.asText().split("\n"));
+            List<String> is = List.of(b.asText().split("\n"));
+            List<String> added = is.stream().filter(l -> !was.contains(l) && !l.isBlank()).toList();
+            List<String> removed = was.stream().filter(l -> !is.contains(l) && !l.isBlank()).toList();
+            return "text of " + was.size() + " → " + is.size() + " lines" + (added.isEmpty() ? "" : "; adds lines "
+                    + cut(String.join(" | ", added.stream().map(String::strip).toList()))) + (removed.isEmpty() ? ""
+                    : "; removes lines " + cut(String.join(" | ", removed.stream().map(String::strip).toList())));
+        }
+        return show(k, f, before) + " → " + show(k, f, after);
+    }
+
+    /** A list's items, each by its identity field when it has one (source, name, cidr, service), else as JSON. */
+    private static List<String> items(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : list) {
+            String id = null;
+            for (String key : List.of("source", "name", "cidr", "service", "key")) {
+                if (item.path(key).isValueNode()) {
+                    id = item.path(key).asText();
+                    break;
+                }
+            }
+            out.add(id != null && item.size() <= 1 ? id : id != null ? id + " " + Yaml.json(item) : item.isValueNode()
+                    ? item.asText() : Yaml.json(item));
+        }
+        return out;
+    }
+
+    private static String cut(String text) {
+        return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "…" : text;
+    }
+
+    private static String show(ObjectKey k, String f, JsonNode rendered) {
+        JsonNode o = ImmutableFields.asStored(rendered);
+        JsonNode v = lookup(o, f);
         if (v == null) {
             return "(none)";
         }
         if (k.kind().equals("Secret") && (f.startsWith("data") || f.startsWith("stringData"))) {
             return SECRET;
         }
-        if (f.equals("spec.release.image") && version(o) != null) {
-            return version(o);
+        if (f.equals("spec.release.image") && version(rendered) != null) {
+            return version(rendered);
         }
-        String text = v.isValueNode() ? v.asText() : Yaml.json(v).strip();
-        return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "…" : text;
+        return cut(v.isValueNode() ? v.asText() : Yaml.json(v).strip());
     }
 }

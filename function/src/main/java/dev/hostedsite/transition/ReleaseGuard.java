@@ -115,8 +115,14 @@ public final class ReleaseGuard {
         if (m == null || !m.matches()) {
             return Optional.empty();
         }
-        int major = Integer.parseInt(m.group(1));
-        int minor = Integer.parseInt(m.group(2));
+        int major;
+        int minor;
+        try {
+            major = Integer.parseInt(m.group(1));
+            minor = Integer.parseInt(m.group(2));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
         return switch (major) {
             case 4 -> Optional.of(minor);
             case 5 -> Optional.of(minor + V5_MINOR_OFFSET);
