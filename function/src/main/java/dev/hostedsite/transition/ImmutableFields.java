@@ -169,7 +169,18 @@ public final class ImmutableFields {
             new StoredDefault("HostedCluster", "spec.capabilities", Yaml.NODES.objectNode()),
             new StoredDefault("HostedCluster", "spec.issuerURL", Yaml.NODES.textNode("https://kubernetes.default.svc")),
             new StoredDefault("HostedCluster", "spec.olmCatalogPlacement", Yaml.NODES.textNode("management")),
-            new StoredDefault("HostedCluster", "spec.controllerAvailabilityPolicy", Yaml.NODES.textNode("HighlyAvailable")));
+            new StoredDefault("HostedCluster", "spec.controllerAvailabilityPolicy", Yaml.NODES.textNode("HighlyAvailable")),
+            new StoredDefault("HostedCluster", "spec.etcd.managed.storage.persistentVolume.size", Yaml.NODES.textNode("8Gi")),
+            new StoredDefault("HostedCluster", "spec.networking.clusterNetwork", cidrs("10.132.0.0/14")),
+            new StoredDefault("HostedCluster", "spec.networking.serviceNetwork", cidrs("172.31.0.0/16")),
+            new StoredDefault("HostedCluster", "spec.operatorConfiguration.clusterNetworkOperator.disableMultiNetwork",
+                    Yaml.NODES.booleanNode(false)));
+
+    private static JsonNode cidrs(String cidr) {
+        com.fasterxml.jackson.databind.node.ArrayNode list = Yaml.NODES.arrayNode();
+        list.addObject().put("cidr", cidr);
+        return list;
+    }
 
     /** One CRD default: kind, dot path, the value the API server writes when the field is absent. */
     public record StoredDefault(String kind, String path, JsonNode value) {}
