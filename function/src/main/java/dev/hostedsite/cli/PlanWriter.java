@@ -7,6 +7,7 @@ import dev.hostedsite.graph.Manifest;
 import java.util.ArrayList;
 import dev.hostedsite.graph.ObjectKey;
 import dev.hostedsite.transition.ChangeSet;
+import dev.hostedsite.transition.Consequences;
 import dev.hostedsite.transition.ImmutableFields;
 import dev.hostedsite.transition.RolloutGuard;
 import java.util.function.Function;
@@ -121,7 +122,8 @@ final class PlanWriter {
      */
     static String changes(ChangeSet changes, Function<ChangeSet.Change, String> where) {
         StringBuilder b = new StringBuilder();
-        long refused = changes.changes().stream().filter(c -> !c.refused().isEmpty()).count();
+        long refused = changes.changes().stream().filter(c -> !c.refused().isEmpty()
+                || c.effect() == Consequences.Effect.REFUSED_AT_RECONCILE).count();
         long destroys = changes.changes().stream().filter(c -> c.destroys() != null).count();
         b.append(changes.count(ChangeSet.Type.CREATED)).append(" created, ").append(changes.count(ChangeSet.Type.CHANGED))
                 .append(" changed, ").append(changes.count(ChangeSet.Type.DELETED)).append(" deleted; ")

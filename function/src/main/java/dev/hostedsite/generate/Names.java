@@ -26,8 +26,25 @@ public final class Names {
 
     private Names() {}
 
+    /**
+     * {@code <cluster>-pull-secret}; with {@code pullSecretHashedName} (an inline pull secret),
+     * {@code <cluster>-pull-secret-<10 hex digits of the SHA-256 of its .dockerconfigjson data>}: HyperShift puts
+     * the pull secret's name, not its content, in every NodePool's rollout hash (openshift/hypershift
+     * hypershift-operator/controllers/nodepool/config.go), so only a new name makes running nodes take new content.
+     */
     public static String pullSecret(Cluster c) {
-        return c.name() + "-pull-secret";
+        String name = c.name() + "-pull-secret";
+        if (!c.pullSecretHashedName() || !c.pullSecret().inline()) {
+            return name;
+        }
+        String data = SecretWriter.inlineData(c.pullSecret(), SecretWriter.Shape.PULL_SECRET).toString();
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return name + "-" + java.util.HexFormat.of().formatHex(digest).substring(0, 10);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     public static String sshKey(Cluster c) {

@@ -139,7 +139,7 @@ public final class SiteBinder {
                 c.path("fips").asBoolean(false), text(c, "etcdStorageSize", "8Gi"), networking, apiServer, dns,
                 List.copyOf(pools), List.copyOf(hosts),
                 text(c, "etcdStorageClass", null), strings(c.path("capabilities").path("disabled")),
-                stringMap(c.path("olmCatalogImages")), null);
+                stringMap(c.path("olmCatalogImages")), c.path("pullSecretHashedName").asBoolean(false), null);
     }
 
     private static Release release(JsonNode rel) {

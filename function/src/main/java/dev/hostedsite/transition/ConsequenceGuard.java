@@ -65,10 +65,12 @@ public final class ConsequenceGuard {
                     + " of HostedCluster " + RenameGuard.display(hc) + " and keeps its name: the hub gets the new"
                     + " content, but HyperShift does not roll it out to running nodes (" + rule.why() + "; "
                     + rule.source() + "). Nodes installed later get it; running nodes keep the old one. To have"
-                    + " every node take it, rotate by name: put the new content in a Secret or ConfigMap of a new name"
-                    + " and point the HostedCluster at it (a pull secret given by secretRef: name the new Secret"
-                    + " there); the name change rolls every NodePool of the cluster. Keep the old content valid"
-                    + " until the roll is done.").withFile(site.file()));
+                    + " every node take it, rotate by name; the name change rolls every NodePool of the cluster. "
+                    + (ref[0].equals("Secret") ? "An inline pull secret: set pullSecretHashedName: true on the cluster"
+                    + " (its name then follows its content); a secretRef: point it at a Secret of a new name. "
+                    : "The trust bundle comes from spec.hub.registry.caBundle and keeps its name; until it can be"
+                    + " renamed, roll each pool on purpose (for InPlace pools, any config change rolls them). ")
+                    + "Keep the old content valid until the roll is done.").withFile(site.file()));
         }
     }
 
