@@ -19,6 +19,7 @@ import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.graph.References;
 import dev.hostedsite.graph.WaveAssigner;
 import dev.hostedsite.input.AgentPoolArchitecture;
+import dev.hostedsite.input.ControllerRules;
 import dev.hostedsite.input.EtcdRotationGuard;
 import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.input.SchemaValidator;
@@ -95,6 +96,7 @@ public final class Compiler {
         sites = InfraEnvArchitectures.pin(sites, previous);
         diags.addAll(SemanticValidator.validate(sites));
         diags.addAll(AgentPoolArchitecture.check(sites));
+        diags.addAll(ControllerRules.check(sites));
         diags.addAll(PullableImages.check(sites));
         if (diags.hasErrors()) {
             return failure(items, diags);
