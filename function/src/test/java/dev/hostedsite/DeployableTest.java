@@ -3,6 +3,7 @@ package dev.hostedsite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.cli.Main;
 import dev.hostedsite.krm.Yaml;
 import java.io.IOException;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hostedsite.cli.Main;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.testing.Repo;

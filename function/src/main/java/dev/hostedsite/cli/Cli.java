@@ -1,15 +1,14 @@
 package dev.hostedsite.cli;
 
-import dev.hostedsite.BuildInfo;
-import dev.hostedsite.Compiler;
-import dev.hostedsite.Main;
-import dev.hostedsite.diag.Diagnostic;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.Compiler;
+import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.diag.Severity;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.krm.BuildInfo;
 import dev.hostedsite.transition.ChangeSet;
 import dev.hostedsite.transition.Transition;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.hostedsite.diag;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.krm.Yaml;
 
 /**
  * One user-facing finding: a KRM {@code results} entry. User mistakes are data, not exceptions.
@@ -40,7 +40,7 @@ public record Diagnostic(Severity severity, String message, ObjectRef resource, 
 
     /** The KRM functions spec's result object. */
     public ObjectNode toResult() {
-        ObjectNode r = Yaml.object();
+        ObjectNode r = JsonNodeFactory.instance.objectNode();
         r.put("message", message);
         r.put("severity", severity.krm());
         if (resource != null) {

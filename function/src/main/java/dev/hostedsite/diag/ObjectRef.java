@@ -1,8 +1,8 @@
 package dev.hostedsite.diag;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.krm.Yaml;
 
 /** apiVersion/kind/namespace/name of an object, as in a KRM result's {@code resourceRef}. */
 public record ObjectRef(String apiVersion, String kind, String namespace, String name) {
@@ -18,7 +18,7 @@ public record ObjectRef(String apiVersion, String kind, String namespace, String
     }
 
     public ObjectNode toNode() {
-        ObjectNode n = Yaml.object();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
         if (apiVersion != null) n.put("apiVersion", apiVersion);
         if (kind != null) n.put("kind", kind);
         if (name != null) n.put("name", name);

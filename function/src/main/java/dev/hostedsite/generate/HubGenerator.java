@@ -3,6 +3,7 @@ package dev.hostedsite.generate;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.graph.Manifest;
+import dev.hostedsite.kinds.Names;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.model.Hub;
 import dev.hostedsite.model.Site;

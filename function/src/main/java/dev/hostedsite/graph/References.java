@@ -1,8 +1,8 @@
 package dev.hostedsite.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hostedsite.generate.Names;
-import dev.hostedsite.generate.OlmPackages;
+import dev.hostedsite.kinds.Names;
+import dev.hostedsite.kinds.OlmPackages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

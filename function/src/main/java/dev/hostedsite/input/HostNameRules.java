@@ -1,8 +1,8 @@
 package dev.hostedsite.input;
 
-import dev.hostedsite.generate.Names;
-import dev.hostedsite.model.Cluster;
+import dev.hostedsite.kinds.Names;
 import dev.hostedsite.model.Cluster.Host;
+import dev.hostedsite.model.Cluster;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.hostedsite.input;
 
 import dev.hostedsite.diag.Diagnostic;
-import dev.hostedsite.generate.HubOperators;
-import dev.hostedsite.generate.OlmPackages;
+import dev.hostedsite.kinds.HubOperatorDefaults;
+import dev.hostedsite.kinds.OlmPackages;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Hub;
 import dev.hostedsite.model.Site;
@@ -101,7 +101,7 @@ final class HubPrerequisiteRules {
     /** OLM installs nothing in a namespace with two OperatorGroups (TooManyOperatorGroups), so entries sharing one must agree. */
     private void operatorGroups() {
         Map<String, Hub.Operator> firstInNamespace = new HashMap<>();
-        for (Hub.Operator o : HubOperators.effective(hub)) {
+        for (Hub.Operator o : HubOperatorDefaults.effective(hub)) {
             Hub.Operator first = firstInNamespace.putIfAbsent(o.namespace(), o);
             if (first != null && !first.installMode().equals(o.installMode())) {
                 error(o.path() + ".installMode", "namespace " + o.namespace() + " gets one OperatorGroup, and " + first.path()
@@ -122,7 +122,7 @@ final class HubPrerequisiteRules {
     private void multiclusterEngine() {
         if (hub.emitsMultiClusterEngine()) {
             if (hub.operators().stream().noneMatch(o -> o.pkg().equals(OlmPackages.MCE_PACKAGE))
-                    && HubOperators.catalogCarrying(hub, OlmPackages.MCE_PACKAGE).isEmpty()) {
+                    && HubOperatorDefaults.catalogCarrying(hub, OlmPackages.MCE_PACKAGE).isEmpty()) {
                 warning("spec.hub.catalogs", "no catalog lists package multicluster-engine, so nothing installs the"
                         + " multicluster engine operator from Git and the MultiClusterEngine waits for one installed by"
                         + " hand. Add multicluster-engine to the packages of a mirrored catalog (the render then"
@@ -150,7 +150,7 @@ final class HubPrerequisiteRules {
             return;
         }
         if (hub.operators().stream().noneMatch(o -> o.pkg().equals(OlmPackages.METALLB_PACKAGE))
-                && HubOperators.catalogCarrying(hub, OlmPackages.METALLB_PACKAGE).isEmpty()) {
+                && HubOperatorDefaults.catalogCarrying(hub, OlmPackages.METALLB_PACKAGE).isEmpty()) {
             error("spec.hub.metallb", "MetalLB needs its operator, and no catalog lists package metallb-operator."
                     + " Add metallb-operator to the packages of a mirrored catalog (oc-mirror then mirrors it and the"
                     + " render subscribes it), or add a spec.hub.operators entry for it.", null);

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param field  where the value was read ({@code data.<key>} or {@code stringData.<key>}), null when absent
  * @param bytes  the value's bytes when {@code state} is {@link State#PRESENT}, else null; never put in a message
  */
-record SecretItem(State state, String field, byte[] bytes) {
-    enum State {
+public record SecretItem(State state, String field, byte[] bytes) {
+    public enum State {
         /** Neither {@code data} nor {@code stringData} has the key. */
         ABSENT,
         /** Only {@code data} has the key, and its text is not base64 the API server accepts. */
@@ -28,7 +28,7 @@ record SecretItem(State state, String field, byte[] bytes) {
     }
 
     /** The value of {@code key} in the Secret object {@code secret}; never null. */
-    static SecretItem read(JsonNode secret, String key) {
+    public static SecretItem read(JsonNode secret, String key) {
         JsonNode plain = secret.path("stringData").get(key);
         if (plain != null && plain.isValueNode() && !plain.isNull()) {
             return new SecretItem(State.PRESENT, "stringData." + key, plain.asText().getBytes(StandardCharsets.UTF_8));
@@ -43,7 +43,7 @@ record SecretItem(State state, String field, byte[] bytes) {
     }
 
     /** The bytes, when known. */
-    Optional<byte[]> value() {
+    public Optional<byte[]> value() {
         return Optional.ofNullable(bytes);
     }
 }

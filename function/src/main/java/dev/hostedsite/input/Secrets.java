@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Checks on inline secret material. Every message here describes the problem without quoting the secret.
  */
-final class Secrets {
+public final class Secrets {
     /** Strict: text after the JSON document (a second paste, a stray word) is an error, not silently ignored. */
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -54,7 +54,7 @@ final class Secrets {
     }
 
     /** The raw bytes of an inline etcd key ({@code value} or {@code data.key}, both base64), if readable. */
-    static Optional<byte[]> etcdKeyBytes(SecretSource s) {
+    public static Optional<byte[]> etcdKeyBytes(SecretSource s) {
         return SecretDataRules.decode(etcdKeyText(s));
     }
 

@@ -2,10 +2,10 @@ package dev.hostedsite.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hostedsite.diag.Diagnostic;
-import dev.hostedsite.generate.Hosts;
-import dev.hostedsite.generate.Names;
-import dev.hostedsite.model.Cluster;
+import dev.hostedsite.kinds.Hosts;
+import dev.hostedsite.kinds.Names;
 import dev.hostedsite.model.Cluster.Host;
+import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Hub;
 import dev.hostedsite.model.SecretSource;
 import dev.hostedsite.model.Site;

@@ -3,8 +3,7 @@ package dev.hostedsite.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hostedsite.diag.ObjectRef;
 import dev.hostedsite.diag.SourceFile;
-import dev.hostedsite.generate.HubOperators;
-import dev.hostedsite.model.Cluster;
+import dev.hostedsite.kinds.HubOperatorDefaults;
 import dev.hostedsite.model.Cluster.ApiServer;
 import dev.hostedsite.model.Cluster.Bmc;
 import dev.hostedsite.model.Cluster.Dns;
@@ -12,6 +11,7 @@ import dev.hostedsite.model.Cluster.Host;
 import dev.hostedsite.model.Cluster.Networking;
 import dev.hostedsite.model.Cluster.NodePool;
 import dev.hostedsite.model.Cluster.Release;
+import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Hub;
 import dev.hostedsite.model.SecretSource;
 import dev.hostedsite.model.Site;
@@ -77,16 +77,16 @@ public final class SiteBinder {
                 text(hub.path("multiclusterEngine"), "owner", Hub.OWNER_SELF));
     }
 
-    /** {@code hub.operators}, with namespace and install mode defaulted per package ({@link HubOperators}). */
+    /** {@code hub.operators}, with namespace and install mode defaulted per package ({@link HubOperatorDefaults}). */
     private static List<Hub.Operator> operators(JsonNode entries, String mceNamespace) {
         List<Hub.Operator> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             JsonNode o = entries.get(i);
             String pkg = text(o, "package", null);
             out.add(new Hub.Operator("spec.hub.operators[" + i + "]", pkg, text(o, "channel", null),
-                    text(o, "catalog", null), text(o, "namespace", HubOperators.defaultNamespace(pkg, mceNamespace)),
+                    text(o, "catalog", null), text(o, "namespace", HubOperatorDefaults.defaultNamespace(pkg, mceNamespace)),
                     text(o, "installPlanApproval", "Automatic"), text(o, "startingCSV", null),
-                    text(o, "installMode", HubOperators.defaultInstallMode(pkg))));
+                    text(o, "installMode", HubOperatorDefaults.defaultInstallMode(pkg))));
         }
         return List.copyOf(out);
     }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The hub of a site. {@code disableDefaultSources}: whether the {@code cluster} OperatorHub turns the default
  * catalog sources off; {@code operators}: the {@code hub.operators} entries as written (defaults are added by
- * {@link dev.hostedsite.generate.HubOperators}); {@code metallb}: null when the site gives no {@code hub.metallb};
+ * {@code kinds/HubOperatorDefaults}); {@code metallb}: null when the site gives no {@code hub.metallb};
  * {@code mceOwner}: {@code self} (the render emits the MultiClusterEngine) or {@code acm} (ACM's MultiClusterHub owns it).
  */
 public record Hub(String mceNamespace, Registry registry, List<Mirror> mirrors, List<Catalog> catalogs,

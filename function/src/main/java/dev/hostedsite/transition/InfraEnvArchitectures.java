@@ -1,7 +1,7 @@
 package dev.hostedsite.transition;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.generate.Hosts;
+import dev.hostedsite.kinds.Hosts;
 import dev.hostedsite.graph.ObjectKey;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Site;

@@ -2,7 +2,7 @@ package dev.hostedsite.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.generate.Names;
+import dev.hostedsite.kinds.Names;
 import dev.hostedsite.graph.ObjectKey;
 import dev.hostedsite.model.Hub;
 import dev.hostedsite.model.Site;

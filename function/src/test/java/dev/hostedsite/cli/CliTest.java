@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hostedsite.Main;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.testing.Repo;

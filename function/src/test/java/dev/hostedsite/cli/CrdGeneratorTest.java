@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import dev.hostedsite.Main;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.testing.Repo;
 import dev.hostedsite.testing.Run;

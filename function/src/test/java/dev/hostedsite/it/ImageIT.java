@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hostedsite.BuildInfo;
 import dev.hostedsite.image.Containerfile;
+import dev.hostedsite.krm.BuildInfo;
 import dev.hostedsite.testing.Proc;
 import dev.hostedsite.testing.Repo;
 import java.nio.file.Files;
@@ -127,7 +127,7 @@ class ImageIT {
         assertEquals(0, r.exit(), r::toString);
         assertEquals(expected, r.stdout());
         List<String> ours = r.stderr().lines().filter(l -> l.contains("[class,load] dev.hostedsite.")).toList();
-        assertTrue(ours.stream().anyMatch(l -> l.contains(" dev.hostedsite.Main source: shared objects file")),
+        assertTrue(ours.stream().anyMatch(l -> l.contains(" dev.hostedsite.cli.Main source: shared objects file")),
                 "the function's main class comes from the AOT cache: " + ours);
         assertEquals(List.of(), ours.stream().filter(l -> l.contains("hostedsite-fn.jar")).toList(),
                 "no class of the function is read from the jar: the example's classes all come from the cache");

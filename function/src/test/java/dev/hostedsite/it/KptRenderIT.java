@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.BuildInfo;
 import dev.hostedsite.Compiler;
 import dev.hostedsite.cli.DirectorySource;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.ManifestSet;
+import dev.hostedsite.krm.BuildInfo;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.testing.Repo;
 import java.nio.file.Files;

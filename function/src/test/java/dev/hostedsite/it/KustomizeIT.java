@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hostedsite.BuildInfo;
+import dev.hostedsite.krm.BuildInfo;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.testing.Repo;
 import dev.hostedsite.testing.Run;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.Compiler;
-import dev.hostedsite.Main;
+import dev.hostedsite.cli.Main;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.input.BmcAddressRules;

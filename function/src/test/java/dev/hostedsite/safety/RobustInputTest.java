@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.Main;
+import dev.hostedsite.cli.Main;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.testing.ExampleSite;
 import dev.hostedsite.testing.Repo;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hostedsite.Main;
+import dev.hostedsite.cli.Main;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.testing.Run;
 import java.io.IOException;

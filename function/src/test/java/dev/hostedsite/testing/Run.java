@@ -1,6 +1,6 @@
 package dev.hostedsite.testing;
 
-import dev.hostedsite.Main;
+import dev.hostedsite.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

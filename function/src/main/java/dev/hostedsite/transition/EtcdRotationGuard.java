@@ -1,11 +1,13 @@
-package dev.hostedsite.input;
+package dev.hostedsite.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.diag.Diagnostic;
-import dev.hostedsite.generate.Names;
 import dev.hostedsite.generate.SecretWriter;
 import dev.hostedsite.graph.ManifestSet;
+import dev.hostedsite.input.SecretItem;
+import dev.hostedsite.input.Secrets;
+import dev.hostedsite.kinds.Names;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.SecretSource;
 import dev.hostedsite.model.Site;

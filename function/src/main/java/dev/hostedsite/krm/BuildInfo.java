@@ -1,4 +1,4 @@
-package dev.hostedsite;
+package dev.hostedsite.krm;
 
 import java.io.IOException;
 import java.io.InputStream;

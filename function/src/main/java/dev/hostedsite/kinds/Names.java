@@ -1,6 +1,7 @@
-package dev.hostedsite.generate;
+package dev.hostedsite.kinds;
 
 import dev.hostedsite.model.Cluster;
+import dev.hostedsite.model.SecretSource;
 
 /** Every generated name in one place, so generators and checks agree (design/hostedsite-api.md). */
 public final class Names {
@@ -28,7 +29,8 @@ public final class Names {
 
     /**
      * {@code <cluster>-pull-secret}; with {@code pullSecretHashedName} (an inline pull secret),
-     * {@code <cluster>-pull-secret-<10 hex digits of the SHA-256 of its .dockerconfigjson data>}: HyperShift puts
+     * {@code <cluster>-pull-secret-<10 hex digits of the SHA-256 of its inline content>} (value, data, stringData,
+     * in that order, keys sorted): HyperShift puts
      * the pull secret's name, not its content, in every NodePool's rollout hash (openshift/hypershift
      * hypershift-operator/controllers/nodepool/config.go), so only a new name makes running nodes take new content.
      */
@@ -37,7 +39,9 @@ public final class Names {
         if (!c.pullSecretHashedName() || !c.pullSecret().inline()) {
             return name;
         }
-        String data = SecretWriter.inlineData(c.pullSecret(), SecretWriter.Shape.PULL_SECRET).toString();
+        SecretSource s = c.pullSecret();
+        String data = s.value() + "\u0000" + (s.data() == null ? "" : new java.util.TreeMap<>(s.data())) + "\u0000"
+                + (s.stringData() == null ? "" : new java.util.TreeMap<>(s.stringData()));
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(data.getBytes(java.nio.charset.StandardCharsets.UTF_8));

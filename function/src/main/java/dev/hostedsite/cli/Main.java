@@ -1,8 +1,8 @@
-package dev.hostedsite;
+package dev.hostedsite.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.cli.Cli;
+import dev.hostedsite.Compiler;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.generate.ArtifactGenerator;
 import dev.hostedsite.graph.Layout;

@@ -1,4 +1,4 @@
-package dev.hostedsite.input;
+package dev.hostedsite.transition;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.diag.Severity;
 import dev.hostedsite.graph.ManifestSet;
+import dev.hostedsite.input.SecretItem;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.model.Site;
 import dev.hostedsite.testing.Sites;

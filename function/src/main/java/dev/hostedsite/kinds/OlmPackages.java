@@ -1,4 +1,4 @@
-package dev.hostedsite.generate;
+package dev.hostedsite.kinds;
 
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
-package dev.hostedsite.generate;
+package dev.hostedsite.kinds;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Cluster.Host;
+import dev.hostedsite.model.Cluster;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
