@@ -41,17 +41,21 @@ final class Locator {
         return ds.stream().map(this::locate).sorted(ORDER).toList();
     }
 
-    /** {@code file:line site-path} of the HostedSite field a change comes from, or null when it comes from none. */
-    String where(dev.hostedsite.transition.ChangeSet.Change c) {
+    /**
+     * {@code file:line site-path} of the HostedSite field a change comes from: {@code field} (a site path), or the
+     * change's cluster, pool or host when null; null when the change comes from no HostedSite field.
+     */
+    String where(dev.hostedsite.transition.ChangeSet.Change c, String field) {
         if (c.origin() == null) {
             return null;
         }
-        Diagnostic d = locate(Diagnostic.info(c.origin().ref(), c.origin().path(), "").withFile(c.origin().file()));
+        String path = field == null ? c.origin().path() : field;
+        Diagnostic d = locate(Diagnostic.info(c.origin().ref(), path, "").withFile(c.origin().file()));
         SourceFile f = d.file();
         if (f == null) {
-            return c.origin().path();
+            return path;
         }
-        return sources.display(f.path()) + (f.line() != null ? ":" + f.line() : "") + " " + c.origin().path();
+        return sources.display(f.path()) + (f.line() != null ? ":" + f.line() : "") + " " + path;
     }
 
     /** File, line, column; diagnostics without a file last, each group in the order found. */

@@ -10,7 +10,7 @@ import dev.hostedsite.transition.ChangeSet;
 import dev.hostedsite.transition.Consequences;
 import dev.hostedsite.transition.ImmutableFields;
 import dev.hostedsite.transition.RolloutGuard;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,12 +115,14 @@ final class PlanWriter {
 
     /**
      * The changes against the previous render, one line each: {@code - created|changed|deleted: Kind `ns/name`},
-     * where in the HostedSite it comes from, and the consequence class; below a changed object, each field with
+     * where in the HostedSite it comes from, and the consequence class; below a changed object, each field (with its
+     * HostedSite field and line when known) with
      * its old and new value (secret values never shown) and class; the marks {@code REFUSED by the hub} (with the
      * upstream rule) and {@code DESTROYS DATA} (with what); then the NodePools that roll, each with why and what
-     * its upgradeType does. {@code where}: {@code file:line} and site path of a change, or null when unknown.
+     * its upgradeType does. {@code where}: {@code file:line} and site path of a change, or of one of its
+     * HostedSite fields (the second argument; null for the object's own place), or null when unknown.
      */
-    static String changes(ChangeSet changes, Function<ChangeSet.Change, String> where) {
+    static String changes(ChangeSet changes, BiFunction<ChangeSet.Change, String, String> where) {
         StringBuilder b = new StringBuilder();
         long refused = changes.changes().stream().filter(c -> !c.refused().isEmpty()
                 || c.effect() == Consequences.Effect.REFUSED_AT_RECONCILE).count();
@@ -136,7 +138,7 @@ final class PlanWriter {
             ObjectKey k = c.key();
             b.append("- ").append(c.type().name().toLowerCase(Locale.ROOT)).append(": ").append(k.kind()).append(" `")
                     .append(k.namespace() == null ? "" : k.namespace() + "/").append(k.name()).append('`');
-            String at = where.apply(c);
+            String at = where.apply(c, null);
             if (at != null) {
                 b.append(" (").append(at).append(')');
             }
@@ -145,8 +147,12 @@ final class PlanWriter {
             }
             b.append('\n');
             for (ChangeSet.FieldChange f : c.values()) {
-                b.append("  - ").append(f.path()).append(": ").append(f.change()).append(" (").append(f.effect().words())
-                        .append(")\n");
+                b.append("  - ").append(f.path());
+                String fieldAt = f.sitePath() == null ? null : where.apply(c, f.sitePath());
+                if (fieldAt != null) {
+                    b.append(" (").append(fieldAt).append(')');
+                }
+                b.append(": ").append(f.change()).append(" (").append(f.effect().words()).append(")\n");
             }
             for (ImmutableFields.Rule r : c.refused()) {
                 b.append("  - REFUSED by the hub: ").append(r.field()).append(" cannot change (`").append(r.rule())

@@ -32,9 +32,10 @@ public record ChangeSet(boolean previous, List<Change> changes, List<RolloutGuar
 
     /**
      * One changed field: dot path; the change in words ({@code old → new}; for a list, the items it adds and
-     * removes; for a text of several lines, the lines; a Secret's values never, only that they changed); its effect.
+     * removes; for a text of several lines, the lines; a Secret's values never, only that they changed); its effect;
+     * the HostedSite field it comes from ({@code spec.clusters[0].release.image}), or null when not known.
      */
-    public record FieldChange(String path, String change, Consequences.Effect effect) {}
+    public record FieldChange(String path, String change, Consequences.Effect effect, String sitePath) {}
 
     public static ChangeSet of(Transition t) {
         if (!t.hasPrevious()) {
