@@ -46,10 +46,20 @@ public final class Hosts {
      * pool was amd64, or whose pools share one architecture, this is the order the first pool gave before.
      */
     public static List<String> architectures(Cluster c) {
+        // the pinned primary may have no pool left: then it leads nothing, and no InfraEnv takes the cluster's name
         String pinned = c.primaryArchitecture();
         return c.nodePools().stream().map(Cluster.NodePool::arch).distinct()
                 .sorted(Comparator.comparingInt((String a) -> a.equals(pinned) ? -1 : PRIMARY_ORDER.contains(a)
                         ? PRIMARY_ORDER.indexOf(a) : PRIMARY_ORDER.size()).thenComparing(a -> a)).toList();
+    }
+
+    /**
+     * The architecture whose InfraEnv has the cluster's name: the one the previous render fixed
+     * ({@code primaryArchitecture}, possibly with no pool left: then no InfraEnv has the cluster's name, and the
+     * others keep theirs), else the first of {@link #architectures}.
+     */
+    public static String primaryArchitecture(Cluster c) {
+        return c.primaryArchitecture() != null ? c.primaryArchitecture() : architectures(c).get(0);
     }
 
     /** Whether the cluster has pools of more than one architecture (one InfraEnv per architecture). */

@@ -71,7 +71,7 @@ public final class Names {
      * pool of a new architecture never renames the InfraEnv existing hosts use.
      */
     public static String infraEnv(Cluster c, String arch) {
-        return arch.equals(Hosts.architectures(c).get(0)) ? c.name() : c.name() + "-" + arch;
+        return arch.equals(Hosts.primaryArchitecture(c)) ? c.name() : c.name() + "-" + arch;
     }
 
     /** The ConfigMap holding a pool's {@code config} documents (NodePool spec.config). */

@@ -99,6 +99,34 @@ class ConsequencesTest {
     }
 
     @Test
+    void infraEnvArchitectureIsImmutable() {
+        ObjectNode before = Yaml.object().put("kind", "InfraEnv");
+        before.putObject("spec").put("cpuArchitecture", "x86_64");
+        ObjectNode after = before.deepCopy();
+        ((ObjectNode) after.get("spec")).put("cpuArchitecture", "aarch64");
+        assertEquals(List.of("spec.cpuArchitecture"), ImmutableFields.refusals(before, after).stream()
+                .map(ImmutableFields.Rule::field).toList());
+    }
+
+    /** The previous render's InfraEnvs fix the primary architecture, even when its last pool is gone. */
+    @Test
+    void previousInfraEnvsPinThePrimaryArchitecture() {
+        ObjectNode rl = ExampleSite.nodePoolsResourceList();
+        dev.hostedsite.model.Cluster c = dev.hostedsite.input.SiteBinder.bind(ExampleSite.site(rl), null).clusters().get(0);
+        String cpns = c.controlPlaneNamespace();
+        java.util.Map<dev.hostedsite.graph.ObjectKey, ObjectNode> previous = new java.util.TreeMap<>();
+        assertEquals(Optional.empty(), InfraEnvArchitectures.pinned(c, previous));
+        ObjectNode arm = Yaml.object();
+        arm.putObject("spec").put("cpuArchitecture", "aarch64");
+        previous.put(new dev.hostedsite.graph.ObjectKey("agent-install.openshift.io", "InfraEnv", cpns, c.name()), arm);
+        assertEquals(Optional.of("arm64"), InfraEnvArchitectures.pinned(c, previous));
+        previous.clear();
+        previous.put(new dev.hostedsite.graph.ObjectKey("agent-install.openshift.io", "InfraEnv", cpns, c.name() + "-amd64"), arm);
+        assertEquals(Optional.of("arm64"), InfraEnvArchitectures.pinned(c, previous), "the first architecture no"
+                + " <cluster>-<arch> InfraEnv serves");
+    }
+
+    @Test
     void versionsNormalizeLikeHyperShift() {
         assertEquals(Optional.of(15), ReleaseGuard.minor("4.15.8"));
         assertEquals(Optional.of(23), ReleaseGuard.minor("5.0.0"));
