@@ -15,6 +15,7 @@ import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.graph.Origins;
 import dev.hostedsite.graph.Reference;
 import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.graph.References;
@@ -53,8 +54,8 @@ import java.util.TreeSet;
  * The whole pipeline in one method: find the HostedSites, validate them against the schema, bind and
  * default, check the semantic rules and that the hub can pull every image written, generate, merge singletons,
  * check references, assign waves, lay out, and check the transition from the previous render found in the
- * input (day 2).
- * A pure function of its input; I/O happens in {@link Main}.
+ * input (day 2); findings about generated objects are led back to the site fields they come from ({@link Origins}).
+ * A pure function of its input; I/O happens in {@code cli/Main}.
  */
 public final class Compiler {
     public static final String API_GROUP = "hostedsite.dev";
@@ -67,9 +68,12 @@ public final class Compiler {
      * @param references the reference graph between generated and passthrough objects
      * @param changes what the render changes against the previous render found in the input ({@link ChangeSet#NONE}
      *     when there is none); kept when only the transition checks failed, so that {@code plan} can show them
+     * @param origins where each generated object comes from in the HostedSites ({@link Origins#NONE} when
+     *     nothing was generated); kept with {@code changes}, so that {@code plan} and {@code diff} can name the
+     *     site field of each changed field
      */
     public record Result(List<ObjectNode> items, List<Diagnostic> diagnostics, List<Manifest> generated,
-                         List<Reference> references, ChangeSet changes) {
+                         List<Reference> references, ChangeSet changes, Origins origins) {
         public boolean failed() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
         }
@@ -117,14 +121,15 @@ public final class Compiler {
             return failure(items, diags);
         }
         List<Manifest> generated = set.manifests();
+        Origins origins = set.origins();
 
         List<ObjectNode> passthrough = items.stream().filter(i -> !ManifestSet.isGenerated(i)).toList();
         List<JsonNode> applied = generated.stream().filter(m -> !m.localConfig()).map(m -> (JsonNode) m.body()).toList();
         Set<String> externalSecrets = new TreeSet<>();
         sites.forEach(s -> externalSecrets.addAll(s.externalSecrets()));
         List<Reference> references = References.of(applied);
-        diags.addAll(ReferenceChecker.check(applied, references, List.copyOf(passthrough), externalSecrets,
-                secretRefOrigins(sites)));
+        diags.addAll(origins.locate(ReferenceChecker.check(applied, references, List.copyOf(passthrough),
+                externalSecrets, secretRefOrigins(sites))));
         if (diags.hasErrors()) {
             return failure(items, diags);
         }
@@ -135,7 +140,7 @@ public final class Compiler {
         WaveAssigner.assign(generated, references);
         Layout.annotate(generated);
         List<Manifest> ordered = new ArrayList<>();
-        generated.forEach(m -> ordered.add(new Manifest(Canonical.sorted(m.body()), m.dir(), m.localConfig())));
+        generated.forEach(m -> ordered.add(m.withBody(Canonical.sorted(m.body()))));
         ordered.sort(OUTPUT_ORDER);
 
         Transition transition = Transition.of(sites, previous, ordered);
@@ -148,12 +153,12 @@ public final class Compiler {
         diags.addAll(RolloutGuard.check(transition, changes.rolls()));
         diags.addAll(ConsequenceGuard.check(transition));
         if (diags.hasErrors()) {
-            return new Result(items, diags.list(), List.of(), List.of(), changes);
+            return new Result(items, diags.list(), List.of(), List.of(), changes, origins);
         }
 
         List<ObjectNode> out = new ArrayList<>(passthrough);
         ordered.forEach(m -> out.add(m.body()));
-        return new Result(out, diags.list(), ordered, references, changes);
+        return new Result(out, diags.list(), ordered, references, changes, origins);
     }
 
     /** Secret name → the HostedSite fields whose {@code secretRef} names it, for dangling-reference messages. */
@@ -186,7 +191,7 @@ public final class Compiler {
             .thenComparing(Manifest::key);
 
     private static Result failure(List<ObjectNode> items, Diagnostics diags) {
-        return new Result(items, diags.list(), List.of(), List.of(), ChangeSet.NONE);
+        return new Result(items, diags.list(), List.of(), List.of(), ChangeSet.NONE, Origins.NONE);
     }
 
     /** HostedSites among the items, plus the functionConfig when it is one (kustomize generator, kpt configPath). */

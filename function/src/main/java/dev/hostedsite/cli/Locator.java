@@ -15,7 +15,8 @@ final class Locator {
 
     /**
      * The diagnostic with line and column set when its file was read by the CLI: the value of a scalar field
-     * whose bad value it reports, else the field's key, else the nearest enclosing field that exists.
+     * whose bad value it reports, else the field's key, else the nearest enclosing field that exists. The field is
+     * the file's own ({@link SourceFile#field}, a finding about a generated object) or else the diagnostic's.
      */
     Diagnostic locate(Diagnostic d) {
         SourceFile f = d.file();
@@ -28,11 +29,12 @@ final class Locator {
             return d;
         }
         SourcePositions doc = docs.get(index);
-        SourcePositions.Entry e = doc.find(d.fieldPath());
+        String field = f.field() != null ? f.field() : d.fieldPath();
+        SourcePositions.Entry e = doc.find(field);
         if (e == null) {
             return d;
         }
-        boolean exact = doc.exact(d.fieldPath() == null ? "" : d.fieldPath()).isPresent();
+        boolean exact = doc.exact(field == null ? "" : field).isPresent();
         SourcePositions.Position at = exact && e.scalar() && d.currentValue() != null ? e.value() : e.key();
         return d.withFile(f.at(at.line(), at.column()));
     }
@@ -64,14 +66,21 @@ final class Locator {
             .thenComparing(d -> d.file() == null || d.file().line() == null ? Integer.MAX_VALUE : d.file().line())
             .thenComparing(d -> d.file() == null || d.file().column() == null ? Integer.MAX_VALUE : d.file().column());
 
-    /** {@code file:line:col: severity: field: message}, or the diagnostic's one-line form when it is about no input file. */
+    /**
+     * {@code file:line:col: severity: field: message}, or the diagnostic's one-line form when it is about no input
+     * file. A finding about a generated object names the site field and then the object's field:
+     * {@code site.yaml:64:7: error: spec.clusters[0].pullSecret → HostedCluster/clusters/hosted spec.pullSecret.name: …}.
+     */
     String format(Diagnostic d) {
         SourceFile f = d.file();
         if (f == null) {
             return d.oneLine();
         }
         String where = sources.display(f.path()) + (f.line() != null ? ":" + f.line() + ":" + f.column() : "");
-        String field = d.fieldPath() == null || d.fieldPath().isEmpty() ? "" : d.fieldPath() + ": ";
+        String field = f.field() != null
+                ? f.field() + " → " + (d.resource() == null ? "" : d.resource().display() + " ")
+                        + (d.fieldPath() == null ? "" : d.fieldPath()) + ": "
+                : d.fieldPath() == null || d.fieldPath().isEmpty() ? "" : d.fieldPath() + ": ";
         return where + ": " + d.severity().krm() + ": " + field + d.message();
     }
 }

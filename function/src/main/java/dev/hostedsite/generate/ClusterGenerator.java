@@ -11,6 +11,7 @@ import dev.hostedsite.input.BmcAddressRules;
 import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.kinds.Hosts;
 import dev.hostedsite.kinds.Names;
+import dev.hostedsite.kinds.nodepool.NodePoolKind;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.model.Cluster.Host;
 import dev.hostedsite.model.Cluster;
@@ -37,12 +38,8 @@ public final class ClusterGenerator {
      * without registry overrides (openshift/hypershift {@code api/hypershift/v1beta1/hostedcluster_types.go},
      * {@code ControlPlaneOperatorImageAnnotation}; {@code docs/content/how-to/disconnected/known-issues.md}).
      */
-    /**
-     * The release version ({@code release.version}) a HostedCluster or NodePool was rendered with, when the site
-     * gives it: the release image is a digest, and the day-2 checks compare versions (y-stream downgrade,
-     * openshift/hypershift support/supportedversion/version.go IsValidReleaseVersion) against the previous render.
-     */
-    public static final String RELEASE_VERSION = "hostedsite.dev/release-version";
+    /** See {@link Names#RELEASE_VERSION}. */
+    public static final String RELEASE_VERSION = Names.RELEASE_VERSION;
     static final String CONTROL_PLANE_OPERATOR_IMAGE = "hypershift.openshift.io/control-plane-operator-image";
     /** {@code olmCatalogImages} key → annotation ({@code hostedcluster_types.go}, {@code *CatalogImageAnnotation}). */
     public static final Map<String, String> CATALOG_IMAGE_ANNOTATIONS = Map.of(
@@ -95,17 +92,17 @@ public final class ClusterGenerator {
         emit(hostedCluster());
         for (Cluster.NodePool p : c.nodePools()) {
             poolConfigMaps(p);
-            emit(nodePool(p));
+            emit(NodePoolKind.build(c, p), p.path());
         }
         for (String arch : Hosts.architectures(c)) {
             emit(infraEnv(arch));
         }
         for (Host h : c.hosts()) {
             if (h.network() != null) {
-                emit(nmStateConfig(h));
+                emit(nmStateConfig(h), h.path());
             }
             secret(h.bmc().credentials(), cpns, Names.bmcSecret(c, h), Shape.BMC_CREDENTIALS);
-            emit(bareMetalHost(h));
+            emit(bareMetalHost(h), h.path());
         }
     }
 
@@ -115,17 +112,23 @@ public final class ClusterGenerator {
                 || v[0] == OPERATOR_OWNS_CAPI_ROLE_FROM[0] && v[1] < OPERATOR_OWNS_CAPI_ROLE_FROM[1]).orElse(true);
     }
 
+    /** An object built from the cluster as a whole. */
     private void emit(ObjectNode body) {
-        out.add(new Manifest(body, dir, false));
+        emit(body, c.path());
+    }
+
+    /** An object built from the site field {@code origin} (a pool, a host, a secret field): see {@link Manifest#origin}. */
+    private void emit(ObjectNode body, String origin) {
+        out.add(new Manifest(body, dir, false, origin));
     }
 
     /** Objects in the cluster namespace that several clusters share (the namespace itself, user-ca-bundle). */
     private void shared(ObjectNode body) {
-        out.add(new Manifest(body, "namespaces", false));
+        out.add(new Manifest(body, "namespaces", false, c.path()));
     }
 
     private void secret(SecretSource source, String namespace, String name, Shape shape) {
-        SecretWriter.write(source, namespace, name, shape).ifPresent(this::emit);
+        SecretWriter.write(source, namespace, name, shape).ifPresent(body -> emit(body, source.path()));
     }
 
     private String ref(SecretSource source, String generated) {
@@ -259,11 +262,12 @@ public final class ClusterGenerator {
             for (JsonNode doc : p.config()) {
                 stream.append(stream.length() == 0 ? "" : "---\n").append(Yaml.write(doc));
             }
-            emit(Core.configMap(c.namespace(), Names.poolConfig(p), null, Map.of(CONFIG_KEY, stream.toString())));
+            emit(Core.configMap(c.namespace(), Names.poolConfig(p), null, Map.of(CONFIG_KEY, stream.toString())),
+                    p.path() + ".config");
         }
         for (JsonNode doc : p.tuning()) {
             emit(Core.configMap(c.namespace(), Names.poolTuning(p, documentName(doc)), null,
-                    Map.of(TUNING_KEY, Yaml.write(doc))));
+                    Map.of(TUNING_KEY, Yaml.write(doc))), p.path() + ".tuning");
         }
     }
 
@@ -273,74 +277,7 @@ public final class ClusterGenerator {
     public static final String TUNING_KEY = "tuning";
 
     static String documentName(JsonNode doc) {
-        return doc.path("metadata").path("name").asText();
-    }
-
-    private ObjectNode nodePool(Cluster.NodePool p) {
-        ObjectNode np = resource(HYPERSHIFT_API, "NodePool", c.namespace(), p.name());
-        if (c.releaseOf(p).version() != null) {
-            np.with("metadata").putObject("annotations").put(RELEASE_VERSION, c.releaseOf(p).version());
-        }
-        ObjectNode spec = np.putObject("spec");
-        spec.put("arch", p.arch());
-        if (p.autoscaling() != null) {
-            spec.putObject("autoScaling").put("max", p.autoscaling().max()).put("min", p.autoscaling().min());
-        }
-        spec.put("clusterName", c.name());
-        if (!p.config().isEmpty()) {
-            spec.putArray("config").addObject().put("name", Names.poolConfig(p));
-        }
-        spec.putObject("management").put("autoRepair", p.autoRepair()).put("upgradeType", p.upgradeType());
-        spec.put("nodeDrainTimeout", p.nodeDrainTimeout());
-        if (!p.nodeLabels().isEmpty()) {
-            ObjectNode labels = spec.putObject("nodeLabels");
-            p.nodeLabels().forEach(labels::put);
-        }
-        ObjectNode platform = spec.putObject("platform");
-        // Always present, even empty: the NodePool CRD's CEL rule accepts arch arm64 only with has(self.platform.agent)
-        // (Canonical.MEANINGFUL_EMPTY keeps the empty object).
-        ObjectNode agent = platform.putObject("agent");
-        ObjectNode selector = agentSelector(p);
-        if (selector != null) {
-            agent.set("agentLabelSelector", selector);
-        }
-        platform.put("type", "Agent");
-        spec.putObject("release").put("image", c.releaseOf(p).image());
-        if (p.autoscaling() == null) {
-            spec.put("replicas", p.replicas() != null ? p.replicas() : Hosts.hostsFor(c, p).size());
-        }
-        if (!p.taints().isEmpty()) {
-            ArrayNode taints = spec.putArray("taints");
-            for (Cluster.Taint t : p.taints()) {
-                ObjectNode taint = taints.addObject().put("effect", t.effect()).put("key", t.key());
-                if (t.value() != null) {
-                    taint.put("value", t.value());
-                }
-            }
-        }
-        if (!p.tuning().isEmpty()) {
-            ArrayNode refs = spec.putArray("tuningConfig");
-            p.tuning().stream().map(ClusterGenerator::documentName).sorted()
-                    .forEach(n -> refs.addObject().put("name", Names.poolTuning(p, n)));
-        }
-        return np;
-    }
-
-    /**
-     * The pool's agentLabelSelector: the user's hostSelector; in a cluster with pools of several architectures
-     * also the label assisted-service puts on every Agent naming the InfraEnv it booted from
-     * (infraenvs.agent-install.openshift.io, internal/controller/controllers/agent_controller.go), so the pool
-     * takes only agents of its own architecture's InfraEnv. Null when there is nothing to select on.
-     */
-    private ObjectNode agentSelector(Cluster.NodePool p) {
-        ObjectNode selector = p.hostSelector() == null ? null : p.hostSelector().deepCopy();
-        if (Hosts.mixed(c)) {
-            if (selector == null) {
-                selector = Yaml.object();
-            }
-            selector.with("matchLabels").put(Names.INFRAENV_LABEL, Names.infraEnv(c, p.arch()));
-        }
-        return selector;
+        return NodePoolKind.documentName(doc);
     }
 
     private ObjectNode infraEnv(String arch) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.kinds.Names;
+import dev.hostedsite.kinds.Objects;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.model.Hub;
 import dev.hostedsite.model.Site;
@@ -44,24 +45,25 @@ public final class HubGenerator {
         for (Hub.Catalog c : hub.catalogs()) {
             out.add(hub(catalogSource(c)));
         }
-        HubOperators.generate(hub).forEach(o -> out.add(hub(o)));
+        out.addAll(HubOperators.generate(hub));
         return out;
     }
 
+    /** A hub object built from {@code spec.hub} as a whole. */
     private static Manifest hub(ObjectNode body) {
-        return new Manifest(body, DIR, false);
+        return hub(body, ORIGIN);
     }
 
+    /** A hub object built from the site field {@code origin} (an operator entry, an address pool). */
+    static Manifest hub(ObjectNode body, String origin) {
+        return new Manifest(body, DIR, false, origin);
+    }
+
+    /** The site field every hub object comes from unless a finer one is known. */
+    static final String ORIGIN = "spec.hub";
+
     static ObjectNode resource(String apiVersion, String kind, String namespace, String name) {
-        ObjectNode o = Yaml.object();
-        o.put("apiVersion", apiVersion);
-        o.put("kind", kind);
-        ObjectNode meta = o.putObject("metadata");
-        meta.put("name", name);
-        if (namespace != null) {
-            meta.put("namespace", namespace);
-        }
-        return o;
+        return Objects.resource(apiVersion, kind, namespace, name);
     }
 
     /** A partial object: Argo CD applies it server-side, so only {@code additionalTrustedCA} is owned by us. */

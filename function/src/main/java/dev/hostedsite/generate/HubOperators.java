@@ -2,6 +2,7 @@ package dev.hostedsite.generate;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.kinds.HubOperatorDefaults;
 import dev.hostedsite.kinds.Names;
 import dev.hostedsite.kinds.OlmPackages;
@@ -19,23 +20,29 @@ import java.util.TreeMap;
  * OperatorGroup in the Subscription's namespace → the custom resources the operator serves.
  */
 public final class HubOperators {
+    private static final String METALLB_ORIGIN = "spec.hub.metallb";
+
     private HubOperators() {}
 
-    /** Every object of this class's chain for a validated hub. */
-    static List<ObjectNode> generate(Hub hub) {
-        List<ObjectNode> out = new ArrayList<>();
+    /**
+     * Every object of this class's chain for a validated hub, each with the site field it comes from: a
+     * Subscription, and the Namespace and OperatorGroup of its namespace, from the (first) operator entry;
+     * MetalLB objects from {@code spec.hub.metallb} and its address pools.
+     */
+    static List<Manifest> generate(Hub hub) {
+        List<Manifest> out = new ArrayList<>();
         if (hub.disableDefaultSources()) {
-            out.add(operatorHub());
+            out.add(HubGenerator.hub(operatorHub(), HubGenerator.ORIGIN));
         }
-        Map<String, String> modeByNamespace = new TreeMap<>();
+        Map<String, Hub.Operator> firstByNamespace = new TreeMap<>();
         for (Hub.Operator o : HubOperatorDefaults.effective(hub)) {
-            modeByNamespace.putIfAbsent(o.namespace(), o.installMode());
-            out.add(subscription(o));
+            firstByNamespace.putIfAbsent(o.namespace(), o);
+            out.add(HubGenerator.hub(subscription(o), o.path()));
         }
-        modeByNamespace.forEach((ns, mode) -> {
+        firstByNamespace.forEach((ns, first) -> {
             if (!ns.equals(OlmPackages.OPENSHIFT_OPERATORS)) {
-                out.add(Core.namespace(ns));
-                out.add(operatorGroup(ns, mode));
+                out.add(HubGenerator.hub(Core.namespace(ns), first.path()));
+                out.add(HubGenerator.hub(operatorGroup(ns, first.installMode()), first.path()));
             }
         });
         if (hub.metallb() != null) {
@@ -76,19 +83,20 @@ public final class HubOperators {
         return sub;
     }
 
-    private static List<ObjectNode> metallb(Hub.MetalLb metallb, String namespace) {
-        List<ObjectNode> out = new ArrayList<>();
-        out.add(HubGenerator.resource("metallb.io/v1beta1", "MetalLB", namespace, Names.METALLB));
+    private static List<Manifest> metallb(Hub.MetalLb metallb, String namespace) {
+        List<Manifest> out = new ArrayList<>();
+        out.add(HubGenerator.hub(HubGenerator.resource("metallb.io/v1beta1", "MetalLB", namespace, Names.METALLB),
+                METALLB_ORIGIN));
         ObjectNode l2 = HubGenerator.resource("metallb.io/v1beta1", "L2Advertisement", namespace, Names.L2_ADVERTISEMENT);
         ArrayNode advertised = l2.putObject("spec").putArray("ipAddressPools");
         for (Hub.AddressPool p : metallb.addressPools()) {
             ObjectNode pool = HubGenerator.resource("metallb.io/v1beta1", "IPAddressPool", namespace, p.name());
             ArrayNode addresses = pool.putObject("spec").putArray("addresses");
             p.addresses().forEach(addresses::add);
-            out.add(pool);
+            out.add(HubGenerator.hub(pool, p.path()));
             advertised.add(p.name());
         }
-        out.add(l2);
+        out.add(HubGenerator.hub(l2, METALLB_ORIGIN));
         return out;
     }
 }

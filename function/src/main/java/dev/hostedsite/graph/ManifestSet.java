@@ -5,6 +5,7 @@ import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.diag.Severity;
 import dev.hostedsite.model.Site;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +26,7 @@ public final class ManifestSet {
 
     public void addAll(Site site, List<Manifest> manifests) {
         for (Manifest m : manifests) {
-            add(site, new Manifest(Canonical.sorted(m.body()), m.dir(), m.localConfig()));
+            add(site, m.withBody(Canonical.sorted(m.body())));
         }
     }
 
@@ -66,9 +67,21 @@ public final class ManifestSet {
             Manifest m = e.manifest();
             ObjectNode annotations = m.annotations();
             annotations.put(OWNER, String.join(",", e.owners()));
-            out.add(new Manifest(Canonical.sorted(m.body()), m.dir(), m.localConfig()));
+            out.add(m.withBody(Canonical.sorted(m.body())));
         }
         return out;
+    }
+
+    /** Where each object comes from: its first site and the origin of that site's manifest. */
+    public Origins origins() {
+        Map<ObjectKey, Origins.Origin> out = new HashMap<>();
+        for (Map.Entry<ObjectKey, Entry> e : byKey.entrySet()) {
+            String path = e.getValue().manifest().origin();
+            if (path != null) {
+                out.put(e.getKey(), new Origins.Origin(e.getValue().firstSite(), path));
+            }
+        }
+        return new Origins(out);
     }
 
     public static boolean isGenerated(ObjectNode item) {

@@ -1,5 +1,7 @@
 package dev.hostedsite.graph;
 
+import dev.hostedsite.kinds.KindSpec;
+import dev.hostedsite.kinds.catalog.KindCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ public final class ReadinessModel {
     }
 
     /** The model. Agents are not rendered; their chain (BareMetalHost → Agent → NodePool) is folded into one edge. */
-    public static final List<Need> NEEDS = List.of(
+    public static final List<Need> NEEDS = withDeclared(List.of(
             // operator-framework/operator-lifecycle-manager pkg/controller/operators/catalog/operator.go
             // (syncCatalogSources: syncRegistryServer, syncConnection) and pkg/controller/registry/reconciler/grpc.go:
             // OLM's catalog operator runs a registry pod from spec.image and reports
@@ -100,14 +102,7 @@ public final class ReadinessModel {
             new Need("BareMetalHost", "InfraEnv", "BMAC sets spec.image to the discovery ISO"),
             // metal3-io/baremetal-operator controllers/metal3.io/baremetalhost_controller.go: registration
             // reads the BMC credentials Secret.
-            new Need("BareMetalHost", "Secret", "BMC credentials"),
-            // openshift/cluster-api-provider-agent: each NodePool replica is an AgentMachine bound to an Agent
-            // that registered from a booted BareMetalHost (matched by agentLabelSelector); openshift/hypershift
-            // hypershift-operator/controllers/nodepool: status.replicas counts ready nodes, Ready needs them.
-            new Need("NodePool", "BareMetalHost", "replicas are Agents from booted hosts"),
-            // openshift/hypershift nodepool controller: machines join through the control plane's ignition
-            // server; nothing is ready before the HostedCluster is Available.
-            new Need("NodePool", "HostedCluster", "nodes join the hosted control plane"));
+            new Need("BareMetalHost", "Secret", "BMC credentials")));
 
     /**
      * The need that made the shipped table of version 0.1 deadlock: a HostedCluster whose health waits for
@@ -121,6 +116,15 @@ public final class ReadinessModel {
             new Need("HostedCluster", "NodePool", "version history Completed needs workers");
 
     private ReadinessModel() {}
+
+    /** The table above (kinds not declared as units yet), then each declared kind's needs ({@link KindCatalog}). */
+    private static List<Need> withDeclared(List<Need> undeclared) {
+        List<Need> out = new ArrayList<>(undeclared);
+        for (KindSpec k : KindCatalog.DECLARED) {
+            k.needs().forEach(n -> out.add(new Need(k.kind(), n.prerequisite(), n.why())));
+        }
+        return List.copyOf(out);
+    }
 
     /**
      * The needs among the given kinds that wait on a later wave: for each, a sentence naming both kinds,

@@ -1,8 +1,10 @@
 package dev.hostedsite.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hostedsite.kinds.KindSpec;
 import dev.hostedsite.kinds.Names;
 import dev.hostedsite.kinds.OlmPackages;
+import dev.hostedsite.kinds.catalog.KindCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -108,6 +110,8 @@ public final class References {
         if (ns != null) {
             refs.add(new Reference(from, "metadata.namespace", ObjectKey.core("Namespace", null, ns)));
         }
+        KindCatalog.of(from.kind()).filter(k -> k.group().equals(from.group()))
+                .ifPresent(k -> k.references().forEach(r -> declared(o, from, r, refs)));
         switch (from.group() + "/" + from.kind()) {
             case "hypershift.openshift.io/HostedCluster" -> {
                 secret(refs, from, spec, "spec.pullSecret.name");
@@ -119,21 +123,9 @@ public final class References {
                 name(spec, "spec.platform.agent.agentNamespace").ifPresent(n ->
                         refs.add(new Reference(from, "spec.platform.agent.agentNamespace", ObjectKey.core("Namespace", null, n))));
             }
-            case "hypershift.openshift.io/NodePool" -> {
-                name(spec, "spec.clusterName").ifPresent(n -> refs.add(
-                        new Reference(from, "spec.clusterName", new ObjectKey("hypershift.openshift.io", "HostedCluster", ns, n))));
-                for (String list : List.of("config", "tuningConfig")) {
-                    JsonNode items = spec.path(list);
-                    for (int i = 0; i < items.size(); i++) {
-                        String n = items.get(i).path("name").asText(null);
-                        if (n != null) {
-                            refs.add(new Reference(from, "spec." + list + "[" + i + "].name", ObjectKey.core("ConfigMap", ns, n)));
-                        }
-                    }
-                }
+            case "hypershift.openshift.io/NodePool" ->
                 infraEnvSelected(o, agentNamespaces).ifPresent(target -> refs.add(new Reference(from,
                         "spec.platform.agent.agentLabelSelector.matchLabels[" + Names.INFRAENV_LABEL + "]", target, false)));
-            }
             case "agent-install.openshift.io/InfraEnv" -> secret(refs, from, spec, "spec.pullSecretRef.name");
             case "agent-install.openshift.io/NMStateConfig", "metal3.io/BareMetalHost" -> {
                 String infraEnv = o.path("metadata").path("labels").path(Names.INFRAENV_LABEL).asText(null);
@@ -151,6 +143,38 @@ public final class References {
             case "config.openshift.io/Image" -> name(spec, "spec.additionalTrustedCA.name").ifPresent(n -> refs.add(
                     new Reference(from, "spec.additionalTrustedCA.name", ObjectKey.core("ConfigMap", Names.OPENSHIFT_CONFIG, n))));
             default -> { }
+        }
+    }
+
+    /**
+     * The references of a declared kind's fieldSpec ({@link KindSpec.RefSpec}): each text value at its path
+     * ({@code []} steps into every list element, in order) names an object of the target kind in {@code from}'s
+     * namespace; the field is written with indexes ({@code spec.config[0].name}).
+     */
+    private static void declared(JsonNode o, ObjectKey from, KindSpec.RefSpec r, List<Reference> refs) {
+        walk(o, r.path().split("\\."), 0, "", (field, n) -> refs.add(new Reference(from, field,
+                new ObjectKey(r.group(), r.kind(), from.namespace(), n))));
+    }
+
+    private static void walk(JsonNode n, String[] steps, int i, String at,
+                             java.util.function.BiConsumer<String, String> found) {
+        if (i == steps.length) {
+            if (n.isTextual()) {
+                found.accept(at, n.asText());
+            }
+            return;
+        }
+        String step = steps[i];
+        boolean each = step.endsWith("[]");
+        String name = each ? step.substring(0, step.length() - 2) : step;
+        String here = at.isEmpty() ? name : at + "." + name;
+        JsonNode child = n.path(name);
+        if (!each) {
+            walk(child, steps, i + 1, here, found);
+            return;
+        }
+        for (int k = 0; child.isArray() && k < child.size(); k++) {
+            walk(child.get(k), steps, i + 1, here + "[" + k + "]", found);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.hostedsite.graph;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.kinds.catalog.KindCatalog;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +20,8 @@ public final class WaveAssigner {
     public static final String WAVE = "argocd.argoproj.io/sync-wave";
     public static final String SYNC_OPTIONS = "argocd.argoproj.io/sync-options";
 
-    static final Map<String, Integer> WAVES = Map.ofEntries(
+    /** Kind → wave: this table for the kinds not declared as units yet, plus each declared kind's own wave. */
+    static final Map<String, Integer> WAVES = withDeclared(Map.ofEntries(
             Map.entry("Namespace", 0),
             Map.entry("Secret", 1), Map.entry("ConfigMap", 1), Map.entry("ExternalSecret", 1), Map.entry("Role", 1),
             Map.entry("Image", 2), Map.entry("ImageDigestMirrorSet", 2), Map.entry("ImageTagMirrorSet", 2),
@@ -30,8 +33,7 @@ public final class WaveAssigner {
             Map.entry("L2Advertisement", 7),
             Map.entry("HostedCluster", 8), Map.entry("NMStateConfig", 8),
             Map.entry("InfraEnv", 9),
-            Map.entry("BareMetalHost", 10),
-            Map.entry("NodePool", 11));
+            Map.entry("BareMetalHost", 10)));
 
     /** Orderings the design requires that are not references: before kind, after kind. */
     static final List<String[]> EXTRA_ORDER = List.of(
@@ -76,6 +78,12 @@ public final class WaveAssigner {
             "operators.coreos.com");
 
     private WaveAssigner() {}
+
+    private static Map<String, Integer> withDeclared(Map<String, Integer> undeclared) {
+        Map<String, Integer> out = new HashMap<>(undeclared);
+        KindCatalog.DECLARED.forEach(k -> out.put(k.kind(), k.wave()));
+        return Map.copyOf(out);
+    }
 
     /** The wave table: kind → Argo CD sync wave. */
     public static Map<String, Integer> waves() {

@@ -23,6 +23,12 @@ public final class Names {
      */
     public static final String METALLB = "metallb";
     public static final String L2_ADVERTISEMENT = "hostedsite";
+    /**
+     * The release version ({@code release.version}) a HostedCluster or NodePool was rendered with, when the site
+     * gives it: the release image is a digest, and the day-2 checks compare versions (y-stream downgrade,
+     * openshift/hypershift support/supportedversion/version.go IsValidReleaseVersion) against the previous render.
+     */
+    public static final String RELEASE_VERSION = "hostedsite.dev/release-version";
     public static final String INFRAENV_LABEL = "infraenvs.agent-install.openshift.io";
 
     private Names() {}

@@ -85,6 +85,16 @@ final class FieldValues {
         if (origin == null) {
             return null;
         }
+        // a pool that follows its cluster's release takes it from the cluster's field
+        if (k.kind().equals("NodePool") && f.equals("spec.release.image")) {
+            boolean own = origin.cluster().nodePools().stream()
+                    .anyMatch(p -> p.path().equals(origin.path()) && p.release() != null);
+            return (own ? origin.path() : origin.cluster().path()) + ".release";
+        }
+        java.util.Optional<String> mapped = dev.hostedsite.kinds.catalog.FieldMap.siteField(k.kind(), origin.path(), f);
+        if (mapped.isPresent() && !mapped.get().equals(origin.path())) {
+            return mapped.get();
+        }
         String site = null;
         for (ImmutableFields.Rule r : ImmutableFields.RULES) {
             if (r.kind().equals(k.kind()) && r.siteField() != null && (f.equals(r.field()) || f.startsWith(r.field() + "."))) {
@@ -95,11 +105,6 @@ final class FieldValues {
             if (site == null && e[0].equals(k.kind()) && (f.equals(e[1]) || f.startsWith(e[1] + "."))) {
                 site = e[2];
             }
-        }
-        if (k.kind().equals("NodePool") && f.equals("spec.release.image")) {
-            boolean own = origin.cluster().nodePools().stream()
-                    .anyMatch(p -> p.path().equals(origin.path()) && p.release() != null);
-            return (own ? origin.path() : origin.cluster().path()) + ".release";
         }
         return site == null ? null : site.startsWith("spec.") ? site : origin.path() + "." + site;
     }

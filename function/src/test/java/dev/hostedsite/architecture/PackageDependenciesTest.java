@@ -31,7 +31,10 @@ import org.junit.jupiter.api.Test;
  *   generate     builds the manifests of each kind from the resolved site
  *   input | graph  schema, binding and semantic checks of the site | generic passes over manifests
  *                (references, waves, readiness, layout)
- *   kinds        per-kind facts shared by rules, generators and passes (names, OLM packages, host facts)
+ *   kinds.catalog  the kinds declared as units, read by the generic passes; the field map
+ *   kinds.nodepool one unit per kind: its declaration (KindSpec) and how it is built
+ *   kinds        the declaration types (KindSpec) and per-kind facts shared by rules, generators and passes
+ *                (names, OLM packages, host facts)
  *   model        the resolved site (immutable records)
  *   krm          YAML and ResourceList I/O, the build's identity
  *   diag         diagnostics
@@ -49,7 +52,9 @@ class PackageDependenciesTest {
             List.of(new Layer("transition", ROOT + ".transition..")),
             List.of(new Layer("generate", ROOT + ".generate..")),
             List.of(new Layer("input", ROOT + ".input.."), new Layer("graph", ROOT + ".graph..")),
-            List.of(new Layer("kinds", ROOT + ".kinds..")),
+            List.of(new Layer("kind catalog", ROOT + ".kinds.catalog..")),
+            List.of(new Layer("kind units", ROOT + ".kinds.nodepool..")),
+            List.of(new Layer("kinds", ROOT + ".kinds")),
             List.of(new Layer("model", ROOT + ".model..")),
             List.of(new Layer("krm", ROOT + ".krm..")),
             List.of(new Layer("diag", ROOT + ".diag..")));
