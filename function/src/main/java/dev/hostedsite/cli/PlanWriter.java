@@ -72,7 +72,7 @@ final class PlanWriter {
 
     /**
      * One line per NodePool: arch, size, upgrade type, and whether it follows its cluster's release (and so
-     * upgrades with it) or runs its own; below it, what this render rolls (warnings of PoolRollouts).
+     * upgrades with it) or runs its own; below it, what this render rolls ({@code RolloutGuard.Roll}, one line per reason).
      */
     private static void nodePools(StringBuilder b, Compiler.Result result) {
         Map<String, String> clusterImages = new TreeMap<>();

@@ -31,7 +31,7 @@ import java.util.List;
  * <p>Rules that judge a NodePool and still live with their pass: the site checks in {@code input/PoolRules}
  * and {@code input/AgentPoolArchitecture}, the immutable fields in {@code transition/ImmutableFields} (the
  * {@link KindSpec.Effect#IMMUTABLE} rows here name the same fields; {@code NodePoolKindTest} holds them equal),
- * the day-2 rollout report in {@code graph/PoolRollouts}, the InfraEnv selection in {@code graph/References}.
+ * the day-2 rollout report in {@code transition/RolloutGuard}, the InfraEnv selection in {@code graph/References}.
  */
 public final class NodePoolKind {
     public static final String GROUP = "hypershift.openshift.io";
