@@ -25,6 +25,7 @@ import dev.hostedsite.input.ControllerRules;
 import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.input.SchemaValidator;
 import dev.hostedsite.input.SemanticValidator;
+import dev.hostedsite.input.CoreosStream;
 import dev.hostedsite.input.SiteBinder;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.SecretSource;
@@ -94,7 +95,9 @@ public final class Compiler {
             List<Diagnostic> schemaErrors = SchemaValidator.get().validate(node, file);
             diags.addAll(schemaErrors);
             if (schemaErrors.isEmpty()) {
-                sites.add(SiteBinder.bind(node, file));
+                CoreosStream.Resolved stream = CoreosStream.resolve(node, file, items);
+                diags.addAll(stream.diagnostics());
+                sites.add(SiteBinder.bind(node, file, stream.stream().orElse(null)));
             }
         }
         Map<ObjectKey, ObjectNode> previous = Transition.previousObjects(items);
@@ -159,6 +162,21 @@ public final class Compiler {
         List<ObjectNode> out = new ArrayList<>(passthrough);
         ordered.forEach(m -> out.add(m.body()));
         return new Result(out, diags.list(), ordered, references, changes, origins);
+    }
+
+    /**
+     * The HostedSites among {@code items} (and none else), bound as the render binds them; for commands that read a
+     * site after {@link #compile} accepted it (those that fail the schema are left out).
+     */
+    public static List<Site> sites(List<ObjectNode> items) {
+        List<Site> out = new ArrayList<>();
+        for (ObjectNode node : findSites(items, null)) {
+            SourceFile file = sourceFile(node);
+            if (SchemaValidator.get().validate(node, file).isEmpty()) {
+                out.add(SiteBinder.bind(node, file, CoreosStream.resolve(node, file, items).stream().orElse(null)));
+            }
+        }
+        return out;
     }
 
     /** Secret name → the HostedSite fields whose {@code secretRef} names it, for dangling-reference messages. */

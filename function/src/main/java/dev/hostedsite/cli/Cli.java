@@ -9,6 +9,7 @@ import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ObjectKey;
 import dev.hostedsite.krm.BuildInfo;
+import dev.hostedsite.preflight.Preflight;
 import dev.hostedsite.transition.ChangeSet;
 import dev.hostedsite.transition.Transition;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The {@code hostedsite} commands people type: validate, plan, graph, render, crd. Each has {@code --help};
+ * The {@code hostedsite} commands people type: validate, plan, graph, render, crd, preflight. Each has {@code --help};
  * exit codes are {@link Main#OK}, {@link Main#INPUT_ERROR}, {@link Main#USAGE}.
  */
 public final class Cli {
@@ -46,6 +47,8 @@ public final class Cli {
                                         the deployable manifests on stdout, or written into DIR (kpt layout);
                                         --part: only the hub's or one cluster's objects (one Argo CD Application each)
               crd                       print the HostedSite CustomResourceDefinition
+              preflight PATH            before the first sync: does the mirror registry and the web server hold every
+                                        image and file the render names (run against them, read-only)
               help [COMMAND]            print help; also COMMAND --help
               --version                 print the version
             PATH is a YAML/JSON file or a directory (read recursively, hidden folders skipped).
@@ -53,6 +56,7 @@ public final class Cli {
             """;
 
     static final Map<String, String> HELP = Map.of(
+            "preflight", Preflight.HELP,
             "validate", """
                     Usage: hostedsite validate PATH
 
@@ -165,6 +169,7 @@ public final class Cli {
                 case "graph" -> Set.of("--format");
                 case "render" -> Set.of("--output", "--part");
                 case "plan" -> Set.of("--previous");
+                case "preflight" -> Preflight.Options.NAMES;
                 default -> Set.of();
             }, Map.of("-o", "--output", "-f", "--format"));
         } catch (Args.UsageError e) {
@@ -211,8 +216,21 @@ public final class Cli {
                         ? renderTo(path, Path.of(a.options().get("--output")), out, err)
                         : render(path, a.options().get("--part"), out, err);
             }
+            case "preflight" -> preflight(path, a.options(), out, err);
             default -> throw new IllegalStateException("unhandled command " + command);
         };
+    }
+
+    static int preflight(Path path, Map<String, String> options, PrintStream out, PrintStream err) throws IOException {
+        Preflight.Options o;
+        try {
+            o = Preflight.Options.parse(options);
+        } catch (IllegalArgumentException e) {
+            return usage(err, "preflight", e.getMessage());
+        }
+        Compiled c = compileOrReport(path, err);
+        return c == null ? Main.INPUT_ERROR : Preflight.run(Compiler.sites(c.sources().items()), o,
+                (site, field) -> c.locator().where(site.file(), field), out, err);
     }
 
     private static int usage(PrintStream err, String command, String problem) {

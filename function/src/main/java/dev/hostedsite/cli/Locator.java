@@ -39,6 +39,13 @@ final class Locator {
         return d.withFile(f.at(at.line(), at.column()));
     }
 
+    /** {@code file:line} of {@code fieldPath} in {@code file} (or the nearest enclosing field); the field when unknown. */
+    String where(SourceFile file, String fieldPath) {
+        Diagnostic d = locate(Diagnostic.info(null, fieldPath, "").withFile(file));
+        SourceFile f = d.file();
+        return f == null ? fieldPath : sources.display(f.path()) + (f.line() != null ? ":" + f.line() : "");
+    }
+
     List<Diagnostic> locateAll(List<Diagnostic> ds) {
         return ds.stream().map(this::locate).sorted(ORDER).toList();
     }

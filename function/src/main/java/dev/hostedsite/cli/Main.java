@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.Compiler;
 import dev.hostedsite.diag.Diagnostic;
-import dev.hostedsite.generate.ArtifactGenerator;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.krm.Input;
 import dev.hostedsite.krm.ResourceList;
@@ -86,7 +85,7 @@ public final class Main {
     public static List<ObjectNode> deployable(List<ObjectNode> items) {
         List<ObjectNode> out = new ArrayList<>();
         for (ObjectNode item : items) {
-            boolean localConfig = ArtifactGenerator.isLocalConfig(item);
+            boolean localConfig = ResourceList.isLocalConfig(item);
             String apiVersion = item.path("apiVersion").asText();
             boolean kpt = apiVersion.startsWith("kpt.dev/") || apiVersion.startsWith("kustomize.config.k8s.io/");
             if (!localConfig && !kpt && !Compiler.isHostedSite(item)) {

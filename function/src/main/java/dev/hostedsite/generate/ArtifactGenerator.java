@@ -1,12 +1,12 @@
 package dev.hostedsite.generate;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.graph.Canonical;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.kinds.Names;
 import dev.hostedsite.krm.BuildInfo;
+import dev.hostedsite.krm.ResourceList;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Hub;
@@ -17,21 +17,11 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Files for the operator to use by hand, never applied: the oc-mirror v2 ImageSetConfiguration and DNS
- * records. They travel as ConfigMaps marked {@code config.kubernetes.io/local-config: "true"}.
+ * Files for the operator to use by hand, never applied: the oc-mirror v2 ImageSetConfiguration, DNS
+ * records and the web server's RHCOS download list. They travel as ConfigMaps marked {@code config.kubernetes.io/local-config: "true"}.
  */
 public final class ArtifactGenerator {
-    public static final String LOCAL_CONFIG = "config.kubernetes.io/local-config";
-
     private ArtifactGenerator() {}
-
-    /**
-     * True when {@code item} carries {@code config.kubernetes.io/local-config: "true"}: kpt and kustomize never
-     * apply it (kptdev/kpt {@code site/reference/annotations/local-config/README.md}).
-     */
-    public static boolean isLocalConfig(JsonNode item) {
-        return "true".equals(item.path("metadata").path("annotations").path(LOCAL_CONFIG).asText());
-    }
 
     public static List<Manifest> generate(Site site) {
         List<Manifest> out = new ArrayList<>();
@@ -41,12 +31,40 @@ public final class ArtifactGenerator {
             out.add(artifact(site, Names.dnsArtifact(site.name()),
                     Map.of("dnsmasq.conf", dnsmasq(site), "records.zone", zone(site))));
         }
+        if (!site.hub().osImages().downloads().isEmpty()) {
+            out.add(artifact(site, Names.rhcosArtifact(site.name()), Map.of(RHCOS_DOWNLOADS, rhcosDownloads(site))));
+        }
         return out;
+    }
+
+    /** The web server's download list: the file name under {@code artifacts/<site>/}. */
+    public static final String RHCOS_DOWNLOADS = "rhcos-downloads.txt";
+
+    /**
+     * The RHCOS files the web server must hold, from the coreos stream metadata: one line per file,
+     * {@code SOURCE-URL SHA256 FILE} (FILE relative to the web root that {@code osImages.webServer} serves), with
+     * the commands that download and check them in the header.
+     */
+    static String rhcosDownloads(Site site) {
+        Hub.OsImages os = site.hub().osImages();
+        StringBuilder b = new StringBuilder("# RHCOS files for the web server of HostedSite ").append(site.name())
+                .append(" (").append(os.webServer()).append("),\n# from the coreos stream metadata"
+                        + " (openshift-install coreos print-stream-json). On a connected machine, in the directory"
+                        + " the web server\n# serves as ").append(os.webServer()).append(":\n"
+                        + "#   grep -v '^#' rhcos-downloads.txt | while read -r url sum file; do curl -fL --create-dirs"
+                        + " -o \"$file\" \"$url\"; done\n"
+                        + "#   grep -v '^#' rhcos-downloads.txt | awk '{print $2 \"  \" $3}' | sha256sum -c\n"
+                        + "# then check the web server with: hostedsite preflight SITE\n"
+                        + "# SOURCE-URL SHA256 FILE\n");
+        for (Hub.Download d : os.downloads()) {
+            b.append(d.source()).append(' ').append(d.sha256()).append(' ').append(d.file()).append('\n');
+        }
+        return b.toString();
     }
 
     private static Manifest artifact(Site site, String name, Map<String, String> files) {
         ObjectNode cm = Core.configMap(null, name, null, files);
-        cm.with("metadata").putObject("annotations").put(LOCAL_CONFIG, "true");
+        cm.with("metadata").putObject("annotations").put(ResourceList.LOCAL_CONFIG, "true");
         return new Manifest(cm, site.name(), true);
     }
 

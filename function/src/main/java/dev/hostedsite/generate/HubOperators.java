@@ -6,11 +6,10 @@ import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.kinds.HubOperatorDefaults;
 import dev.hostedsite.kinds.Names;
 import dev.hostedsite.kinds.OlmPackages;
+import dev.hostedsite.kinds.OperatorGroups;
 import dev.hostedsite.model.Hub;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The hub prerequisites installed through OLM from the site's own mirrored catalogs: the {@code cluster}
@@ -34,13 +33,12 @@ public final class HubOperators {
         if (hub.disableDefaultSources()) {
             out.add(HubGenerator.hub(operatorHub(), HubGenerator.ORIGIN));
         }
-        Map<String, Hub.Operator> firstByNamespace = new TreeMap<>();
-        for (Hub.Operator o : HubOperatorDefaults.effective(hub)) {
-            firstByNamespace.putIfAbsent(o.namespace(), o);
+        List<Hub.Operator> operators = HubOperatorDefaults.effective(hub);
+        for (Hub.Operator o : operators) {
             out.add(HubGenerator.hub(subscription(o), o.path()));
         }
-        firstByNamespace.forEach((ns, first) -> {
-            if (!ns.equals(OlmPackages.OPENSHIFT_OPERATORS)) {
+        OperatorGroups.firstByNamespace(operators).forEach((ns, first) -> {
+            if (!ns.equals(OperatorGroups.PLATFORM_NAMESPACE)) {
                 out.add(HubGenerator.hub(Core.namespace(ns), first.path()));
                 out.add(HubGenerator.hub(operatorGroup(ns, first.installMode()), first.path()));
             }

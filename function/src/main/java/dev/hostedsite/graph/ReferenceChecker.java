@@ -6,6 +6,7 @@ import dev.hostedsite.diag.ObjectRef;
 import dev.hostedsite.kinds.Hosts;
 import dev.hostedsite.kinds.Names;
 import dev.hostedsite.kinds.OlmPackages;
+import dev.hostedsite.kinds.OperatorGroups;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,16 +66,10 @@ public final class ReferenceChecker {
         return out;
     }
 
-    /**
-     * OLM installs a Subscription's operator only when its namespace has exactly one OperatorGroup; with two it
-     * fails the CSV with reason TooManyOperatorGroups, "csv created in namespace with multiple operatorgroups, can't
-     * pick one automatically" (operator-framework/operator-lifecycle-manager, the OLM operator's CSV sync,
-     * {@code v1alpha1.CSVReasonTooManyOperatorGroups}). {@code openshift-operators} has the platform's
-     * {@code global-operators}.
-     */
+    /** Every generated Subscription's namespace, with the OperatorGroups of the input, obeys {@link OperatorGroups}. */
     private static void checkOperatorGroups(List<JsonNode> generated, List<JsonNode> passthrough, List<Diagnostic> out) {
         Map<String, List<String>> groups = new HashMap<>();
-        groups.computeIfAbsent(OlmPackages.OPENSHIFT_OPERATORS, n -> new ArrayList<>()).add("global-operators (the platform's)");
+        groups.computeIfAbsent(OperatorGroups.PLATFORM_NAMESPACE, n -> new ArrayList<>()).add("global-operators (the platform's)");
         for (List<JsonNode> objects : List.of(generated, passthrough)) {
             for (JsonNode o : objects) {
                 ObjectKey k = ObjectKey.of(o);
@@ -89,7 +84,7 @@ public final class ReferenceChecker {
                 continue;
             }
             List<String> inNamespace = groups.getOrDefault(k.namespace(), List.of());
-            if (inNamespace.size() != 1) {
+            if (!OperatorGroups.installs(inNamespace.size())) {
                 out.add(Diagnostic.error(ObjectRef.of(o), "metadata.namespace", "Subscription " + k.name() + " is in namespace "
                         + k.namespace() + ", which has " + (inNamespace.isEmpty() ? "no OperatorGroup"
                                 : inNamespace.size() + " OperatorGroups (" + String.join(", ", inNamespace.stream().sorted().toList()) + ")")

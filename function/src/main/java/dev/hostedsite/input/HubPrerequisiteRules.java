@@ -3,6 +3,7 @@ package dev.hostedsite.input;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.kinds.HubOperatorDefaults;
 import dev.hostedsite.kinds.OlmPackages;
+import dev.hostedsite.kinds.OperatorGroups;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Hub;
 import dev.hostedsite.model.Site;
@@ -98,12 +99,13 @@ final class HubPrerequisiteRules {
         }
     }
 
-    /** OLM installs nothing in a namespace with two OperatorGroups (TooManyOperatorGroups), so entries sharing one must agree. */
+    /** A namespace gets one OperatorGroup ({@link OperatorGroups}), so entries sharing one must agree on its install mode. */
     private void operatorGroups() {
-        Map<String, Hub.Operator> firstInNamespace = new HashMap<>();
-        for (Hub.Operator o : HubOperatorDefaults.effective(hub)) {
-            Hub.Operator first = firstInNamespace.putIfAbsent(o.namespace(), o);
-            if (first != null && !first.installMode().equals(o.installMode())) {
+        List<Hub.Operator> operators = HubOperatorDefaults.effective(hub);
+        Map<String, Hub.Operator> firstInNamespace = OperatorGroups.firstByNamespace(operators);
+        for (Hub.Operator o : operators) {
+            Hub.Operator first = firstInNamespace.get(o.namespace());
+            if (first != o && !first.installMode().equals(o.installMode())) {
                 error(o.path() + ".installMode", "namespace " + o.namespace() + " gets one OperatorGroup, and " + first.path()
                         + " (" + first.pkg() + ") needs it " + first.installMode() + " while this entry (" + o.pkg()
                         + ") needs " + o.installMode() + ": OLM refuses a namespace with two OperatorGroups. Give the"

@@ -61,6 +61,11 @@ public final class SchemaValidator {
         return INSTANCE;
     }
 
+    /** The bundled schema as a tree (read-only: callers must not modify it). */
+    JsonNode tree() {
+        return schemaTree;
+    }
+
     public List<Diagnostic> validate(JsonNode site, SourceFile file) {
         ObjectRef ref = ObjectRef.of(site);
         List<Diagnostic> bounds = InputBounds.check(site, ref, file);

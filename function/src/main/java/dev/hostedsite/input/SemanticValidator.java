@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Layer two of input validation: the rules the schema cannot express. Runs on bound, defaulted sites that
@@ -160,71 +159,12 @@ public final class SemanticValidator {
                     + " nodes take it, change its remoteKey") + " (the name change rolls every NodePool). Remove"
                     + " pullSecretHashedName, or give the pull secret inline.", "true");
         }
-        networking(c);
-        apiServer(c);
-        if (c.dns() != null) {
-            addresses(p + ".dns.apiAddresses", c.dns().apiAddresses());
-            addresses(p + ".dns.ingressAddresses", c.dns().ingressAddresses());
-        }
+        report(ClusterNetworkRules.check(c));
         pools(c);
         for (Host h : c.hosts()) {
             host(c, h);
         }
-        capabilities(c);
-        olmCatalogImages(c);
-    }
-
-    /** Capabilities that only releases from 4.20 on can disable; before, only ImageRegistry and baremetal. */
-    static final Set<String> DISABLEABLE_FROM_4_20 = Set.of("openshift-samples", "Insights", "Console", "NodeTuning", "Ingress");
-
-    /**
-     * {@code capabilities.disabled}: Ingress only together with Console (the CEL rule on
-     * {@code HostedClusterSpec.Capabilities.Disabled}), and the capabilities that only 4.20 and later can disable
-     * (its doc comment), both in openshift/hypershift {@code api/hypershift/v1beta1/hostedcluster_types.go}.
-     */
-    private void capabilities(Cluster c) {
-        List<String> disabled = c.disabledCapabilities();
-        String p = c.path() + ".capabilities.disabled";
-        if (disabled.contains("Ingress") && !disabled.contains("Console")) {
-            error(p, "the Ingress capability can only be disabled together with Console: add Console to the list, or"
-                    + " keep Ingress.", String.join(", ", disabled));
-        }
-        Optional<int[]> mm = c.release().majorMinor();
-        List<String> early = disabled.stream().filter(DISABLEABLE_FROM_4_20::contains).toList();
-        if (mm.isPresent() && (mm.get()[0] < 4 || mm.get()[0] == 4 && mm.get()[1] < 20) && !early.isEmpty()) {
-            warning(p, "disabling " + String.join(", ", early) + " is supported from OpenShift 4.20 on; with release "
-                    + c.release().version() + " the setting may be ignored or the install may fail. Before 4.20 only"
-                    + " ImageRegistry and baremetal can be disabled.");
-        }
-    }
-
-    /** The three catalogs HyperShift's control-plane operator requires together when any catalog image is given. */
-    static final List<String> REQUIRED_CATALOG_IMAGES = List.of("certified-operators", "community-operators",
-            "redhat-operators");
-
-    /**
-     * {@code olmCatalogImages}: HyperShift's control-plane operator takes them only all together (openshift/hypershift
-     * {@code control-plane-operator/controllers/hostedcontrolplane/v2/olm/catalogs/deployment.go},
-     * {@code checkCatalogImageOverides}), and runs catalogs on the hub only with {@code olmCatalogPlacement:
-     * management} ({@code .../olm/catalogs/component.go}); the digest is the schema's.
-     */
-    private void olmCatalogImages(Cluster c) {
-        if (c.olmCatalogImages().isEmpty()) {
-            return;
-        }
-        String p = c.path() + ".olmCatalogImages";
-        List<String> missing = REQUIRED_CATALOG_IMAGES.stream().filter(k -> !c.olmCatalogImages().containsKey(k)).toList();
-        if (!missing.isEmpty()) {
-            error(p, "HyperShift takes catalog images only for all of " + String.join(", ", REQUIRED_CATALOG_IMAGES)
-                    + " together; " + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " missing."
-                    + " Give each by digest, or remove olmCatalogImages and let the"
-                    + " registry overrides from spec.hub.catalogs apply.");
-        }
-        if (!"management".equals(c.olmCatalogPlacement())) {
-            warning(p, "HyperShift reads the catalog images only with olmCatalogPlacement: management; with "
-                    + c.olmCatalogPlacement() + " they are ignored and the hosted cluster's catalogs follow the"
-                    + " registry overrides.");
-        }
+        report(HostedClusterFeatureRules.check(c));
     }
 
     /** Each pool's release x.y (its own, or the cluster's) and architecture need an RHCOS image in osImages. */
@@ -295,87 +235,6 @@ public final class SemanticValidator {
     private void warnInline(SecretSource s) {
         warning(s.path(), "this secret is inline: its plaintext goes into Git with the rendered Secret. Use secretRef"
                 + " or externalSecret outside of labs.");
-    }
-
-    private void networking(Cluster c) {
-        Map<String, Net.Cidr> all = new java.util.LinkedHashMap<>();
-        String serviceNetwork = c.path() + ".networking.serviceNetwork";
-        List<Integer> clusterFamilies = cidrs(c.path() + ".networking.clusterNetwork", c.networking().clusterNetwork(), all);
-        List<Integer> serviceFamilies = cidrs(serviceNetwork, c.networking().serviceNetwork(), all);
-        if (clusterFamilies != null && serviceFamilies != null && !clusterFamilies.equals(serviceFamilies)) {
-            error(serviceNetwork, "serviceNetwork must use the IP families of clusterNetwork in the same order"
-                    + " (single-stack IPv4, IPv6, or dual-stack with the same primary family); got "
-                    + families(serviceFamilies) + " for clusterNetwork's " + families(clusterFamilies) + ".");
-        }
-        // an overlap is reported at the later of the two networks (the service network, when one is involved)
-        List<Map.Entry<String, Net.Cidr>> nets = new ArrayList<>(all.entrySet());
-        for (int i = 0; i < nets.size(); i++) {
-            for (int j = i + 1; j < nets.size(); j++) {
-                Net.Cidr a = nets.get(i).getValue();
-                Net.Cidr b = nets.get(j).getValue();
-                if (a.overlaps(b)) {
-                    String other = nets.get(i).getKey().substring(c.path().length() + ".networking.".length());
-                    error(nets.get(j).getKey(), "network " + b.text() + " overlaps " + other + " " + a.text()
-                            + "; cluster and service networks must be disjoint. Choose a range outside " + a.text() + ".",
-                            b.text());
-                }
-            }
-        }
-    }
-
-    private static String families(List<Integer> f) {
-        return f.stream().map(x -> "IPv" + x).reduce((a, b) -> a + "+" + b).orElse("none");
-    }
-
-    /** Parses a CIDR list; returns its families, or null if any entry is invalid. */
-    private List<Integer> cidrs(String path, List<String> list, Map<String, Net.Cidr> all) {
-        List<Integer> families = new ArrayList<>();
-        boolean ok = true;
-        for (int i = 0; i < list.size(); i++) {
-            Optional<Net.Cidr> cidr = Net.cidr(list.get(i));
-            if (cidr.isEmpty()) {
-                error(path + "[" + i + "]", "not a CIDR: write an address and prefix length such as 10.132.0.0/14"
-                        + " or fd01::/48.", list.get(i));
-                ok = false;
-            } else if (Net.hasHostBits(cidr.get())) {
-                error(path + "[" + i + "]", "the CIDR has host bits set: use the network address of the range.",
-                        list.get(i));
-                ok = false;
-            } else {
-                all.put(path + "[" + i + "]", cidr.get());
-                families.add(cidr.get().family());
-            }
-        }
-        if (ok && (families.size() > 2 || families.size() == 2 && families.get(0).equals(families.get(1)))) {
-            error(path, "give one CIDR, or two of different families (dual-stack).");
-            return null;
-        }
-        return ok ? families : null;
-    }
-
-    private void apiServer(Cluster c) {
-        Cluster.ApiServer api = c.apiServer();
-        String p = c.path() + ".apiServer";
-        if (api.nodePort()) {
-            if (api.hostname() != null) {
-                warning(p + ".hostname", "hostname is used with LoadBalancer publishing only; it is ignored here.");
-            }
-            if (api.port() != null && (api.port() < 30000 || api.port() > 32767)) {
-                error(p + ".port", "a node port must be within 30000-32767, the hub's default service node port range.",
-                        api.port().toString());
-            }
-        } else if (api.address() != null || api.port() != null) {
-            warning(p, "address and port are used with NodePort publishing only; they are ignored with LoadBalancer.");
-        }
-    }
-
-    private void addresses(String path, List<String> ips) {
-        for (int i = 0; i < ips.size(); i++) {
-            if (Net.family(ips.get(i)) == 0) {
-                error(path + "[" + i + "]", "not an IPv4 or IPv6 address: write an address such as 192.168.122.20 or fd00::20,"
-                        + " without host name or prefix length.", ips.get(i));
-            }
-        }
     }
 
     private void pools(Cluster c) {

@@ -34,6 +34,54 @@ public final class SiteBinder {
     private SiteBinder() {}
 
     public static Site bind(JsonNode site, SourceFile file) {
+        return bind(site, file, null);
+    }
+
+    /**
+     * Binds a schema-valid HostedSite; {@code stream} (null: none) is the coreos stream metadata its
+     * {@code spec.hub.osImages.coreosStream} names ({@link CoreosStream#resolve}): osImages {@code images} are filled
+     * from it when the site gives none (one entry per NodePool architecture the stream has), and the downloads are
+     * the stream's ISO and rootfs of each entry whose version is the stream's release for its architecture.
+     */
+    public static Site bind(JsonNode site, SourceFile file, CoreosStream stream) {
+        Site bound = bindAsGiven(site, file);
+        return stream == null ? bound : withStream(bound, site, stream);
+    }
+
+    private static Site withStream(Site s, JsonNode node, CoreosStream stream) {
+        Hub hub = s.hub();
+        List<Hub.OsImage> images = new ArrayList<>(hub.osImages().images());
+        if (!node.path("spec").path("hub").path("osImages").has("images") && stream.openshiftVersion() != null) {
+            java.util.TreeSet<String> arches = new java.util.TreeSet<>();
+            s.clusters().forEach(c -> c.nodePools().forEach(p -> arches.add(dev.hostedsite.kinds.Hosts.cpuArchitecture(p.arch()))));
+            for (String arch : arches) {
+                CoreosStream.Metal m = stream.metal().get(arch);
+                if (m != null) {
+                    images.add(new Hub.OsImage(stream.openshiftVersion(), m.release(), arch, m.iso().fileName(),
+                            m.rootfs() == null ? null : m.rootfs().fileName()));
+                }
+            }
+        }
+        List<Hub.Download> downloads = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            Hub.OsImage o = images.get(i);
+            CoreosStream.Metal m = stream.metal().get(o.cpuArchitecture());
+            if (m == null || !m.release().equals(o.version())) {
+                continue;
+            }
+            String path = "spec.hub.osImages.images[" + i + "]";
+            downloads.add(new Hub.Download(path + ".iso", m.iso().location(), m.iso().sha256(), o.iso()));
+            if (m.rootfs() != null && o.rootfs() != null) {
+                downloads.add(new Hub.Download(path + ".rootfs", m.rootfs().location(), m.rootfs().sha256(), o.rootfs()));
+            }
+        }
+        Hub filled = new Hub(hub.mceNamespace(), hub.registry(), hub.mirrors(), hub.catalogs(),
+                new Hub.OsImages(hub.osImages().webServer(), List.copyOf(images), List.copyOf(downloads)),
+                hub.agentServiceConfig(), hub.disableDefaultSources(), hub.operators(), hub.metallb(), hub.mceOwner());
+        return new Site(s.name(), s.baseDomain(), filled, s.clusters(), s.externalSecrets(), s.ref(), s.file());
+    }
+
+    private static Site bindAsGiven(JsonNode site, SourceFile file) {
         JsonNode spec = site.path("spec");
         Set<String> externals = new LinkedHashSet<>();
         spec.path("externalSecrets").forEach(n -> externals.add(n.asText()));
@@ -53,7 +101,7 @@ public final class SiteBinder {
         List<Hub.Mirror> mirrors = new ArrayList<>();
         for (JsonNode m : hub.path("mirrors")) {
             mirrors.add(new Hub.Mirror(text(m, "source", null), strings(m.path("mirrors")),
-                    m.path("tags").asBoolean(false)));
+                    m.path("tags").asBoolean(SchemaDefaults.bool("spec.hub.mirrors[].tags"))));
         }
         List<Hub.Catalog> catalogs = new ArrayList<>();
         for (JsonNode c : hub.path("catalogs")) {
@@ -64,7 +112,7 @@ public final class SiteBinder {
         List<Hub.OsImage> images = new ArrayList<>();
         for (JsonNode i : os.path("images")) {
             images.add(new Hub.OsImage(text(i, "openshiftVersion", null), text(i, "version", null),
-                    text(i, "cpuArchitecture", "x86_64"), text(i, "iso", null), text(i, "rootfs", null)));
+                    text(i, "cpuArchitecture", SchemaDefaults.text("spec.hub.osImages.images[].cpuArchitecture")), text(i, "iso", null), text(i, "rootfs", null)));
         }
         JsonNode asc = hub.path("agentServiceConfig");
         String mceNamespace = text(hub, "mceNamespace", DEFAULT_MCE_NAMESPACE);
@@ -72,9 +120,10 @@ public final class SiteBinder {
                 List.copyOf(catalogs), new Hub.OsImages(text(os, "webServer", null), List.copyOf(images)),
                 new Hub.AgentStorage(text(asc, "storageClassName", null), text(asc, "databaseStorage", null),
                         text(asc, "filesystemStorage", null), text(asc, "imageStorage", null)),
-                hub.path("operatorHub").path("disableDefaultSources").asBoolean(true),
+                hub.path("operatorHub").path("disableDefaultSources")
+                        .asBoolean(SchemaDefaults.bool("spec.hub.operatorHub.disableDefaultSources")),
                 operators(hub.path("operators"), mceNamespace), metallb(hub.path("metallb")),
-                text(hub.path("multiclusterEngine"), "owner", Hub.OWNER_SELF));
+                text(hub.path("multiclusterEngine"), "owner", SchemaDefaults.text("spec.hub.multiclusterEngine.owner")));
     }
 
     /** {@code hub.operators}, with namespace and install mode defaulted per package ({@link HubOperatorDefaults}). */
@@ -85,7 +134,7 @@ public final class SiteBinder {
             String pkg = text(o, "package", null);
             out.add(new Hub.Operator("spec.hub.operators[" + i + "]", pkg, text(o, "channel", null),
                     text(o, "catalog", null), text(o, "namespace", HubOperatorDefaults.defaultNamespace(pkg, mceNamespace)),
-                    text(o, "installPlanApproval", "Automatic"), text(o, "startingCSV", null),
+                    text(o, "installPlanApproval", SchemaDefaults.text("spec.hub.operators[].installPlanApproval")), text(o, "startingCSV", null),
                     text(o, "installMode", HubOperatorDefaults.defaultInstallMode(pkg))));
         }
         return List.copyOf(out);
@@ -108,11 +157,11 @@ public final class SiteBinder {
         String name = text(c, "name", null);
         JsonNode rel = c.path("release");
         JsonNode net = c.path("networking");
-        Networking networking = new Networking(text(net, "networkType", "OVNKubernetes"),
-                net.has("clusterNetwork") ? strings(net.get("clusterNetwork")) : List.of("10.132.0.0/14"),
-                net.has("serviceNetwork") ? strings(net.get("serviceNetwork")) : List.of("172.31.0.0/16"));
+        Networking networking = new Networking(text(net, "networkType", SchemaDefaults.text("spec.clusters[].networking.networkType")),
+                net.has("clusterNetwork") ? strings(net.get("clusterNetwork")) : SchemaDefaults.strings("spec.clusters[].networking.clusterNetwork"),
+                net.has("serviceNetwork") ? strings(net.get("serviceNetwork")) : SchemaDefaults.strings("spec.clusters[].networking.serviceNetwork"));
         JsonNode api = c.path("apiServer");
-        ApiServer apiServer = new ApiServer(text(api, "publishing", "LoadBalancer"), text(api, "hostname", null),
+        ApiServer apiServer = new ApiServer(text(api, "publishing", SchemaDefaults.text("spec.clusters[].apiServer.publishing")), text(api, "hostname", null),
                 text(api, "address", null), api.hasNonNull("port") ? api.get("port").asInt() : null);
         Dns dns = c.has("dns")
                 ? new Dns(strings(c.path("dns").path("apiAddresses")), strings(c.path("dns").path("ingressAddresses")))
@@ -135,8 +184,9 @@ public final class SiteBinder {
                 release(rel),
                 secret(c, "pullSecret", path), secret(c, "sshKey", path), text(c, "sshAuthorizedKey", null),
                 secret(c, "etcdEncryptionKey", path), secret(c, "etcdBackupKey", path),
-                text(c, "controllerAvailabilityPolicy", "SingleReplica"), text(c, "olmCatalogPlacement", "guest"),
-                c.path("fips").asBoolean(false), text(c, "etcdStorageSize", "8Gi"), networking, apiServer, dns,
+                text(c, "controllerAvailabilityPolicy", SchemaDefaults.text("spec.clusters[].controllerAvailabilityPolicy")),
+                text(c, "olmCatalogPlacement", SchemaDefaults.text("spec.clusters[].olmCatalogPlacement")),
+                c.path("fips").asBoolean(SchemaDefaults.bool("spec.clusters[].fips")), text(c, "etcdStorageSize", "8Gi"), networking, apiServer, dns,
                 List.copyOf(pools), List.copyOf(hosts),
                 text(c, "etcdStorageClass", null), strings(c.path("capabilities").path("disabled")),
                 stringMap(c.path("olmCatalogImages")), c.path("pullSecretHashedName").asBoolean(false), null);
@@ -160,8 +210,9 @@ public final class SiteBinder {
         List<JsonNode> tuning = new ArrayList<>();
         p.path("tuning").forEach(tuning::add);
         return new NodePool(path, text(p, "name", clusterName),
-                p.hasNonNull("replicas") ? p.get("replicas").asInt() : null, text(p, "arch", "amd64"),
-                text(p, "upgradeType", "InPlace"), p.path("autoRepair").asBoolean(false),
+                p.hasNonNull("replicas") ? p.get("replicas").asInt() : null, text(p, "arch", SchemaDefaults.text("spec.clusters[].nodePools[].arch")),
+                text(p, "upgradeType", SchemaDefaults.text("spec.clusters[].nodePools[].upgradeType")),
+                p.path("autoRepair").asBoolean(SchemaDefaults.bool("spec.clusters[].nodePools[].autoRepair")),
                 text(p, "nodeDrainTimeout", "0s"), p.hasNonNull("hostSelector") ? p.get("hostSelector") : null,
                 stringMap(p.path("nodeLabels")), List.copyOf(taints), autoscaling,
                 p.path("release").isObject() ? release(p.get("release")) : null, List.copyOf(config),
@@ -172,7 +223,8 @@ public final class SiteBinder {
         JsonNode bmc = h.path("bmc");
         return new Host(path, text(h, "name", null), text(h, "hostname", null), text(h, "bootMACAddress", null),
                 new Bmc(text(bmc, "address", null), secret(bmc, "credentials", path + ".bmc"),
-                        bmc.path("disableCertificateVerification").asBoolean(false)),
+                        bmc.path("disableCertificateVerification")
+                                .asBoolean(SchemaDefaults.bool("spec.clusters[].hosts[].bmc.disableCertificateVerification"))),
                 stringMap(h.path("labels")), h.hasNonNull("rootDeviceHints") ? h.get("rootDeviceHints") : null,
                 h.hasNonNull("network") ? h.get("network") : null, text(h, "arch", null));
     }

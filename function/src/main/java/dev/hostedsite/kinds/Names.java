@@ -113,4 +113,8 @@ public final class Names {
     public static String dnsArtifact(String site) {
         return site + "-dns";
     }
+
+    public static String rhcosArtifact(String site) {
+        return site + "-rhcos";
+    }
 }

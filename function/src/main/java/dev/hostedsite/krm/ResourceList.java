@@ -9,6 +9,17 @@ import java.util.List;
 
 /** The KRM functions spec's ResourceList: what the function reads on stdin and writes on stdout. */
 public record ResourceList(List<ObjectNode> items, ObjectNode functionConfig) {
+    /** The annotation that marks an object as input only: kpt, kustomize and this function never apply it. */
+    public static final String LOCAL_CONFIG = "config.kubernetes.io/local-config";
+
+    /**
+     * True when {@code item} carries {@code config.kubernetes.io/local-config: "true"}: kpt and kustomize never
+     * apply it (kptdev/kpt {@code site/reference/annotations/local-config/README.md}).
+     */
+    public static boolean isLocalConfig(com.fasterxml.jackson.databind.JsonNode item) {
+        return "true".equals(item.path("metadata").path("annotations").path(LOCAL_CONFIG).asText());
+    }
+
     public static final String API_VERSION = "config.kubernetes.io/v1";
     public static final String KIND = "ResourceList";
 

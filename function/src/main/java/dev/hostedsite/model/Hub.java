@@ -57,7 +57,22 @@ public record Hub(String mceNamespace, Registry registry, List<Mirror> mirrors, 
     /** One IPAddressPool: each address is a CIDR or a {@code first-last} range. */
     public record AddressPool(String path, String name, List<String> addresses) {}
 
-    public record OsImages(String webServer, List<OsImage> images) {}
+    /**
+     * {@code hub.osImages}: {@code images} as given, or filled from the coreos stream metadata when the site gives
+     * {@code coreosStream} without {@code images}; {@code downloads}: what the web server must hold, from that stream
+     * (empty without one).
+     */
+    public record OsImages(String webServer, List<OsImage> images, List<Download> downloads) {
+        public OsImages(String webServer, List<OsImage> images) {
+            this(webServer, images, List.of());
+        }
+    }
+
+    /**
+     * One file for the web server: {@code source} (the URL the coreos stream metadata gives) with {@code sha256}
+     * (lower-case hex) saved as {@code file} under the web root, for the osImages entry at {@code path}.
+     */
+    public record Download(String path, String source, String sha256, String file) {}
 
     public record OsImage(String openshiftVersion, String version, String cpuArchitecture, String iso, String rootfs) {}
 

@@ -3,6 +3,7 @@ package dev.hostedsite.transition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.krm.Yaml;
+import dev.hostedsite.kinds.Upstreams;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,9 +25,9 @@ public final class ImmutableFields {
     /** openshift/hypershift @3ee9615567acffaf3e3ee25c2ca2942d650565cf, CEL from api/hypershift/v1beta1/nodepool_types.go. */
     static final String NP_CRD = "openshift/hypershift cmd/install/assets/crds/hypershift-operator/zz_generated.crd-manifests/"
             + "nodepools-Default.crd.yaml";
-    /** metal3-io/baremetal-operator @a3264bbdddf366e6c54f0a70ed88148d60a42f02, validateChanges (admission webhook). */
-    static final String BMH_WEBHOOK = "metal3-io/baremetal-operator internal/webhooks/metal3.io/v1alpha1/baremetalhost_validation.go"
-            + " (validateChanges)";
+    /** metal3-io/baremetal-operator at {@link Upstreams#METAL3}, validateChanges (admission webhook). */
+    static final String BMH_WEBHOOK = Upstreams.METAL3.repository()
+            + " internal/webhooks/metal3.io/v1alpha1/baremetalhost_validation.go (validateChanges)";
     /** openshift/assisted-service @063b257950f726d6b291dc94b806bc243a1b56de, validateUpdate (admission webhook). */
     static final String INFRAENV_WEBHOOK = "openshift/assisted-service pkg/webhooks/agentinstall/v1beta1/"
             + "infraenv_admission_hook.go (validateUpdate)";
@@ -152,8 +153,6 @@ public final class ImmutableFields {
             // every provisioned host: a warning with the check to make (Consequences, ConsequenceGuard)
             new Rule("BareMetalHost", "spec.bootMACAddress", "bootMACAddress can not be changed once it is set",
                     Check.EQUAL_ONCE_SET, "spec.bootMACAddress", "bootMACAddress", BMH_WEBHOOK),
-            new Rule("BareMetalHost", "spec.externallyProvisioned", "externallyProvisioned can not be changed",
-                    Check.EQUAL, "spec.externallyProvisioned", null, BMH_WEBHOOK),
             new Rule("Secret", "type", "field is immutable", Check.EQUAL, "type", null, CORE_SECRET),
             new Rule("InfraEnv", "spec.cpuArchitecture", "Attempted to change Spec.CpuArchitecture which is immutable"
                     + " after InfraEnv creation.", Check.EQUAL, "spec.cpuArchitecture", null, INFRAENV_WEBHOOK));

@@ -2,9 +2,9 @@ package dev.hostedsite.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.krm.ResourceList;
 import dev.hostedsite.diag.ObjectRef;
 import dev.hostedsite.diag.SourceFile;
-import dev.hostedsite.generate.ArtifactGenerator;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
@@ -122,7 +122,7 @@ public final class Transition {
 
     /** The applied objects of a previous render among the items (marked as generated, not local-config). */
     public static List<ObjectNode> previousRender(List<ObjectNode> items) {
-        return items.stream().filter(ManifestSet::isGenerated).filter(i -> !ArtifactGenerator.isLocalConfig(i)).toList();
+        return items.stream().filter(ManifestSet::isGenerated).filter(i -> !ResourceList.isLocalConfig(i)).toList();
     }
 
     /** True when there is a previous render to compare with. */

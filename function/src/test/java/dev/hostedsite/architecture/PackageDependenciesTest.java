@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *   cli          entry points: the KRM function mode ({@code cli.Main}) and the commands
- *   pipeline     dev.hostedsite: {@code Compiler.compile}, the one pipeline
+ *   pipeline | preflight  dev.hostedsite: {@code Compiler.compile}, the one pipeline | the checks of a site's
+ *                mirror registry and web server against what its render names (reads the bound site)
  *   transition   day-2 checks against the previous render, the change list
  *   generate     builds the manifests of each kind from the resolved site
  *   input | graph  schema, binding and semantic checks of the site | generic passes over manifests
@@ -48,7 +49,7 @@ class PackageDependenciesTest {
     /** Tiers top to bottom; each layer is a name and the packages (ArchUnit package identifiers) it holds. */
     private static final List<List<Layer>> TIERS = List.of(
             List.of(new Layer("cli", ROOT + ".cli..")),
-            List.of(new Layer("pipeline", ROOT)),
+            List.of(new Layer("pipeline", ROOT), new Layer("preflight", ROOT + ".preflight..")),
             List.of(new Layer("transition", ROOT + ".transition..")),
             List.of(new Layer("generate", ROOT + ".generate..")),
             List.of(new Layer("input", ROOT + ".input.."), new Layer("graph", ROOT + ".graph..")),

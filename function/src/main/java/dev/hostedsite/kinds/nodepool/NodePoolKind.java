@@ -17,6 +17,7 @@ import dev.hostedsite.kinds.KindSpec.RefSpec;
 import dev.hostedsite.kinds.KindSpec.Upstream;
 import dev.hostedsite.kinds.Names;
 import dev.hostedsite.kinds.Objects;
+import dev.hostedsite.kinds.Upstreams;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.model.Cluster;
 import java.util.List;
@@ -39,10 +40,10 @@ public final class NodePoolKind {
     public static final String KIND = "NodePool";
 
     /** openshift/hypershift at the commit the copied CRD schema comes from (fixtures/upstream-schemas/PROVENANCE.md). */
-    public static final Upstream UPSTREAM = new Upstream("openshift/hypershift", "3ee9615567acffaf3e3ee25c2ca2942d650565cf",
-            List.of("cmd/install/assets/crds/hypershift-operator/zz_generated.crd-manifests/nodepools-Default.crd.yaml",
-                    "api/hypershift/v1beta1/nodepool_types.go",
-                    "docs/content/how-to/automated-machine-management/nodepool-lifecycle.md"));
+    public static final Upstream UPSTREAM = Upstreams.files(Upstreams.HYPERSHIFT,
+            "cmd/install/assets/crds/hypershift-operator/zz_generated.crd-manifests/nodepools-Default.crd.yaml",
+            "api/hypershift/v1beta1/nodepool_types.go",
+            "docs/content/how-to/automated-machine-management/nodepool-lifecycle.md");
 
     /**
      * The field map. Effects: the CRD's CEL transition rules make arch, clusterName and management.upgradeType
