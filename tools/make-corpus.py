@@ -264,6 +264,9 @@ def second_cluster(d, name="other", mac_base="52:54:00:20:00:0"):
     for i, h in enumerate(c["hosts"]):
         h["bootMACAddress"] = mac_base + str(i)
         h["name"] = "%s-worker%d" % (name, i)
+        for nic in h.get("network", {}).get("interfaces", []):
+            for a in nic.get("ipv4", {}).get("address", []):
+                a["ip"] = "192.168.122.%d" % (42 + i)  # a node address of its own: no static address twice in a site
     spec(d)["clusters"].append(c)
     return c
 
@@ -724,6 +727,168 @@ hub_edit("bad-warn-hub-loadbalancer-without-metallb", lambda d: hub(d).pop("meta
 hub_edit("bad-warn-hub-api-address-outside-pools", lambda d: cluster(d)["dns"].update({"apiAddresses": ["192.168.122.30"]}))
 hub_edit("bad-warn-hub-mce-not-in-any-catalog", lambda d:
          hub(d)["catalogs"][0].update({"packages": ["lvms-operator", "metallb-operator"]}))
+
+
+
+# ---- bare metal as it really fails: nmstate documents, selectors, the address plan (issue 19) ---------------
+def nic(d, h=2, i=0):
+    return host(d, h)["network"]["interfaces"][i]
+
+
+def metal_site(d):
+    """The hub with MetalLB, and a site as platform engineers write it: the first cluster on static dual-stack nmstate
+    (a bond with a VLAN, a plain NIC, a NIC without mac-address) inside a declared machine network, the second on DHCP
+    published as NodePort."""
+    hub_operators(d)
+    c = cluster(d)
+    c["networking"]["machineNetwork"] = ["192.168.122.0/24", "fd00:122::/64"]
+    routes = {"config": [{"destination": "0.0.0.0/0", "next-hop-address": "192.168.122.1", "next-hop-interface": "IFACE"},
+                         {"destination": "::/0", "next-hop-address": "fd00:122::1", "next-hop-interface": "IFACE",
+                          "metric": 100}]}
+    dns = {"config": {"server": ["192.168.122.1", "fd00:122::1"], "search": ["example.krnl.es"]}}
+
+    def addresses(n):
+        return {"ipv4": {"enabled": True, "dhcp": False, "address": [{"ip": "192.168.122.%d" % n, "prefix-length": 24}]},
+                "ipv6": {"enabled": True, "dhcp": False, "autoconf": False,
+                         "address": [{"ip": "fd00:122::%d" % n, "prefix-length": 64}]}}
+
+    bond = {"name": "bond0", "type": "bond", "state": "up", "mtu": 9000,
+            "link-aggregation": {"mode": "802.3ad", "options": {"miimon": "100", "lacp_rate": "fast"},
+                                 "port": ["enp1s0", "enp2s0"]},
+            "ipv4": {"enabled": False}, "ipv6": {"enabled": False}}
+    vlan = dict({"name": "bond0.120", "type": "vlan", "state": "up", "vlan": {"base-iface": "bond0", "id": 120}},
+                **addresses(30))
+    host(d, 0)["network"] = {
+        "interfaces": [{"name": "enp1s0", "type": "ethernet", "state": "up", "mac-address": "52:54:00:10:00:00"},
+                       {"name": "enp2s0", "type": "ethernet", "state": "up", "mac-address": "52:54:00:10:01:00"},
+                       bond, vlan],
+        "dns-resolver": copy.deepcopy(dns),
+        "routes": {"config": [dict(r, **{"next-hop-interface": "bond0.120"}) for r in routes["config"]]}}
+    host(d, 1)["network"] = {
+        "interfaces": [dict({"name": "eno1", "type": "ethernet", "state": "up", "mac-address": "52:54:00:10:00:01",
+                             "mtu": 1500}, **addresses(31))],
+        "dns-resolver": copy.deepcopy(dns),
+        "routes": {"config": [dict(r, **{"next-hop-interface": "eno1"}) for r in routes["config"]]}}
+    nic(d).update(addresses(32))
+    host(d, 2)["network"]["routes"]["config"].append(
+        {"destination": "::/0", "next-hop-address": "fd00:122::1", "next-hop-interface": "enp1s0"})
+    other = second_cluster(d, name="other", mac_base="52:54:00:20:00:0")
+    other["apiServer"] = {"publishing": "NodePort", "address": "192.168.122.10", "port": 30443}
+    other["dns"] = {"apiAddresses": ["192.168.122.10"], "ingressAddresses": ["192.168.122.43"]}
+    other["networking"] = {"clusterNetwork": ["10.136.0.0/14"], "serviceNetwork": ["172.30.0.0/16"]}
+    other["nodePools"][0]["hostSelector"] = {"matchLabels": {"pool": "other"}}
+    for h in other["hosts"]:
+        h["labels"] = {"pool": "other"}
+        h.pop("network", None)
+    return d
+
+
+def metal_edit(name, fn):
+    def make():
+        d = metal_site(base())
+        fn(d)
+        return dump(d)
+    case(name)(make)
+
+
+def other_cluster(d):
+    return spec(d)["clusters"][1]
+
+
+metal_edit("metal-static-network", lambda d: None)
+# nmstate keys and value types (rust/src/lib: net_state.rs, iface.rs, ifaces/*.rs, ip.rs, route.rs, dns.rs)
+metal_edit("bad-nmstate-mac-one-digit-off", lambda d: nic(d, 1).update({"mac-address": "52:54:00:10:00:11"}))
+metal_edit("bad-nmstate-mac-without-boot-nic", lambda d: (
+    nic(d, 0, 0).update({"mac-address": "52:54:00:aa:bb:cc"})))
+metal_edit("bad-nmstate-unknown-key-ipv4", lambda d: nic(d).update(
+    {"ipv4": {"enabled": True, "dhcp": False, "adress": [{"ip": "192.168.122.32", "prefix-length": 24}]}}))
+metal_edit("bad-nmstate-unknown-top-level-key", lambda d: host(d, 2)["network"].update(
+    {"route": host(d, 2)["network"].pop("routes")}))
+metal_edit("bad-nmstate-unknown-route-key", lambda d: host(d, 2)["network"]["routes"]["config"][0].update(
+    {"gateway": "192.168.122.1"}))
+metal_edit("bad-warn-nmstate-unknown-interface-key", lambda d: nic(d, 1).update({"mac_address": "52:54:00:10:00:01"}))
+metal_edit("bad-nmstate-ipv4-autoconf", lambda d: nic(d)["ipv4"].update({"autoconf": False}))
+metal_edit("bad-nmstate-address-with-prefix", lambda d: nic(d)["ipv4"]["address"][0].update({"ip": "192.168.122.32/24"}))
+metal_edit("bad-nmstate-prefix-too-long", lambda d: nic(d)["ipv4"]["address"][0].update({"prefix-length": 33}))
+metal_edit("bad-nmstate-prefix-missing", lambda d: nic(d)["ipv4"]["address"][0].pop("prefix-length"))
+metal_edit("bad-nmstate-ipv6-under-ipv4", lambda d: nic(d)["ipv4"]["address"][0].update({"ip": "fd00:122::32"}))
+metal_edit("bad-nmstate-mtu-words", lambda d: nic(d, 1).update({"mtu": "jumbo"}))
+metal_edit("bad-nmstate-dhcp-maybe", lambda d: nic(d)["ipv4"].update({"dhcp": "maybe"}))
+metal_edit("bad-nmstate-bond-mode-unknown", lambda d: nic(d, 0, 2)["link-aggregation"].update({"mode": "lacp"}))
+metal_edit("bad-nmstate-bond-option-unknown", lambda d: nic(d, 0, 2)["link-aggregation"]["options"].update(
+    {"mii-mon": 100}))
+metal_edit("bad-nmstate-vlan-id-too-big", lambda d: nic(d, 0, 3)["vlan"].update({"id": 70000}))
+metal_edit("bad-nmstate-interface-state-unknown", lambda d: nic(d, 1).update({"state": "enabled"}))
+metal_edit("bad-nmstate-mac-malformed", lambda d: nic(d, 1).update({"mac-address": "52-54-00-10-00-01"}))
+metal_edit("bad-nmstate-dns-server-hostname", lambda d: host(d, 2)["network"]["dns-resolver"]["config"].update(
+    {"server": ["dns.example.krnl.es"]}))
+metal_edit("bad-nmstate-route-destination-invalid", lambda d: host(d, 2)["network"]["routes"]["config"][0].update(
+    {"destination": "default"}))
+# every interface named by a route, bond, VLAN or bridge declared
+metal_edit("bad-nmstate-route-interface-undeclared", lambda d: host(d, 2)["network"]["routes"]["config"][0].update(
+    {"next-hop-interface": "enp2s0"}))
+metal_edit("bad-nmstate-bond-port-undeclared", lambda d: nic(d, 0, 2)["link-aggregation"].update(
+    {"port": ["enp1s0", "enp3s0"]}))
+metal_edit("bad-nmstate-vlan-base-undeclared", lambda d: nic(d, 0, 3)["vlan"].update({"base-iface": "bond1"}))
+metal_edit("bad-nmstate-bridge-port-undeclared", lambda d: host(d, 1)["network"]["interfaces"].append(
+    {"name": "br0", "type": "linux-bridge", "state": "up", "bridge": {"options": {"stp": {"enabled": False}},
+                                                                      "port": [{"name": "eno2"}]}}))
+metal_edit("bad-nmstate-controller-undeclared", lambda d: nic(d, 0, 1).update({"controller": "bond1"}))
+metal_edit("bad-warn-nmstate-interface-type-unknown", lambda d: host(d, 1)["network"]["interfaces"].append(
+    {"name": "dummy0", "type": "dumy", "state": "up"}))
+# static addresses: once per site, not a network address, inside the machine network
+metal_edit("bad-nmstate-static-address-twice", lambda d: nic(d, 1)["ipv4"]["address"][0].update({"ip": "192.168.122.32"}))
+metal_edit("bad-nmstate-static-address-twice-across-clusters", lambda d: other_cluster(d)["hosts"][0].update(
+    {"network": {"interfaces": [{"name": "enp1s0", "type": "ethernet", "state": "up", "ipv4": {
+        "enabled": True, "dhcp": False, "address": [{"ip": "192.168.122.31", "prefix-length": 24}]}}]}}))
+metal_edit("bad-nmstate-network-address", lambda d: nic(d)["ipv4"]["address"][0].update({"ip": "192.168.122.0"}))
+metal_edit("bad-nmstate-address-outside-machine-network", lambda d: cluster(d)["networking"].update(
+    {"machineNetwork": ["192.168.122.0/25", "fd00:122::/64"]}) or nic(d)["ipv4"]["address"][0].update(
+    {"ip": "192.168.122.160"}))
+metal_edit("bad-warn-nmstate-subnets-differ", lambda d: (cluster(d)["networking"].pop("machineNetwork"),
+                                                         nic(d)["ipv4"]["address"][0].update({"ip": "192.168.123.32"})))
+metal_edit("bad-machine-network-host-bits", lambda d: cluster(d)["networking"].update(
+    {"machineNetwork": ["192.168.122.1/24", "fd00:122::/64"]}))
+metal_edit("bad-machine-network-invalid", lambda d: cluster(d)["networking"].update(
+    {"machineNetwork": ["192.168.300.0/24", "fd00:122::/64"]}))
+metal_edit("bad-warn-machine-network-two-of-one-family", lambda d: cluster(d)["networking"].update(
+    {"machineNetwork": ["192.168.122.0/24", "192.168.123.0/24"]}))
+# selectors
+metal_edit("bad-selector-typo-devworkers", lambda d: (
+    other_cluster(d)["nodePools"][0].update({"name": "dev", "hostSelector": {"matchLabels": {"pool": "devworkers"}}}),
+    [h.update({"labels": {"pool": "dev-workers"}}) for h in other_cluster(d)["hosts"]]))
+metal_edit("bad-selector-host-in-two-pools", lambda d: cluster(d)["nodePools"].append({"name": "extra"}))
+metal_edit("bad-warn-selector-host-in-two-pools-enough-hosts", lambda d: (
+    cluster(d)["nodePools"][0].update({"replicas": 2}),
+    cluster(d)["nodePools"].append({"name": "gpu", "replicas": 1, "hostSelector": {
+        "matchExpressions": [{"key": "pool", "operator": "In", "values": ["hosted"]}]}})))
+metal_edit("bad-warn-selector-host-without-pool", lambda d: host(d, 1).update({"labels": {"pool": "spare"}}))
+metal_edit("bad-warn-selector-pool-without-host", lambda d: cluster(d)["nodePools"].append(
+    {"name": "spare", "replicas": 1, "hostSelector": {"matchLabels": {"pool": "spare"}}}))
+# the address plan
+metal_edit("bad-address-metallb-contains-workers", lambda d: (
+    hub(d)["metallb"]["addressPools"][0].update({"addresses": ["10.10.20.50-10.10.20.75"]}),
+    cluster(d)["networking"].update({"machineNetwork": ["10.10.20.0/24", "fd00:122::/64"]}),
+    cluster(d)["dns"].update({"apiAddresses": ["10.10.20.50"]}),
+    nic(d, 0, 3)["ipv4"]["address"][0].update({"ip": "10.10.20.51"}),
+    nic(d, 1)["ipv4"]["address"][0].update({"ip": "10.10.20.52"}),
+    nic(d)["ipv4"]["address"][0].update({"ip": "10.10.20.53"}),
+    [h["network"]["routes"]["config"][0].update({"next-hop-address": "10.10.20.1"}) for h in cluster(d)["hosts"]],
+    [h["network"]["dns-resolver"]["config"].update({"server": ["10.10.20.1"]}) for h in cluster(d)["hosts"]]))
+metal_edit("bad-address-cluster-network-overlaps-machine", lambda d: cluster(d)["networking"].update(
+    {"clusterNetwork": ["192.168.0.0/16", "fd01::/48"]}))
+metal_edit("bad-address-cluster-network-overlaps-derived-machine", lambda d: (
+    cluster(d)["networking"].pop("machineNetwork"),
+    cluster(d)["networking"].update({"serviceNetwork": ["172.31.0.0/16", "fd00:122::/112"]})))
+metal_edit("bad-address-service-network-contains-api", lambda d: other_cluster(d)["networking"].update(
+    {"serviceNetwork": ["192.168.122.0/28"]}))
+metal_edit("bad-address-cluster-network-overlaps-metallb", lambda d: hub(d)["metallb"]["addressPools"][1].update(
+    {"addresses": ["10.132.0.0/28"]}))
+metal_edit("bad-warn-nodeport-address-not-in-dns", lambda d: other_cluster(d)["dns"].update(
+    {"apiAddresses": ["192.168.122.11"]}))
+metal_edit("bad-address-nodeport-in-metallb-pool", lambda d: (
+    other_cluster(d)["apiServer"].update({"address": "192.168.122.21"}),
+    other_cluster(d)["dns"].update({"apiAddresses": ["192.168.122.21"]})))
 
 
 KEY_A = "eipeYqu1w7exgvl88YurZ01OmT3F1UxGTkXghXmu/IA="          # the example's key: what the previous render wrote

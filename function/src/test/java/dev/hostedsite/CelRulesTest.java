@@ -207,7 +207,7 @@ class CelRulesTest {
 
     @Test
     void mutantNodePortWithoutNodePort() {
-        ObjectNode site = Sites.nodePort(Sites.example(), "192.168.122.20", 30443);
+        ObjectNode site = Sites.nodePort(Sites.example(), "192.168.122.10", 30443);
         assertRejected(generated(site, "HostedCluster", "hosted"),
                 hc -> ((ObjectNode) spec(hc).get("services").get(1).get("servicePublishingStrategy")).remove("nodePort"),
                 "spec.services[1].servicePublishingStrategy: nodePort is required when type is NodePort, and forbidden otherwise");

@@ -181,6 +181,7 @@ public final class ClusterGenerator {
         }
         ObjectNode net = spec.putObject("networking");
         c.networking().clusterNetwork().forEach(cidr -> net.withArray("clusterNetwork").addObject().put("cidr", cidr));
+        c.networking().machineNetwork().forEach(cidr -> net.withArray("machineNetwork").addObject().put("cidr", cidr));
         net.put("networkType", c.networking().networkType());
         c.networking().serviceNetwork().forEach(cidr -> net.withArray("serviceNetwork").addObject().put("cidr", cidr));
         spec.put("olmCatalogPlacement", c.olmCatalogPlacement());

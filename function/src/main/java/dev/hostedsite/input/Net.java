@@ -113,4 +113,52 @@ public final class Net {
             return false;
         }
     }
+
+    /**
+     * A block that is a CIDR as its network text, {@code 192.168.122.0/24} or {@code fd00:122::/64} (RFC 5952: lower
+     * case, the longest run of two or more zero groups as {@code ::}).
+     */
+    public static String networkText(Cidr c) {
+        int bits = c.family() == 4 ? 32 : 128;
+        int prefix = bits - (c.last().subtract(c.first()).add(BigInteger.ONE).bitLength() - 1);
+        return address(c.first(), c.family()) + "/" + prefix;
+    }
+
+    /** An address number as text of its family. */
+    static String address(BigInteger v, int family) {
+        if (family == 4) {
+            long x = v.longValue();
+            return (x >> 24 & 255) + "." + (x >> 16 & 255) + "." + (x >> 8 & 255) + "." + (x & 255);
+        }
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = v.shiftRight(16 * (7 - i)).intValue() & 0xffff;
+        }
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                b.append(i == 0 ? "::" : ":");
+                i += bestLen - 1;
+                continue;
+            }
+            b.append(Integer.toHexString(g[i]));
+            if (i < 7) {
+                b.append(':');
+            }
+        }
+        return b.toString();
+    }
 }

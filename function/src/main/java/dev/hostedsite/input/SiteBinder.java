@@ -159,7 +159,8 @@ public final class SiteBinder {
         JsonNode net = c.path("networking");
         Networking networking = new Networking(text(net, "networkType", SchemaDefaults.text("spec.clusters[].networking.networkType")),
                 net.has("clusterNetwork") ? strings(net.get("clusterNetwork")) : SchemaDefaults.strings("spec.clusters[].networking.clusterNetwork"),
-                net.has("serviceNetwork") ? strings(net.get("serviceNetwork")) : SchemaDefaults.strings("spec.clusters[].networking.serviceNetwork"));
+                net.has("serviceNetwork") ? strings(net.get("serviceNetwork")) : SchemaDefaults.strings("spec.clusters[].networking.serviceNetwork"),
+                strings(net.path("machineNetwork")));
         JsonNode api = c.path("apiServer");
         ApiServer apiServer = new ApiServer(text(api, "publishing", SchemaDefaults.text("spec.clusters[].apiServer.publishing")), text(api, "hostname", null),
                 text(api, "address", null), api.hasNonNull("port") ? api.get("port").asInt() : null);

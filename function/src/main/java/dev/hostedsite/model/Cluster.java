@@ -68,7 +68,13 @@ public record Cluster(String path, String name, String namespace, Release releas
         }
     }
 
-    public record Networking(String networkType, List<String> clusterNetwork, List<String> serviceNetwork) {}
+    /**
+     * {@code machineNetwork}: the CIDRs of the nodes' network as the site declares them ({@code networking.machineNetwork},
+     * emitted as HostedCluster {@code spec.networking.machineNetwork}); empty when not given (then the checks derive
+     * it from the hosts' static addresses, and nothing is emitted).
+     */
+    public record Networking(String networkType, List<String> clusterNetwork, List<String> serviceNetwork,
+                             List<String> machineNetwork) {}
 
     public record ApiServer(String publishing, String hostname, String address, Integer port) {
         public boolean nodePort() {

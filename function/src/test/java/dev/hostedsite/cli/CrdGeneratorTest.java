@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -163,5 +165,67 @@ class CrdGeneratorTest {
                 .path("schema").path("openAPIV3Schema").at("/properties/spec/properties/clusters/items/properties/apiServer");
         assertEquals("!has(self.publishing) || self.publishing != 'NodePort' || has(self.address)",
                 apiServer.path("x-kubernetes-validations").get(0).path("rule").asText(), apiServer.toString());
+    }
+
+    /**
+     * The API server prunes every field a structural schema does not declare (unless the node says
+     * x-kubernetes-preserve-unknown-fields), and strict field validation refuses them: with {@code hosts[].network} a
+     * closed empty object, a HostedSite applied to a cluster lost its NMState documents. Pruned here as
+     * k8s.io/apiextensions-apiserver {@code pkg/apiserver/schema/pruning} does, the documents of the metal fixture and
+     * of the example survive whole, and nothing else of the site is pruned either.
+     */
+    @Test
+    void nmstateDocumentsSurviveThePruning() throws IOException {
+        JsonNode schema = Yaml.readAll(Files.readString(COMMITTED)).get(0).path("spec").path("versions").get(0)
+                .path("schema").path("openAPIV3Schema");
+        for (String fixture : List.of("metal-static-network", "example-lab")) {
+            JsonNode rl = Yaml.readAll(Files.readString(Repo.fixtures().resolve(fixture + "/input.yaml"))).get(0);
+            JsonNode site = null;
+            for (JsonNode item : rl.path("items")) {
+                if (item.path("kind").asText().equals("HostedSite")) {
+                    site = item;
+                }
+            }
+            JsonNode pruned = prune(site.deepCopy(), schema);
+            int documents = 0;
+            for (JsonNode c : site.path("spec").path("clusters")) {
+                for (JsonNode h : c.path("hosts")) {
+                    documents += h.has("network") ? 1 : 0;
+                }
+            }
+            assertTrue(documents > 0, fixture + " has no NMState document");
+            assertEquals(site.path("spec"), pruned.path("spec"), fixture + ": the API server would prune part of the spec");
+        }
+        ObjectNode closed = (ObjectNode) schema.at("/properties/spec/properties/clusters/items/properties/hosts/items"
+                + "/properties/network").deepCopy();
+        closed.remove("x-kubernetes-preserve-unknown-fields");
+        assertEquals(Yaml.object(), prune(Yaml.object().put("interfaces", "x"), closed),
+                "without preserve-unknown-fields the document is emptied (the fault this guards against)");
+    }
+
+    /** Structural pruning: drop object fields the schema does not declare, below nodes that do not preserve them. */
+    static JsonNode prune(JsonNode value, JsonNode schema) {
+        if (value.isObject()) {
+            ObjectNode o = (ObjectNode) value;
+            boolean preserve = schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode sub = schema.path("properties").get(name);
+                if (sub == null && schema.path("additionalProperties").isObject()) {
+                    sub = schema.get("additionalProperties");
+                }
+                if (sub != null) {
+                    o.set(name, prune(o.get(name), sub));
+                } else if (!preserve) {
+                    o.remove(name);
+                }
+            }
+        } else if (value.isArray() && schema.has("items")) {
+            for (int i = 0; i < value.size(); i++) {
+                ((ArrayNode) value).set(i, prune(value.get(i), schema.get("items")));
+            }
+        }
+        return value;
     }
 }

@@ -78,13 +78,13 @@ class GeneratorsTest {
 
     @Test
     void nodePortPublishesEveryServiceOnTheAddress() {
-        ObjectNode site = Sites.nodePort(Sites.example(), "192.168.122.20", 30443);
+        ObjectNode site = Sites.nodePort(Sites.example(), "192.168.122.10", 30443);
         JsonNode services = Sites.generated(Sites.compile(site), "HostedCluster", "hosted").path("spec").path("services");
         assertEquals(4, services.size());
         for (JsonNode s : services) {
             JsonNode strategy = s.path("servicePublishingStrategy");
             assertEquals("NodePort", strategy.path("type").asText());
-            assertEquals("192.168.122.20", strategy.path("nodePort").path("address").asText());
+            assertEquals("192.168.122.10", strategy.path("nodePort").path("address").asText());
             assertEquals(s.path("service").asText().equals("APIServer"), strategy.path("nodePort").has("port"));
         }
     }

@@ -10,6 +10,7 @@ import dev.hostedsite.cli.Main;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.input.BmcAddressRules;
+import dev.hostedsite.input.NmstateRules;
 import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.input.SecretDataRules;
 import dev.hostedsite.input.SiteBinder;
@@ -34,8 +35,9 @@ import org.junit.jupiter.api.Test;
  * one to three mutations (delete, duplicate,
  * retype, swap, perturb a string or number) to the HostedSite's tree and renders it in-process. Asserts: never an
  * internal error or a stack trace; every successful render's objects validate against the upstream schemas and
- * pass the ReferenceChecker, every image they reference is one the site's hub can pull, and BareMetalHosts and
- * Secrets pass the admission rules of baremetal-operator and the API server; every failure has an
+ * pass the ReferenceChecker, every image they reference is one the site's hub can pull, BareMetalHosts and
+ * Secrets pass the admission rules of baremetal-operator and the API server, and every NMStateConfig's document
+ * passes nmstate's API rules ({@code NmstateRules}); every failure has an
  * error result with a field path.
  * Longer runs: {@code mvn -B -o test -Dtest=FuzzTest -Dfuzz.count=100000 -Dfuzz.seed=12345}.
  */
@@ -114,11 +116,57 @@ class FuzzTest {
         assertEquals(List.of(), failures);
     }
 
+    /** The fuzzer's starting points render cleanly, with and without the optional fields: mutations start from valid sites. */
+    @Test
+    void startingPointsRender() {
+        for (int i = 0; i < 8; i++) {
+            ObjectNode rl = switch (i % 4) {
+                case 0 -> ExampleSite.resourceList();
+                case 1 -> ExampleSite.resourceListWithAdditions();
+                case 2 -> ExampleSite.resourceListWithHubOperators();
+                default -> ExampleSite.nodePoolsResourceList();
+            };
+            if (i >= 4) {
+                addOptionalFields(ExampleSite.site(rl));
+            }
+            String stdin = Yaml.write(rl);
+            assertEquals("ok", check(stdin), () -> "starting point: " + Run.of(stdin).stdout().lines()
+                    .filter(l -> l.contains("message:") && !l.contains("inline") && !l.contains("catalog") && !l.contains("LoadBalancer")).toList());
+        }
+    }
+
     /**
      * Optional fields the example leaves out, so that mutations reach them too: a node hostname, base64 BMC
-     * credentials, every kind of root device hint, an IPv6 BMC address with a +https driver.
+     * credentials, every kind of root device hint, an IPv6 BMC address with a +https driver, the cluster's
+     * {@code networking.machineNetwork} and a static dual-stack nmstate document with a bond, a VLAN, routes and DNS.
      */
     static void addOptionalFields(ObjectNode site) {
+        ObjectNode cluster = (ObjectNode) site.path("spec").path("clusters").get(0);
+        cluster.with("networking").putArray("machineNetwork").add("192.168.122.0/24").add("fd00:122::/64");
+        ObjectNode withNetwork = (ObjectNode) cluster.path("hosts").get(1);
+        withNetwork.set("network", yaml("""
+                interfaces:
+                - {name: eno1, type: ethernet, state: up, mac-address: "52:54:00:10:00:01"}
+                - {name: eno2, type: ethernet, state: up, mac-address: "52:54:00:10:01:01"}
+                - name: bond0
+                  type: bond
+                  state: up
+                  mtu: 9000
+                  link-aggregation: {mode: active-backup, options: {miimon: "100"}, port: [eno1, eno2]}
+                  ipv4: {enabled: false}
+                - name: bond0.120
+                  type: vlan
+                  vlan: {base-iface: bond0, id: 120}
+                  ipv4: {enabled: true, dhcp: false, address: [{ip: 192.168.122.31, prefix-length: 24}]}
+                  ipv6: {enabled: true, dhcp: false, autoconf: false, address: [{ip: "fd00:122::31", prefix-length: 64}]}
+                dns-resolver: {config: {server: [192.168.122.1]}}
+                routes:
+                  config:
+                  - {destination: 0.0.0.0/0, next-hop-address: 192.168.122.1, next-hop-interface: bond0.120}
+                """));
+        // the boot NIC carries the host's bootMACAddress, as the static network needs
+        ((ObjectNode) withNetwork.path("network").path("interfaces").get(0)).put("mac-address",
+                withNetwork.path("bootMACAddress").asText());
         JsonNode hosts = site.path("spec").path("clusters").get(0).path("hosts");
         ObjectNode h1 = (ObjectNode) hosts.get(1);
         h1.put("hostname", "node-1.example.krnl.es");
@@ -129,6 +177,14 @@ class FuzzTest {
                 Yaml.object().put("username", "YWRtaW4=").put("password", "bGFiLXBhc3N3\nb3Jk")));
         ((ObjectNode) hosts.get(2).path("bmc")).put("address",
                 "idrac-virtualmedia+https://[fd00:126::2]:443/redfish/v1/Systems/System.Embedded.1");
+    }
+
+    private static JsonNode yaml(String text) {
+        try {
+            return Yaml.readAll(text).get(0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** What an admission rule of the API server or baremetal-operator would refuse in a rendered object. */
@@ -197,6 +253,9 @@ class FuzzTest {
         ReferenceChecker.check(generated, passthrough, externalSecrets).forEach(d -> problems.add(d.oneLine()));
         problems.addAll(unpullable(generated, passthrough));
         generated.forEach(item -> problems.addAll(admissionProblems(item)));
+        generated.stream().filter(o -> o.path("kind").asText().equals("NMStateConfig"))
+                .forEach(o -> problems.addAll(NmstateRules.errors(o.path("spec").path("config"), "NMStateConfig "
+                        + o.path("metadata").path("name").asText() + " spec.config")));
         return problems.isEmpty() ? "ok" : "rendered, but: " + problems;
     }
 

@@ -42,6 +42,7 @@ public final class FieldMap {
             row("HostedCluster", "spec.fips", "fips"),
             row("HostedCluster", "spec.imageContentSources", "spec.hub.mirrors"),
             row("HostedCluster", "spec.networking.clusterNetwork", "networking.clusterNetwork"),
+            row("HostedCluster", "spec.networking.machineNetwork", "networking.machineNetwork"),
             row("HostedCluster", "spec.networking.networkType", "networking.networkType"),
             row("HostedCluster", "spec.networking.serviceNetwork", "networking.serviceNetwork"),
             row("HostedCluster", "spec.olmCatalogPlacement", "olmCatalogPlacement"),
