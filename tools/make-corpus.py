@@ -668,6 +668,9 @@ def _external():
 
 # ---- hub prerequisites: OperatorHub, operators from the mirrored catalogs, MetalLB, MCE owner ------------
 CATALOG = "redhat-operators-disconnected"
+# the subscribed operators' own image repositories (OperatorImageRules.RELATED_REPOSITORIES), mirrored
+OPERATOR_MIRRORS = [{"source": "registry.redhat.io/" + r, "mirrors": ["registry.example.krnl.es:5000/" + r]}
+                    for r in ("multicluster-engine", "lvms4", "openshift4")]
 
 
 def hub_operators(d):
@@ -679,6 +682,7 @@ def hub_operators(d):
                        "namespace": "openshift-storage", "installMode": "OwnNamespace"}]
     h["metallb"] = {"addressPools": [{"name": "hosted-api", "addresses": ["192.168.122.20-192.168.122.22"]},
                                      {"name": "spare", "addresses": ["192.168.122.64/28"]}]}
+    h["mirrors"] += OPERATOR_MIRRORS
     return d
 
 
@@ -739,6 +743,27 @@ hub_edit("bad-warn-hub-mce-not-in-any-catalog", lambda d:
          hub(d)["catalogs"][0].update({"packages": ["lvms-operator", "metallb-operator"]}))
 
 
+# ---- the hub's bare-metal plumbing (issue 19): metal3's namespaces, storage, the web server, operator images ----
+LVMS = {"deviceClasses": [{"name": "vg1", "default": True, "deviceSelector": {"paths": ["/dev/vdb"]},
+                           "thinPoolConfig": {"name": "thin-pool-1", "sizePercent": 90, "overprovisionRatio": 10}}]}
+WEB_CA = hub(base())["registry"]["caBundle"]          # any valid PEM CA will do for the web server's
+
+
+def plumbing(d):
+    """The wired hub plus LVMS storage (the LVMCluster makes lvms-vg1), a Provisioning created by the render and an
+    https web server with its CA."""
+    hub_operators(d)
+    h = hub(d)
+    h["storage"] = {"lvms": copy.deepcopy(LVMS)}
+    h["provisioning"] = "create"
+    h["osImages"]["webServer"] = "https://registry.example.krnl.es:8443/images"
+    h["osImages"]["caBundle"] = WEB_CA
+    return d
+
+
+def plumbing_edit(name, fn):
+    def make():
+        d = plumbing(base())
 
 # ---- bare metal as it really fails: nmstate documents, selectors, the address plan (issue 19) ---------------
 def nic(d, h=2, i=0):
@@ -801,6 +826,33 @@ def metal_edit(name, fn):
     case(name)(make)
 
 
+plumbing_edit("hub-baremetal-plumbing", lambda d: None)
+edit("hub-storage-class-passthrough", lambda d: (hub(d).pop("storage"), d["items"].append(
+    {"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass", "metadata": {"name": "lvms-vg1"},
+     "provisioner": "topolvm.io", "volumeBindingMode": "WaitForFirstConsumer"})))
+edit("bad-warn-provisioning-missing", lambda d: hub(d).pop("provisioning"))
+edit("bad-provisioning-unknown-mode", setter("spec.hub.provisioning", "enabled"))
+edit("bad-warn-storage-class-made-by-nothing", lambda d: hub(d).pop("storage"))
+edit("bad-warn-etcd-storage-class-made-by-nothing", setter(C0 + ".etcdStorageClass", "ocs-storagecluster-ceph-rbd"))
+edit("bad-lvms-without-operator", lambda d: hub(d).update({"storage": {"lvms": copy.deepcopy(LVMS)}})
+     or hub(d)["catalogs"][0].update({"packages": ["metallb-operator"]}))
+plumbing_edit("bad-lvms-two-default-device-classes", lambda d: hub(d)["storage"]["lvms"]["deviceClasses"].append(
+    {"name": "vg2", "default": True, "deviceSelector": {"paths": ["/dev/vdc"]}}))
+plumbing_edit("bad-lvms-several-classes-without-paths", lambda d: hub(d)["storage"]["lvms"]["deviceClasses"].append(
+    {"name": "vg2"}))
+plumbing_edit("bad-lvms-selector-without-paths", lambda d: hub(d)["storage"]["lvms"]["deviceClasses"][0].update(
+    {"deviceSelector": {"forceWipeDevicesAndDestroyAllData": True}}))
+plumbing_edit("bad-lvms-duplicate-device-class", lambda d: hub(d)["storage"]["lvms"]["deviceClasses"].append(
+    {"name": "vg1", "deviceSelector": {"paths": ["/dev/vdc"]}}))
+plumbing_edit("bad-lvms-device-class-unknown-field", lambda d: hub(d)["storage"]["lvms"]["deviceClasses"][0].update(
+    {"thinPool": {"name": "thin"}}))
+plumbing_edit("bad-warn-webserver-https-without-ca", lambda d: hub(d)["osImages"].pop("caBundle"))
+plumbing_edit("bad-osimages-ca-not-pem", lambda d: hub(d)["osImages"].update({"caBundle": "not a certificate\n"}))
+edit("bad-warn-osimages-ca-with-http", setter("spec.hub.osImages.caBundle", WEB_CA))
+plumbing_edit("bad-warn-operator-images-not-mirrored", lambda d: hub(d).update(
+    {"mirrors": [m for m in hub(d)["mirrors"] if m["source"] != "registry.redhat.io/multicluster-engine"]}))
+edit("bad-warn-hosted-default-catalogs-not-mirrored", lambda d: cluster(d).pop("operatorHub"))
+edit("bad-type-operatorhub-disable-string", setter(C0 + ".operatorHub.disableDefaultSources", "yes"))
 def other_cluster(d):
     return spec(d)["clusters"][1]
 

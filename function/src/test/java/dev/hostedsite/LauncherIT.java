@@ -136,7 +136,7 @@ class LauncherIT {
         Proc rendered = launch(copy, env, "render", "packages/hosted-site");
         assertEquals(0, rendered.exit(), rendered.stderr());
         assertTrue(rendered.stdout().startsWith("---\napiVersion: "), "stdout is the manifest stream, nothing before it");
-        assertEquals(38, Yaml.readAll(rendered.stdout()).size(), "the example site's 38 deployable objects");
+        assertEquals(40, Yaml.readAll(rendered.stdout()).size(), "the example site's 40 deployable objects");
     }
 
     @Test

@@ -48,6 +48,8 @@ public final class Cli {
                                         the deployable manifests on stdout, or written into DIR (kpt layout);
                                         --part: only the hub's or one cluster's objects (one Argo CD Application each)
               crd                       print the HostedSite CustomResourceDefinition
+              mirrors import DIR [--config IMAGESET]
+                                        print spec.hub.mirrors and catalogs from oc-mirror's results in DIR
               preflight PATH            before the first sync: does the mirror registry and the web server hold every
                                         image and file the render names (run against them, read-only)
               schema                    print the HostedSite JSON Schema (for editors)
@@ -133,7 +135,8 @@ public final class Cli {
                     validates with, so that cluster-side tools (kubectl explain, admission) know its fields.
                     The repository keeps a copy at packages/crd/hostedsite.dev_hostedsites.yaml.
                     Exit codes: 0 ok, 2 usage.
-                    """);
+                    """,
+            "mirrors", MirrorsImport.HELP);
 
     private Cli() {}
 
@@ -179,6 +182,7 @@ public final class Cli {
                 case "render" -> Set.of("--output", "--part");
                 case "plan" -> Set.of("--previous");
                 case "preflight" -> Preflight.Options.NAMES;
+                case "mirrors" -> Set.of("--config");
                 default -> Set.of();
             }, Map.of("-o", "--output", "-f", "--format"));
         } catch (Args.UsageError e) {
@@ -200,6 +204,13 @@ public final class Cli {
             }
             out.print(CrdGenerator.yaml());
             return Main.OK;
+        }
+        if (command.equals("mirrors")) {
+            if (a.positional().size() != 2 || !a.positional().get(0).equals("import")) {
+                return usage(err, command, "give: mirrors import DIR");
+            }
+            return MirrorsImport.run(Path.of(a.positional().get(1)),
+                    a.options().containsKey("--config") ? Path.of(a.options().get("--config")) : null, out, err);
         }
         if (command.equals("diff")) {
             if (a.positional().size() != 2) {
@@ -341,13 +352,13 @@ public final class Cli {
         if (c.result().failed()) {
             if (changes.previous()) {
                 out.print("# hostedsite plan: " + path + "\n\nThe render is refused (see the errors); what it would"
-                        + " change:\n\n" + PlanWriter.changes(changes, c.result().origins()));
+                        + " change:\n\n" + PlanWriter.changes(changes, c.locator()::where));
             }
             return Main.INPUT_ERROR;
         }
         out.print(PlanWriter.write(path.toString(), siteNames(c), ObjectGraph.of(c.result()), c.result()));
         if (changes.previous()) {
-            out.print("\n## Changes against the previous render\n\n" + PlanWriter.changes(changes, c.result().origins()));
+            out.print("\n## Changes against the previous render\n\n" + PlanWriter.changes(changes, c.locator()::where));
         }
         return Main.OK;
     }
@@ -366,7 +377,7 @@ public final class Cli {
         if (!changes.previous() && c.result().failed()) {
             return Main.INPUT_ERROR;
         }
-        out.print("# hostedsite diff: " + oldPath + " → " + newPath + "\n\n" + PlanWriter.changes(changes, c.result().origins()));
+        out.print("# hostedsite diff: " + oldPath + " → " + newPath + "\n\n" + PlanWriter.changes(changes, c.locator()::where));
         return c.result().failed() ? Main.INPUT_ERROR : Main.OK;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.graph.Canonical;
 import dev.hostedsite.graph.Manifest;
+import dev.hostedsite.kinds.HubOperatorDefaults;
 import dev.hostedsite.kinds.Names;
 import dev.hostedsite.krm.BuildInfo;
 import dev.hostedsite.krm.ResourceList;
@@ -107,14 +108,27 @@ public final class ArtifactGenerator {
             platform.put("graph", true);
         }
         if (!site.hub().catalogs().isEmpty()) {
+            List<Hub.Operator> subscribed = HubOperatorDefaults.effective(site.hub());
             ArrayNode operators = mirror.putArray("operators");
             for (Hub.Catalog cat : site.hub().catalogs()) {
                 ObjectNode op = operators.addObject().put("catalog", cat.source());
                 ArrayNode pkgs = op.putArray("packages");
-                cat.packages().forEach(p -> pkgs.addObject().put("name", p));
+                for (String p : cat.packages()) {
+                    ObjectNode pkg = pkgs.addObject().put("name", p);
+                    TreeSet<String> channels = new TreeSet<>();
+                    subscribed.stream().filter(o -> o.pkg().equals(p) && o.catalog().equals(cat.name())
+                            && o.channel() != null).forEach(o -> channels.add(o.channel()));
+                    // oc-mirror v2 mirrors only the default channel's head of a package without channels: the
+                    // channel a Subscription pins must be listed, or the mirrored catalog cannot resolve it.
+                    channels.forEach(ch -> pkg.withArray("channels").addObject().put("name", ch));
+                }
             }
         }
-        mirror.putArray("additionalImages").addObject().put("name", BuildInfo.image());
+        if (site.hub().mirrorsRepository(BuildInfo.imageRepository())) {
+            // Only when a hub.mirrors source says where the function's image is mirrored from: an unpublished
+            // image in the list would make oc-mirror fail.
+            mirror.putArray("additionalImages").addObject().put("name", BuildInfo.image());
+        }
         return isc;
     }
 

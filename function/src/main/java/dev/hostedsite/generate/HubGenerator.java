@@ -46,6 +46,7 @@ public final class HubGenerator {
             out.add(hub(catalogSource(c)));
         }
         out.addAll(HubOperators.generate(hub));
+        out.addAll(HubPlumbing.generate(hub));
         return out;
     }
 
@@ -95,6 +96,11 @@ public final class HubGenerator {
             spec.set("imageStorage", claim(storage.imageStorage(), storage.storageClassName()));
         }
         spec.putObject("mirrorRegistryRef").put("name", Names.CUSTOM_REGISTRIES);
+        if (hub.osImages().caBundle() != null) {
+            // openshift/assisted-service api/v1beta1/agentserviceconfig_types.go OSImageCACertRef: the CA
+            // assisted-image-service trusts when it downloads the OS images from an https source.
+            spec.putObject("OSImageCACertRef").put("name", Names.OS_IMAGES_CA);
+        }
         ArrayNode images = spec.putArray("osImages");
         String base = hub.osImages().webServer().replaceAll("/+$", "");
         for (Hub.OsImage i : hub.osImages().images()) {

@@ -69,6 +69,10 @@ public final class References {
             }
             case "metallb.io/MetalLB" -> refs.add(new Reference(from, "metadata.namespace (operator)",
                     new ObjectKey(OLM, "Subscription", from.namespace(), OlmPackages.METALLB_PACKAGE)));
+            // openshift/lvm-operator bundle/manifests: the LVMCluster CRD and its controller come with the CSV the
+            // lvms-operator Subscription installs.
+            case "lvm.topolvm.io/LVMCluster" -> refs.add(new Reference(from, "metadata.namespace (operator)",
+                    new ObjectKey(OLM, "Subscription", from.namespace(), OlmPackages.LVMS_PACKAGE)));
             case "metallb.io/IPAddressPool" -> refs.add(new Reference(from, "metadata.namespace (MetalLB)",
                     new ObjectKey("metallb.io", "MetalLB", from.namespace(), Names.METALLB)));
             case "metallb.io/L2Advertisement" -> {
@@ -145,8 +149,14 @@ public final class References {
                     secret(refs, from, spec, "spec.bmc.credentialsName");
                 }
             }
-            case "agent-install.openshift.io/AgentServiceConfig" -> name(spec, "spec.mirrorRegistryRef.name").ifPresent(n ->
-                    refs.add(new Reference(from, "spec.mirrorRegistryRef.name", ObjectKey.core("ConfigMap", mceNamespace, n))));
+            case "agent-install.openshift.io/AgentServiceConfig" -> {
+                name(spec, "spec.mirrorRegistryRef.name").ifPresent(n -> refs.add(
+                        new Reference(from, "spec.mirrorRegistryRef.name", ObjectKey.core("ConfigMap", mceNamespace, n))));
+                // openshift/assisted-service internal/controller/controllers/agentserviceconfig_controller.go reads
+                // the OSImageCACertRef ConfigMap from the operator's (MCE) namespace.
+                name(spec, "spec.OSImageCACertRef.name").ifPresent(n -> refs.add(
+                        new Reference(from, "spec.OSImageCACertRef.name", ObjectKey.core("ConfigMap", mceNamespace, n))));
+            }
             case "config.openshift.io/Image" -> name(spec, "spec.additionalTrustedCA.name").ifPresent(n -> refs.add(
                     new Reference(from, "spec.additionalTrustedCA.name", ObjectKey.core("ConfigMap", Names.OPENSHIFT_CONFIG, n))));
             default -> { }

@@ -27,10 +27,10 @@ public final class WaveAssigner {
             Map.entry("Namespace", 0),
             Map.entry("Secret", 1), Map.entry("ConfigMap", 1), Map.entry("ExternalSecret", 1), Map.entry("Role", 1),
             Map.entry("Image", 2), Map.entry("ImageDigestMirrorSet", 2), Map.entry("ImageTagMirrorSet", 2),
-            Map.entry("OperatorHub", 2),
+            Map.entry("OperatorHub", 2), Map.entry("Provisioning", 2),
             Map.entry("CatalogSource", 3), Map.entry("OperatorGroup", 3),
             Map.entry("Subscription", 4),
-            Map.entry("MultiClusterEngine", 5), Map.entry("MetalLB", 5),
+            Map.entry("MultiClusterEngine", 5), Map.entry("MetalLB", 5), Map.entry("LVMCluster", 5),
             Map.entry("AgentServiceConfig", 6), Map.entry("IPAddressPool", 6),
             Map.entry("L2Advertisement", 7),
             Map.entry("HostedCluster", 8), Map.entry("NMStateConfig", 8),
@@ -52,13 +52,18 @@ public final class WaveAssigner {
             new String[] {"NMStateConfig", "InfraEnv"},
             new String[] {"InfraEnv", "BareMetalHost"},
             new String[] {"HostedCluster", "ManagedCluster"},
-            new String[] {"ManagedCluster", "KlusterletAddonConfig"});
+            new String[] {"ManagedCluster", "KlusterletAddonConfig"},
+            new String[] {"Subscription", "LVMCluster"},
+            new String[] {"LVMCluster", "AgentServiceConfig"},
+            new String[] {"Provisioning", "BareMetalHost"});
 
     /**
      * Partial objects: the hub's own singletons of which the render owns a few fields. Argo CD applies them
-     * server-side so that the rest stays with the cluster (the {@code cluster} Image and OperatorHub).
+     * server-side so that the rest stays with the cluster (the {@code cluster} Image and OperatorHub, and the
+     * {@code provisioning-configuration} Provisioning of a hub installed with the baremetal platform).
      */
-    static final Set<String> PARTIAL = Set.of("config.openshift.io/Image", "config.openshift.io/OperatorHub");
+    static final Set<String> PARTIAL = Set.of("config.openshift.io/Image", "config.openshift.io/OperatorHub",
+            "metal3.io/Provisioning");
 
     /**
      * Sync options that stop Argo CD from pruning an object, or deleting it with its Application, until a
@@ -83,13 +88,15 @@ public final class WaveAssigner {
      * the AgentServiceConfig deletes assisted-service and its database and image volumes; the MetalLB removes
      * the speakers that announce the hosted API servers' addresses; the mirror sets stop the disconnected hub
      * from pulling any mirrored image; the {@code cluster} Image (registry trust) and OperatorHub (the
-     * catalog switch) are singletons of the hub that Argo CD must never delete.
+     * catalog switch) are singletons of the hub that Argo CD must never delete; losing the Provisioning removes
+     * metal3 from the hub (cluster-baremetal-operator deletes its deployment), so no host is reconciled.
      */
     static final Map<String, String> PROTECTION = Map.ofEntries(
             Map.entry("Namespace", CONFIRM), Map.entry("HostedCluster", CONFIRM), Map.entry("NodePool", CONFIRM),
             Map.entry("BareMetalHost", CONFIRM), Map.entry("MultiClusterEngine", CONFIRM),
             Map.entry("AgentServiceConfig", CONFIRM), Map.entry("MetalLB", CONFIRM),
             Map.entry("ImageDigestMirrorSet", CONFIRM), Map.entry("ImageTagMirrorSet", CONFIRM),
+            Map.entry("Provisioning", CONFIRM),
             Map.entry("Image", NEVER_DELETE), Map.entry("OperatorHub", NEVER_DELETE));
 
     /** Fields of a HostedCluster whose Secret holds etcd data keys: lose it and the etcd data is unreadable. */

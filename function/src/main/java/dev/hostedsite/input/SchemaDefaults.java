@@ -25,7 +25,8 @@ public final class SchemaDefaults {
                 n = deref(root, n).path("items");
             }
         }
-        JsonNode d = deref(root, n).get("default");
+        // a default may sit beside a $ref ({"default": "lvmcluster", "$ref": "#/$defs/dnsLabel"}): read it first
+        JsonNode d = n.has("default") ? n.get("default") : deref(root, n).get("default");
         if (d == null) {
             throw new IllegalStateException("the HostedSite schema has no default at " + path);
         }

@@ -77,8 +77,10 @@ public final class SiteBinder {
             }
         }
         Hub filled = new Hub(hub.mceNamespace(), hub.registry(), hub.mirrors(), hub.catalogs(),
-                new Hub.OsImages(hub.osImages().webServer(), List.copyOf(images), List.copyOf(downloads)),
-                hub.agentServiceConfig(), hub.disableDefaultSources(), hub.operators(), hub.metallb(), hub.mceOwner());
+                new Hub.OsImages(hub.osImages().webServer(), List.copyOf(images), List.copyOf(downloads),
+                        hub.osImages().caBundle()),
+                hub.agentServiceConfig(), hub.disableDefaultSources(), hub.operators(), hub.metallb(), hub.mceOwner(),
+                hub.provisioning(), hub.storage());
         return new Site(s.name(), s.baseDomain(), filled, s.clusters(), s.externalSecrets(), s.ref(), s.file());
     }
 
@@ -118,13 +120,30 @@ public final class SiteBinder {
         JsonNode asc = hub.path("agentServiceConfig");
         String mceNamespace = text(hub, "mceNamespace", DEFAULT_MCE_NAMESPACE);
         return new Hub(mceNamespace, registry, List.copyOf(mirrors),
-                List.copyOf(catalogs), new Hub.OsImages(text(os, "webServer", null), List.copyOf(images)),
+                List.copyOf(catalogs), new Hub.OsImages(text(os, "webServer", null), List.copyOf(images),
+                        List.of(), text(os, "caBundle", null)),
                 new Hub.AgentStorage(text(asc, "storageClassName", null), text(asc, "databaseStorage", null),
                         text(asc, "filesystemStorage", null), text(asc, "imageStorage", null)),
                 hub.path("operatorHub").path("disableDefaultSources")
                         .asBoolean(SchemaDefaults.bool("spec.hub.operatorHub.disableDefaultSources")),
                 operators(hub.path("operators"), mceNamespace), metallb(hub.path("metallb")),
-                text(hub.path("multiclusterEngine"), "owner", SchemaDefaults.text("spec.hub.multiclusterEngine.owner")));
+                text(hub.path("multiclusterEngine"), "owner", SchemaDefaults.text("spec.hub.multiclusterEngine.owner")), text(hub, "provisioning", null),
+                storage(hub.path("storage")));
+    }
+
+    /** {@code hub.storage}: the LVMS device classes as written, and the external StorageClasses. */
+    private static Hub.Storage storage(JsonNode s) {
+        if (!s.isObject()) {
+            return Hub.Storage.NONE;
+        }
+        JsonNode l = s.path("lvms");
+        Hub.Lvms lvms = null;
+        if (l.isObject()) {
+            List<JsonNode> classes = new ArrayList<>();
+            l.path("deviceClasses").forEach(classes::add);
+            lvms = new Hub.Lvms(text(l, "name", SchemaDefaults.text("spec.hub.storage.lvms.name")), List.copyOf(classes));
+        }
+        return new Hub.Storage(lvms, strings(s.path("externalStorageClasses")));
     }
 
     /** {@code hub.operators}, with namespace and install mode defaulted per package ({@link HubOperatorDefaults}). */
@@ -191,7 +210,10 @@ public final class SiteBinder {
                 c.path("fips").asBoolean(SchemaDefaults.bool("spec.clusters[].fips")), text(c, "etcdStorageSize", "8Gi"), networking, apiServer, dns,
                 List.copyOf(pools), List.copyOf(hosts),
                 text(c, "etcdStorageClass", null), strings(c.path("capabilities").path("disabled")),
-                stringMap(c.path("olmCatalogImages")), managedCluster(c.path("managedCluster"), path + ".managedCluster"));
+                stringMap(c.path("olmCatalogImages")), c.path("operatorHub").path("disableDefaultSources")
+                        .asBoolean(SchemaDefaults.bool("spec.clusters[].operatorHub.disableDefaultSources")),
+                managedCluster(c.path("managedCluster"), path + ".managedCluster"),
+                c.path("pullSecretHashedName").asBoolean(false), null);
     }
 
     private static ManagedCluster managedCluster(JsonNode m, String path) {

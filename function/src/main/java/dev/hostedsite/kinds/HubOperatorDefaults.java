@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The hub operators a site installs through OLM once defaults are applied: the {@code hub.operators} entries,
- * plus default entries for the MCE and MetalLB operators, each with the namespace and install mode its package
+ * plus default entries for the MCE, MetalLB and LVMS operators, each with the namespace and install mode its package
  * documents ({@link OlmPackages#KNOWN}). Read by the input rules (that a catalog carries each package) and by
  * the generator of the Subscription chain ({@code generate/HubOperators}), so both see one list.
  */
@@ -16,6 +16,7 @@ public final class HubOperatorDefaults {
 
     public static final String MCE_DEFAULT_PATH = "spec.hub.multiclusterEngine";
     public static final String METALLB_DEFAULT_PATH = "spec.hub.metallb";
+    public static final String LVMS_DEFAULT_PATH = "spec.hub.storage.lvms";
 
     /** The namespace an entry gets when it gives none: the documented one ({@link OlmPackages#KNOWN}), else the package name. */
     public static String defaultNamespace(String pkg, String mceNamespace) {
@@ -36,7 +37,8 @@ public final class HubOperatorDefaults {
      * The operators to install: the {@code hub.operators} entries, then a default entry for the MCE operator
      * (when the render emits the MultiClusterEngine, no entry names {@code multicluster-engine}, and a catalog
      * carries it) and one for the MetalLB operator (when {@code hub.metallb} is given, no entry names
-     * {@code metallb-operator}, and a catalog carries it). Default entries follow the package's default channel.
+     * {@code metallb-operator}, and a catalog carries it), and likewise one for the LVMS operator for
+     * {@code hub.storage.lvms}. Default entries follow the package's default channel.
      */
     public static List<Hub.Operator> effective(Hub hub) {
         List<Hub.Operator> out = new ArrayList<>(hub.operators());
@@ -47,6 +49,10 @@ public final class HubOperatorDefaults {
         if (hub.metallb() != null && !names(hub, OlmPackages.METALLB_PACKAGE)) {
             catalogCarrying(hub, OlmPackages.METALLB_PACKAGE).ifPresent(c -> out.add(defaultEntry(hub,
                     METALLB_DEFAULT_PATH, OlmPackages.METALLB_PACKAGE, c)));
+        }
+        if (hub.storage().lvms() != null && !names(hub, OlmPackages.LVMS_PACKAGE)) {
+            catalogCarrying(hub, OlmPackages.LVMS_PACKAGE).ifPresent(c -> out.add(defaultEntry(hub,
+                    LVMS_DEFAULT_PATH, OlmPackages.LVMS_PACKAGE, c)));
         }
         return List.copyOf(out);
     }
@@ -64,5 +70,11 @@ public final class HubOperatorDefaults {
     public static String metallbNamespace(Hub hub) {
         return effective(hub).stream().filter(o -> o.pkg().equals(OlmPackages.METALLB_PACKAGE)).findFirst()
                 .map(Hub.Operator::namespace).orElse(OlmPackages.METALLB_NAMESPACE);
+    }
+
+    /** The namespace LVMS runs in: that of the lvms-operator entry (validated to exist when lvms is given). */
+    public static String lvmsNamespace(Hub hub) {
+        return effective(hub).stream().filter(o -> o.pkg().equals(OlmPackages.LVMS_PACKAGE)).findFirst()
+                .map(Hub.Operator::namespace).orElse(OlmPackages.LVMS_NAMESPACE);
     }
 }

@@ -14,6 +14,9 @@ public final class OlmPackages {
     public static final String MCE_PACKAGE = "multicluster-engine";
     public static final String METALLB_PACKAGE = "metallb-operator";
     public static final String METALLB_NAMESPACE = "metallb-system";
+    public static final String LVMS_PACKAGE = "lvms-operator";
+    /** The namespace the LVM Storage documentation installs the operator into. */
+    public static final String LVMS_NAMESPACE = "openshift-storage";
     public static final String OWN_NAMESPACE = "OwnNamespace";
     public static final String ALL_NAMESPACES = "AllNamespaces";
     /** The namespace every OpenShift hub has, with its own AllNamespaces OperatorGroup {@code global-operators}. */
@@ -47,11 +50,16 @@ public final class OlmPackages {
      * <li>{@code metallb-operator}: metallb/metallb-operator @ 194f9719
      * {@code bundle/manifests/metallb-operator.clusterserviceversion.yaml} declares AllNamespaces only; its
      * {@code config/olm-install/install-resources.yaml} uses an OperatorGroup without {@code targetNamespaces}.</li>
+     * <li>{@code lvms-operator}: openshift/lvm-operator @ de3cc31a
+     * {@code bundle/manifests/lvms-operator.clusterserviceversion.yaml} declares OwnNamespace and SingleNamespace
+     * (AllNamespaces {@code supported: false}); the LVM Storage documentation installs it into
+     * {@code openshift-storage} with an OperatorGroup targeting that namespace.</li>
      * </ul>
      */
     static final Map<String, Package> KNOWN = Map.of(
             MCE_PACKAGE, new Package(null, Set.of(OWN_NAMESPACE, ALL_NAMESPACES), OWN_NAMESPACE),
-            METALLB_PACKAGE, new Package(METALLB_NAMESPACE, Set.of(ALL_NAMESPACES), ALL_NAMESPACES));
+            METALLB_PACKAGE, new Package(METALLB_NAMESPACE, Set.of(ALL_NAMESPACES), ALL_NAMESPACES),
+            LVMS_PACKAGE, new Package(LVMS_NAMESPACE, Set.of(OWN_NAMESPACE), OWN_NAMESPACE));
 
     private OlmPackages() {}
 

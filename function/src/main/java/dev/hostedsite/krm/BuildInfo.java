@@ -26,8 +26,13 @@ public final class BuildInfo {
         return PROPS.getProperty("version", "0.0.0-dev");
     }
 
+    /** The function's image repository (no tag): {@code ghcr.io/hostedsite/hostedsite-fn}. */
+    public static String imageRepository() {
+        return PROPS.getProperty("image", "ghcr.io/hostedsite/hostedsite-fn");
+    }
+
     /** The function's container image, by tag of this version; disconnected users mirror it. */
     public static String image() {
-        return PROPS.getProperty("image", "ghcr.io/hostedsite/hostedsite-fn") + ":" + version();
+        return imageRepository() + ":" + version();
     }
 }

@@ -160,7 +160,7 @@ class GraphPassesTest {
             options.remove("");
             String kind = m.key().kind();
             boolean stateful = Set.of("Namespace", "HostedCluster", "NodePool", "BareMetalHost", "MultiClusterEngine",
-                    "AgentServiceConfig", "MetalLB", "ImageDigestMirrorSet", "ImageTagMirrorSet").contains(kind)
+                    "AgentServiceConfig", "MetalLB", "ImageDigestMirrorSet", "ImageTagMirrorSet", "Provisioning").contains(kind)
                     || (kind.equals("Secret") && m.key().name().endsWith("-etcd-encryption-key"))
                     || (kind.equals("ConfigMap") && "openshift-config".equals(m.key().namespace()));
             if (Set.of("Image", "OperatorHub").contains(kind)) {
@@ -176,7 +176,7 @@ class GraphPassesTest {
                 assertFalse(options.contains("Prune=confirm"), m.key().toString());
             }
             String group = m.key().group();
-            if (Set.of("Image", "OperatorHub").contains(kind)) {
+            if (Set.of("Image", "OperatorHub", "Provisioning").contains(kind)) {
                 assertEquals(List.of("ServerSideApply=true"), options, m.key() + " is a partial object");
             } else if (Set.of("", "rbac.authorization.k8s.io", "config.openshift.io", "operators.coreos.com").contains(group)) {
                 assertEquals(List.of(), options, m.key().toString());

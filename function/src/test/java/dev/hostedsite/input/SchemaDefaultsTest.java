@@ -32,6 +32,13 @@ class SchemaDefaultsTest {
                 c.networking().networkType());
     }
 
+    /** A default written beside a {@code $ref} (the referenced definition has none) is the field's default. */
+    @Test
+    void aDefaultBesideARefIsFound() {
+        assertEquals("lvmcluster", SchemaDefaults.text("spec.hub.storage.lvms.name"));
+        assertEquals(false, SchemaDefaults.bool("spec.clusters[].operatorHub.disableDefaultSources"));
+    }
+
     @Test
     void aPathWithoutDefaultIsABug() {
         assertThrows(IllegalStateException.class, () -> SchemaDefaults.at("spec.clusters[].name"));

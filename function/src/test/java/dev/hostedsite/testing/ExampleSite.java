@@ -17,6 +17,8 @@ public final class ExampleSite {
     private static final ObjectNode WITH_ADDITIONS = load("cluster-immutables-and-images");
     private static final ObjectNode WITH_HUB_OPERATORS = load("hub-operators-metallb");
     private static final ObjectNode NODE_POOLS = load("nodepools-mixed-arch");
+    /** The wired hub plus hub.storage.lvms, hub.provisioning: create and an https web server with its CA. */
+    private static final ObjectNode WITH_HUB_PLUMBING = load("hub-baremetal-plumbing");
 
     private ExampleSite() {}
 
@@ -40,6 +42,11 @@ public final class ExampleSite {
     /** The example with hub.operators, hub.metallb and hub.operatorHub set, as a fresh tree. */
     public static ObjectNode resourceListWithHubOperators() {
         return WITH_HUB_OPERATORS.deepCopy();
+    }
+
+    /** The hub's bare-metal plumbing (fixtures/hub-baremetal-plumbing), as a fresh tree. */
+    public static ObjectNode resourceListWithHubPlumbing() {
+        return WITH_HUB_PLUMBING.deepCopy();
     }
 
     /**

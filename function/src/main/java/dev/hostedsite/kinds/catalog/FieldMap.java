@@ -40,6 +40,7 @@ public final class FieldMap {
             row("HostedCluster", "spec.etcd.managed.storage.persistentVolume.size", "etcdStorageSize"),
             row("HostedCluster", "spec.etcd.managed.storage.persistentVolume.storageClassName", "etcdStorageClass"),
             row("HostedCluster", "spec.fips", "fips"),
+            row("HostedCluster", "spec.configuration.operatorhub", "operatorHub.disableDefaultSources"),
             row("HostedCluster", "spec.imageContentSources", "spec.hub.mirrors"),
             row("HostedCluster", "spec.networking.clusterNetwork", "networking.clusterNetwork"),
             row("HostedCluster", "spec.networking.machineNetwork", "networking.machineNetwork"),

@@ -86,7 +86,8 @@ final class SimulatedHub {
     /**
      * The CRD groups each modelled package's CSV installs: stolostron/backplane-operator
      * {@code bundle/manifests} (multiclusterengines.multicluster.openshift.io) and metallb/metallb-operator
-     * {@code bundle/manifests} (metallb.io_*.yaml). Other packages install nothing the render uses.
+     * {@code bundle/manifests} (metallb.io_*.yaml), openshift/lvm-operator {@code bundle/manifests}
+     * (lvm.topolvm.io_lvmclusters.yaml). Other packages install nothing the render uses.
      */
     static final Map<String, String> CSV_GROUPS = Map.of("multicluster-engine", "multicluster.openshift.io",
             "metallb-operator", "metallb.io", "lvms-operator", PassthroughControllers.LVM_GROUP);

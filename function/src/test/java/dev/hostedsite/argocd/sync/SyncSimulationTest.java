@@ -81,6 +81,8 @@ class SyncSimulationTest {
             Map.entry("bad-warn-bmc-no-scheme-is-ipmi", LVMS_BY_HAND),
             Map.entry("bad-warn-capabilities-before-4-20", LVMS_BY_HAND),
             Map.entry("bad-warn-catalog-under-tag-mirror", LVMS_BY_HAND),
+            Map.entry("bad-warn-etcd-storage-class-made-by-nothing", LVMS_BY_HAND),
+            Map.entry("bad-warn-hosted-default-catalogs-not-mirrored", LVMS_BY_HAND),
             Map.entry("bad-warn-hub-api-address-outside-pools", LVMS_BY_HAND),
             Map.entry("bad-warn-hub-loadbalancer-without-metallb", LVMS_BY_HAND),
             Map.entry("bad-warn-hub-mce-not-in-any-catalog", LVMS_BY_HAND),
@@ -90,12 +92,17 @@ class SyncSimulationTest {
             Map.entry("bad-warn-nmstate-unknown-interface-key", LVMS_BY_HAND),
             Map.entry("bad-warn-nodeport-address-not-in-dns", LVMS_BY_HAND),
             Map.entry("bad-warn-olm-catalog-images-guest", LVMS_BY_HAND),
+            Map.entry("bad-warn-operator-images-not-mirrored", RENDER_CREATES_IT),
+            Map.entry("bad-warn-osimages-ca-with-http", LVMS_BY_HAND),
+            Map.entry("bad-warn-provisioning-missing", LVMS_BY_HAND),
             Map.entry("bad-warn-replicas-above-hosts", LVMS_BY_HAND),
             Map.entry("bad-warn-root-device-hint-empty", LVMS_BY_HAND),
             Map.entry("bad-warn-selector-host-in-two-pools-enough-hosts", LVMS_BY_HAND),
             Map.entry("bad-warn-selector-host-without-pool", LVMS_BY_HAND),
             Map.entry("bad-warn-selector-pool-without-host", LVMS_BY_HAND),
+            Map.entry("bad-warn-storage-class-made-by-nothing", LVMS_BY_HAND),
             Map.entry("bad-warn-tag-mirror", LVMS_BY_HAND),
+            Map.entry("bad-warn-webserver-https-without-ca", RENDER_CREATES_IT),
             Map.entry("cluster-immutables-and-images", LVMS_BY_HAND),
             Map.entry("coreos-stream-fills-os-images", LVMS_BY_HAND),
             Map.entry("docs-dual-stack", LVMS_BY_HAND),
@@ -105,7 +112,9 @@ class SyncSimulationTest {
             Map.entry("example-lab", LVMS_BY_HAND),
             Map.entry("hosts-per-cluster", LVMS_BY_HAND),
             Map.entry("hub-acm-owner", LVMS_BY_HAND),
+            Map.entry("hub-baremetal-plumbing", RENDER_CREATES_IT),
             Map.entry("hub-operators-metallb", LVMS_BY_HAND),
+            Map.entry("hub-storage-class-passthrough", LVMS_BY_HAND),
             Map.entry("metal-static-network", LVMS_BY_HAND),
             Map.entry("nodepool-arch-arm64", LVMS_BY_HAND),
             Map.entry("nodepools-mixed-arch", LVMS_BY_HAND),
@@ -267,7 +276,11 @@ class SyncSimulationTest {
 
     @Test
     void aStorageClassNothingCreatesHoldsTheAgentServiceConfigWaveAndTheMessageNamesIt() {
-        List<ObjectNode> desired = desired(Sites.compile(Sites.example()));
+        // The example without its LVMCluster (spec.hub.storage): nothing in the render or on the hub makes lvms-vg1.
+        ObjectNode site = Sites.example();
+        ((ObjectNode) site.path("spec").path("hub")).remove("storage");
+        List<ObjectNode> desired = desired(Sites.compile(site));
+        assertTrue(desired.stream().noneMatch(o -> o.path("kind").asText().equals("LVMCluster")));
         SimulatedHub hub = hubFor(desired, Set.of(), Set.of());
         SyncSimulator.Outcome stuck = new SyncSimulator(hub, "lab").sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
         assertEquals("Running", stuck.phase(), stuck.message());

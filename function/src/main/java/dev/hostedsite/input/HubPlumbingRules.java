@@ -1,0 +1,222 @@
+package dev.hostedsite.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.diag.Diagnostic;
+import dev.hostedsite.kinds.HubOperatorDefaults;
+import dev.hostedsite.kinds.Names;
+import dev.hostedsite.kinds.OlmPackages;
+import dev.hostedsite.model.Cluster;
+import dev.hostedsite.model.Hub;
+import dev.hostedsite.model.Site;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The hub's bare-metal plumbing: metal3 watching the hosted clusters' namespaces ({@code hub.provisioning}), the
+ * StorageClasses the AgentServiceConfig and etcd name existing ({@code hub.storage}), and the https OS image web
+ * server's CA ({@code hub.osImages.caBundle}). What the render emits for them is in
+ * {@link dev.hostedsite.generate.HubPlumbing}.
+ */
+public final class HubPlumbingRules {
+    private final Site site;
+    private final Hub hub;
+    private final Set<String> passthroughStorageClasses;
+    private final List<Diagnostic> out = new ArrayList<>();
+
+    private HubPlumbingRules(Site site, Set<String> passthroughStorageClasses) {
+        this.site = site;
+        this.hub = site.hub();
+        this.passthroughStorageClasses = passthroughStorageClasses;
+    }
+
+    /**
+     * Checks every site.
+     *
+     * @param passthrough the input items this function did not generate: StorageClasses among them, and those
+     *     their LVMClusters make, count as existing on the hub
+     * @return errors and warnings, each naming the HostedSite field
+     */
+    public static List<Diagnostic> check(List<Site> sites, List<ObjectNode> passthrough) {
+        Set<String> storageClasses = new TreeSet<>();
+        for (ObjectNode i : passthrough) {
+            if ("StorageClass".equals(i.path("kind").asText()) && i.path("apiVersion").asText().startsWith("storage.k8s.io/")) {
+                storageClasses.add(i.path("metadata").path("name").asText());
+            }
+            // a passthrough LVMCluster makes lvms-<device class> like one of ours (openshift/lvm-operator StorageClassPrefix)
+            if ("LVMCluster".equals(i.path("kind").asText()) && i.path("apiVersion").asText().startsWith("lvm.topolvm.io/")) {
+                i.path("spec").path("storage").path("deviceClasses")
+                        .forEach(d -> storageClasses.add(Names.lvmsStorageClass(d.path("name").asText())));
+            }
+        }
+        List<Diagnostic> out = new ArrayList<>();
+        for (Site s : sites) {
+            HubPlumbingRules r = new HubPlumbingRules(s, storageClasses);
+            r.provisioning();
+            r.lvms();
+            r.storageClasses();
+            r.osImages();
+            out.addAll(r.out);
+        }
+        return out;
+    }
+
+    private void error(String path, String message, String value) {
+        out.add(Diagnostic.error(site.ref(), path, message).withValue(value).withFile(site.file()));
+    }
+
+    private void warning(String path, String message) {
+        out.add(Diagnostic.warning(site.ref(), path, message).withFile(site.file()));
+    }
+
+    /**
+     * baremetal-operator reconciles BareMetalHosts outside its own namespace only when the Provisioning
+     * {@code provisioning-configuration} has {@code watchAllNamespaces: true} (openshift/cluster-baremetal-operator
+     * @ 4ecb36c0 api/v1alpha1/provisioning_types.go {@code WatchAllNamespaces}; provisioning/baremetal_pod.go passes
+     * it to the metal3 deployment as WATCH_NAMESPACE). The site's BareMetalHosts live in the control-plane
+     * namespaces, so without it they are never inspected nor booted.
+     */
+    private void provisioning() {
+        if (hub.provisioning() != null || site.clusters().stream().allMatch(c -> c.hosts().isEmpty())) {
+            return;
+        }
+        warning("spec.hub.provisioning", "the BareMetalHosts of this site live in the hosted clusters' namespaces,"
+                + " and metal3 reconciles hosts there only when the Provisioning provisioning-configuration has"
+                + " watchAllNamespaces: true; otherwise no host is ever inspected or booted. Set spec.hub.provisioning:"
+                + " patch on a hub installed with platform baremetal (or run: oc patch provisioning"
+                + " provisioning-configuration --type merge -p '{\"spec\":{\"watchAllNamespaces\":true}}'), create on a"
+                + " hub without a Provisioning (oc get provisioning shows none), or external when it is done elsewhere.");
+    }
+
+    /** The LVMCluster's device classes as openshift/lvm-operator @ de3cc31a api/v1alpha1/lvmcluster_webhook.go admits them. */
+    private void lvms() {
+        Hub.Lvms lvms = hub.storage().lvms();
+        if (lvms == null) {
+            return;
+        }
+        String path = "spec.hub.storage.lvms";
+        if (hub.operators().stream().noneMatch(o -> o.pkg().equals(OlmPackages.LVMS_PACKAGE))
+                && HubOperatorDefaults.catalogCarrying(hub, OlmPackages.LVMS_PACKAGE).isEmpty()) {
+            error(path, "the LVMCluster needs the LVM Storage operator, and no catalog lists package lvms-operator."
+                    + " Add lvms-operator to the packages of a mirrored catalog (oc-mirror then mirrors it and the"
+                    + " render subscribes it), or add a spec.hub.operators entry for it.", null);
+        }
+        Map<String, String> names = new HashMap<>();
+        List<String> defaults = new ArrayList<>();
+        List<String> withoutPaths = new ArrayList<>();
+        for (int i = 0; i < lvms.deviceClasses().size(); i++) {
+            JsonNode d = lvms.deviceClasses().get(i);
+            String p = path + ".deviceClasses[" + i + "]";
+            String name = d.path("name").asText();
+            String prev = names.putIfAbsent(name, p);
+            if (prev != null) {
+                error(p + ".name", "device class '" + name + "' is already declared at " + prev + ": both would make"
+                        + " the StorageClass " + Names.lvmsStorageClass(name) + ". Give each device class its own name.", name);
+            }
+            if (d.path("default").asBoolean(false)) {
+                defaults.add(p);
+            }
+            JsonNode selector = d.path("deviceSelector");
+            if (selector.isObject()) {
+                if (!selector.has("paths") && !selector.has("optionalPaths")) {
+                    error(p + ".deviceSelector", "a deviceSelector without paths or optionalPaths is refused by the"
+                            + " LVMCluster webhook (ErrPathsOrOptionalPathsMandatoryWithNonNilDeviceSelector). List the"
+                            + " disks under paths, or drop deviceSelector to let LVMS take every unused disk.", null);
+                }
+            } else {
+                withoutPaths.add(name);
+            }
+        }
+        if (defaults.size() > 1) {
+            error(defaults.get(1) + ".default", "only one device class may be the default (the LVMCluster webhook"
+                    + " refuses more: ErrOnlyOneDefaultDeviceClassAllowed); " + defaults.get(0) + " already is.", "true");
+        }
+        if (lvms.deviceClasses().size() > 1 && !withoutPaths.isEmpty()) {
+            error(path + ".deviceClasses", "with several device classes each needs deviceSelector.paths (the LVMCluster"
+                    + " webhook refuses it otherwise: ErrEmptyPathsWithMultipleDeviceClasses); "
+                    + String.join(", ", withoutPaths) + " has none.", String.join(", ", withoutPaths));
+        }
+    }
+
+    /**
+     * Every StorageClass the site names must exist: made by {@code hub.storage.lvms} (lvms-&lt;class&gt;), given as a
+     * StorageClass item, or declared in {@code hub.storage.externalStorageClasses}. A PersistentVolumeClaim of a
+     * class that does not exist stays Pending (kubernetes pkg/controller/volume/persistentvolume/pv_controller.go:
+     * "storageclass.storage.k8s.io ... not found"), and with it assisted-service and the hosted cluster's etcd.
+     */
+    private void storageClasses() {
+        Set<String> known = new TreeSet<>(passthroughStorageClasses);
+        known.addAll(hub.storage().externalStorageClasses());
+        if (hub.storage().lvms() != null) {
+            hub.storage().lvms().deviceClasses().forEach(d -> known.add(Names.lvmsStorageClass(d.path("name").asText())));
+        }
+        String asc = hub.agentServiceConfig().storageClassName();
+        if (asc != null && !known.contains(asc)) {
+            missing("spec.hub.agentServiceConfig.storageClassName", asc, "the database, file system and image volumes"
+                    + " of assisted-service");
+        }
+        for (Cluster c : site.clusters()) {
+            if (c.etcdStorageClass() != null && !known.contains(c.etcdStorageClass())) {
+                missing(c.path() + ".etcdStorageClass", c.etcdStorageClass(), "the etcd volume of " + c.name());
+            }
+        }
+    }
+
+    private void missing(String path, String storageClass, String what) {
+        String lvms = storageClass.startsWith("lvms-")
+                ? " Add spec.hub.storage.lvms with device class '" + storageClass.substring("lvms-".length())
+                        + "' (LVMS then makes " + storageClass + "),"
+                : " Add spec.hub.storage.lvms with a device class (LVMS makes lvms-<class>),";
+        warning(path, "StorageClass " + storageClass + " is made by nothing in this site: " + what + " would wait"
+                + " forever as Pending claims." + lvms + " a StorageClass item beside the HostedSite, or list "
+                + storageClass + " in spec.hub.storage.externalStorageClasses if the hub already has it.");
+    }
+
+    /**
+     * assisted-image-service downloads the ISO and rootfs itself, trusting the system CAs plus the
+     * {@code OSImageCACertRef} ConfigMap (openshift/assisted-service
+     * internal/controller/controllers/agentserviceconfig_controller.go, {@code OS_IMAGE_DOWNLOAD_TRUSTED_CA_FILE}).
+     */
+    private void osImages() {
+        Hub.OsImages os = hub.osImages();
+        if (os.https() && os.caBundle() == null) {
+            warning("spec.hub.osImages.webServer", "the web server is https, and the AgentServiceConfig names no CA for"
+                    + " it: if its certificate is signed by a private CA, assisted-image-service fails to download the"
+                    + " RHCOS images (x509: certificate signed by unknown authority), no discovery ISO is served and no"
+                    + " host boots. Add spec.hub.osImages.caBundle with the CA certificate (PEM); the render puts it in"
+                    + " ConfigMap " + Names.OS_IMAGES_CA + " named by spec.OSImageCACertRef.");
+        }
+        if (os.caBundle() == null) {
+            return;
+        }
+        String path = "spec.hub.osImages.caBundle";
+        if (!os.https()) {
+            warning(path, "the web server is plain http, so this CA is never used. Drop it, or serve the images over https.");
+        }
+        if (os.caBundle().getBytes(StandardCharsets.UTF_8).length > SecretDataRules.MAX_SECRET_SIZE) {
+            error(path, "the CA bundle is larger than 1 MiB, the most a ConfigMap holds. Keep only the certificates"
+                    + " that sign the web server.", null);
+            return;
+        }
+        boolean ok;
+        try {
+            ok = os.caBundle().contains("-----BEGIN CERTIFICATE-----") && !CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(os.caBundle().getBytes(StandardCharsets.US_ASCII)))
+                    .isEmpty();
+        } catch (CertificateException | RuntimeException e) {
+            ok = false;
+        }
+        if (!ok) {
+            error(path, "the CA bundle holds no valid PEM certificate (-----BEGIN CERTIFICATE----- ... -----END"
+                    + " CERTIFICATE-----). Paste the CA certificate that signed the web server's certificate.", null);
+        }
+    }
+}
