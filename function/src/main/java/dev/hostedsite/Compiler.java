@@ -16,7 +16,6 @@ import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ObjectKey;
 import dev.hostedsite.graph.Origins;
-import dev.hostedsite.graph.PoolRollouts;
 import dev.hostedsite.graph.Reference;
 import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.graph.References;
@@ -27,6 +26,7 @@ import dev.hostedsite.input.AgentPoolArchitecture;
 import dev.hostedsite.input.HostedOlmRules;
 import dev.hostedsite.input.HubPlumbingRules;
 import dev.hostedsite.input.OperatorImageRules;
+import dev.hostedsite.input.ControllerRules;
 import dev.hostedsite.input.NmstateRules;
 import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.input.SchemaValidator;
@@ -42,10 +42,15 @@ import dev.hostedsite.transition.SiteEvidence;
 import dev.hostedsite.model.SecretSource;
 import dev.hostedsite.model.Site;
 import dev.hostedsite.transition.ChangeSet;
+import dev.hostedsite.transition.ConsequenceGuard;
 import dev.hostedsite.transition.EtcdRotationGuard;
 import dev.hostedsite.transition.HostRemovalGuard;
 import dev.hostedsite.transition.ImmutableFieldGuard;
+import dev.hostedsite.transition.InfraEnvArchitectures;
+import dev.hostedsite.transition.MirrorOrder;
+import dev.hostedsite.transition.ReleaseGuard;
 import dev.hostedsite.transition.RenameGuard;
+import dev.hostedsite.transition.RolloutGuard;
 import dev.hostedsite.transition.Transition;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -111,12 +116,15 @@ public final class Compiler {
                 sites.add(SiteBinder.bind(node, file, stream.stream().orElse(null)));
             }
         }
+        Map<ObjectKey, ObjectNode> previous = Transition.previousObjects(items);
+        sites = InfraEnvArchitectures.pin(sites, previous);
         diags.addAll(SemanticValidator.validate(sites));
         diags.addAll(NmstateRules.check(sites));
         diags.addAll(SelectorRules.check(sites));
         diags.addAll(AddressPlanRules.check(sites));
         diags.addAll(AgentPoolArchitecture.check(sites));
         diags.addAll(AcmRules.check(sites));
+        diags.addAll(ControllerRules.check(sites));
         diags.addAll(PullableImages.check(sites));
         List<ObjectNode> passthrough = items.stream().filter(i -> ItemRole.of(i) == ItemRole.PASSTHROUGH).toList();
         diags.addAll(PassthroughAdmission.check(passthrough));
@@ -126,6 +134,7 @@ public final class Compiler {
         if (diags.hasErrors()) {
             return failure(items, diags);
         }
+        sites = MirrorOrder.pin(sites, previous);
 
         ManifestSet set = new ManifestSet();
         for (Site site : sites) {
@@ -141,8 +150,6 @@ public final class Compiler {
         }
         List<Manifest> generated = set.manifests();
         Origins origins = set.origins();
-        Map<ObjectKey, ObjectNode> previous = Transition.previousObjects(items);
-        diags.addAll(origins.locate(PoolRollouts.check(previous, generated)));
 
         Set<ObjectKey> emitted = new HashSet<>();
         generated.stream().filter(m -> !m.localConfig()).forEach(m -> emitted.add(m.key()));
@@ -182,6 +189,9 @@ public final class Compiler {
         diags.addAll(ImmutableFieldGuard.check(transition));
         diags.addAll(RenameGuard.check(transition));
         diags.addAll(HostRemovalGuard.check(transition));
+        diags.addAll(ReleaseGuard.check(transition));
+        diags.addAll(RolloutGuard.check(transition, changes.rolls()));
+        diags.addAll(ConsequenceGuard.check(transition));
         if (diags.hasErrors()) {
             return new Result(items, diags.list(), List.of(), List.of(), changes, origins, List.of());
         }

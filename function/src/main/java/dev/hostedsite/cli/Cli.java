@@ -352,13 +352,13 @@ public final class Cli {
         if (c.result().failed()) {
             if (changes.previous()) {
                 out.print("# hostedsite plan: " + path + "\n\nThe render is refused (see the errors); what it would"
-                        + " change:\n\n" + PlanWriter.changes(changes, c.result().origins()));
+                        + " change:\n\n" + PlanWriter.changes(changes, c.locator()::where));
             }
             return Main.INPUT_ERROR;
         }
         out.print(PlanWriter.write(path.toString(), siteNames(c), ObjectGraph.of(c.result()), c.result()));
         if (changes.previous()) {
-            out.print("\n## Changes against the previous render\n\n" + PlanWriter.changes(changes, c.result().origins()));
+            out.print("\n## Changes against the previous render\n\n" + PlanWriter.changes(changes, c.locator()::where));
         }
         return Main.OK;
     }
@@ -377,7 +377,7 @@ public final class Cli {
         if (!changes.previous() && c.result().failed()) {
             return Main.INPUT_ERROR;
         }
-        out.print("# hostedsite diff: " + oldPath + " → " + newPath + "\n\n" + PlanWriter.changes(changes, c.result().origins()));
+        out.print("# hostedsite diff: " + oldPath + " → " + newPath + "\n\n" + PlanWriter.changes(changes, c.locator()::where));
         return c.result().failed() ? Main.INPUT_ERROR : Main.OK;
     }
 

@@ -50,6 +50,23 @@ final class Locator {
         return ds.stream().map(this::locate).sorted(ORDER).toList();
     }
 
+    /**
+     * {@code file:line site-path} of the HostedSite field a change comes from: {@code field} (a site path), or the
+     * change's cluster, pool or host when null; null when the change comes from no HostedSite field.
+     */
+    String where(dev.hostedsite.transition.ChangeSet.Change c, String field) {
+        if (c.origin() == null) {
+            return null;
+        }
+        String path = field == null ? c.origin().path() : field;
+        Diagnostic d = locate(Diagnostic.info(c.origin().ref(), path, "").withFile(c.origin().file()));
+        SourceFile f = d.file();
+        if (f == null) {
+            return path;
+        }
+        return sources.display(f.path()) + (f.line() != null ? ":" + f.line() : "") + " " + path;
+    }
+
     /** File, line, column; diagnostics without a file last, each group in the order found. */
     static final Comparator<Diagnostic> ORDER = Comparator
             .comparing((Diagnostic d) -> d.file() == null ? "\uffff" : d.file().path())

@@ -51,7 +51,10 @@ final class OutputDirectory {
         return files;
     }
 
-    static void write(Path target, Map<String, String> files) throws IOException {
+    static void write(Path outputDir, Map<String, String> files) throws IOException {
+        // absolute and normalized first: the containment check below compares normalized paths, and a target
+        // such as "." or "site/." would otherwise refuse every file (render . -o .)
+        Path target = outputDir.toAbsolutePath().normalize();
         Files.createDirectories(target);
         Path staging = Files.createTempDirectory(target, ".hostedsite-render-");
         try {

@@ -6,9 +6,11 @@ import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.graph.Manifest;
 import java.util.ArrayList;
 import dev.hostedsite.graph.ObjectKey;
-import dev.hostedsite.graph.Origins;
 import dev.hostedsite.transition.ChangeSet;
+import dev.hostedsite.transition.Consequences;
 import dev.hostedsite.transition.ImmutableFields;
+import dev.hostedsite.transition.RolloutGuard;
+import java.util.function.BiFunction;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,7 +75,7 @@ final class PlanWriter {
 
     /**
      * One line per NodePool: arch, size, upgrade type, and whether it follows its cluster's release (and so
-     * upgrades with it) or runs its own; below it, what this render rolls (warnings of PoolRollouts).
+     * upgrades with it) or runs its own; below it, what this render rolls ({@code RolloutGuard.Roll}, one line per reason).
      */
     private static void nodePools(StringBuilder b, Compiler.Result result) {
         Map<String, String> clusterImages = new TreeMap<>();
@@ -106,10 +108,9 @@ final class PlanWriter {
             b.append("- NodePool `").append(ns).append('/').append(name).append("` (").append(spec.path("arch").asText())
                     .append(", ").append(size).append(", ").append(spec.path("management").path("upgradeType").asText())
                     .append("): ").append(release).append('\n');
-            for (Diagnostic d : result.diagnostics()) {
-                if (d.resource() != null && "NodePool".equals(d.resource().kind()) && name.equals(d.resource().name())
-                        && ns.equals(d.resource().namespace())) {
-                    b.append("  - rolls: ").append(d.message()).append('\n');
+            for (RolloutGuard.Roll r : result.changes().rolls()) {
+                if (r.pool().name().equals(name) && ns.equals(r.pool().namespace())) {
+                    b.append("  - rolls: ").append(String.join("; ", r.reasons())).append('\n');
                 }
             }
         }
@@ -117,17 +118,22 @@ final class PlanWriter {
 
     /**
      * The changes against the previous render, one line each: {@code - created|changed|deleted: Kind `ns/name`},
-     * the changed fields, each followed by the HostedSite field it comes from when {@code origins} knows the
-     * object ({@code spec.replicas (spec.clusters[0].nodePools[0].replicas)}), and the marks
-     * {@code REFUSED by the hub} (with the upstream rule) and {@code DESTROYS DATA} (with what).
+     * where in the HostedSite it comes from, and the consequence class; below a changed object, each field (with its
+     * HostedSite field and line when known) with
+     * its old and new value (secret values never shown) and class; the marks {@code REFUSED by the hub} (with the
+     * upstream rule) and {@code DESTROYS DATA} (with what); then the NodePools that roll, each with why and what
+     * its upgradeType does. {@code where}: {@code file:line} and site path of a change, or of one of its
+     * HostedSite fields (the second argument; null for the object's own place), or null when unknown.
      */
-    static String changes(ChangeSet changes, Origins origins) {
+    static String changes(ChangeSet changes, BiFunction<ChangeSet.Change, String, String> where) {
         StringBuilder b = new StringBuilder();
-        long refused = changes.changes().stream().filter(c -> !c.refused().isEmpty()).count();
+        long refused = changes.changes().stream().filter(c -> !c.refused().isEmpty()
+                || c.effect() == Consequences.Effect.REFUSED_AT_RECONCILE).count();
         long destroys = changes.changes().stream().filter(c -> c.destroys() != null).count();
         b.append(changes.count(ChangeSet.Type.CREATED)).append(" created, ").append(changes.count(ChangeSet.Type.CHANGED))
                 .append(" changed, ").append(changes.count(ChangeSet.Type.DELETED)).append(" deleted; ")
-                .append(refused).append(" refused by the hub, ").append(destroys).append(" destroying data.\n");
+                .append(refused).append(" refused by the hub, ").append(destroys).append(" destroying data; ")
+                .append(count(changes.rolls().size(), "NodePool")).append(" rolling.\n");
         if (!changes.changes().isEmpty()) {
             b.append('\n');
         }
@@ -135,19 +141,36 @@ final class PlanWriter {
             ObjectKey k = c.key();
             b.append("- ").append(c.type().name().toLowerCase(Locale.ROOT)).append(": ").append(k.kind()).append(" `")
                     .append(k.namespace() == null ? "" : k.namespace() + "/").append(k.name()).append('`');
-            if (!c.fields().isEmpty()) {
-                b.append(": ").append(String.join(", ", c.fields().stream()
-                        .map(f -> f + origins.siteField(k, f).map(s -> " (" + s + ")").orElse("")).toList()));
+            String at = where.apply(c, null);
+            if (at != null) {
+                b.append(" (").append(at).append(')');
+            }
+            if (c.type() == ChangeSet.Type.CHANGED) {
+                b.append(": ").append(c.effect().words());
             }
             b.append('\n');
+            for (ChangeSet.FieldChange f : c.values()) {
+                b.append("  - ").append(f.path());
+                String fieldAt = f.sitePath() == null ? null : where.apply(c, f.sitePath());
+                if (fieldAt != null) {
+                    b.append(" (").append(fieldAt).append(')');
+                }
+                b.append(": ").append(f.change()).append(" (").append(f.effect().words()).append(")\n");
+            }
             for (ImmutableFields.Rule r : c.refused()) {
-                b.append("  - REFUSED by the hub: ").append(r.field())
-                        .append(origins.siteField(k, r.field()).map(s -> " (" + s + ")").orElse(""))
-                        .append(" cannot change (`").append(r.rule())
+                b.append("  - REFUSED by the hub: ").append(r.field()).append(" cannot change (`").append(r.rule())
                         .append("`, ").append(r.source()).append(")\n");
             }
             if (c.destroys() != null) {
                 b.append("  - DESTROYS DATA: ").append(c.destroys()).append('\n');
+            }
+        }
+        if (!changes.rolls().isEmpty()) {
+            b.append("\n### Rolls\n\n");
+            for (RolloutGuard.Roll r : changes.rolls()) {
+                b.append("- NodePool `").append(r.pool().namespace()).append('/').append(r.pool().name()).append("` (")
+                        .append(RolloutGuard.upgradeTypeMeaning(r.upgradeType())).append("):\n");
+                r.reasons().forEach(reason -> b.append("  - ").append(reason).append('\n'));
             }
         }
         return b.toString();

@@ -38,6 +38,8 @@ public final class ClusterGenerator {
      * without registry overrides (openshift/hypershift {@code api/hypershift/v1beta1/hostedcluster_types.go},
      * {@code ControlPlaneOperatorImageAnnotation}; {@code docs/content/how-to/disconnected/known-issues.md}).
      */
+    /** See {@link Names#RELEASE_VERSION}. */
+    public static final String RELEASE_VERSION = Names.RELEASE_VERSION;
     static final String CONTROL_PLANE_OPERATOR_IMAGE = "hypershift.openshift.io/control-plane-operator-image";
     /** {@code olmCatalogImages} key → annotation ({@code hostedcluster_types.go}, {@code *CatalogImageAnnotation}). */
     public static final Map<String, String> CATALOG_IMAGE_ANNOTATIONS = Map.of(
@@ -149,6 +151,9 @@ public final class ClusterGenerator {
             annotations.put(CONTROL_PLANE_OPERATOR_IMAGE, c.release().controlPlaneOperatorImage());
         }
         c.olmCatalogImages().forEach((catalog, image) -> annotations.put(CATALOG_IMAGE_ANNOTATIONS.get(catalog), image));
+        if (c.release().version() != null) {
+            annotations.put(RELEASE_VERSION, c.release().version());
+        }
         if (!annotations.isEmpty()) {
             hc.with("metadata").set("annotations", annotations);
         }

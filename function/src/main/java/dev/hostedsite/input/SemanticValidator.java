@@ -151,6 +151,14 @@ public final class SemanticValidator {
         }
         osImagesCover(c);
         secrets(c);
+        if (c.pullSecretHashedName() && !c.pullSecret().inline()) {
+            error(p + ".pullSecretHashedName", "pullSecretHashedName names the Secret this render writes after its"
+                    + " content, but this pull secret is " + (c.pullSecret().form() == dev.hostedsite.model.SecretSource.Form
+                    .SECRET_REF ? "a secretRef: to rotate it so that the nodes take it, point secretRef at a Secret of a"
+                    + " new name" : "an externalSecret, whose content the render does not know: to rotate it so that the"
+                    + " nodes take it, change its remoteKey") + " (the name change rolls every NodePool). Remove"
+                    + " pullSecretHashedName, or give the pull secret inline.", "true");
+        }
         report(ClusterNetworkRules.check(c));
         pools(c);
         for (Host h : c.hosts()) {

@@ -212,7 +212,8 @@ public final class SiteBinder {
                 text(c, "etcdStorageClass", null), strings(c.path("capabilities").path("disabled")),
                 stringMap(c.path("olmCatalogImages")), c.path("operatorHub").path("disableDefaultSources")
                         .asBoolean(SchemaDefaults.bool("spec.clusters[].operatorHub.disableDefaultSources")),
-                managedCluster(c.path("managedCluster"), path + ".managedCluster"));
+                managedCluster(c.path("managedCluster"), path + ".managedCluster"),
+                c.path("pullSecretHashedName").asBoolean(false), null);
     }
 
     private static ManagedCluster managedCluster(JsonNode m, String path) {

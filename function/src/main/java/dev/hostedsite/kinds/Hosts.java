@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hostedsite.model.Cluster.Host;
 import dev.hostedsite.model.Cluster;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,12 +33,33 @@ public final class Hosts {
         return p.hostSelector() == null || matches(p.hostSelector(), h.labels());
     }
 
+    /** NodePool arch names in the order that picks a cluster's primary architecture: the first one present. */
+    public static final List<String> PRIMARY_ORDER = List.of("amd64", "arm64", "ppc64le", "s390x");
+
     /**
-     * The architectures of a cluster's pools (NodePool arch names), first pool's first. The first is the
-     * cluster's primary architecture: its InfraEnv keeps the name of the cluster.
+     * The architectures of a cluster's pools (NodePool arch names), independent of the order of {@code nodePools}:
+     * the cluster's {@code primaryArchitecture} first when the previous render fixed it, then the others in
+     * {@link #PRIMARY_ORDER} (unknown ones after, by name). The first is the cluster's primary architecture: its
+     * InfraEnv has the name of the cluster, so neither reordering nor adding pools moves that name to another
+     * architecture (InfraEnv cpuArchitecture is immutable: openshift/assisted-service
+     * pkg/webhooks/agentinstall/v1beta1/infraenv_admission_hook.go, validateUpdate). For every site whose first
+     * pool was amd64, or whose pools share one architecture, this is the order the first pool gave before.
      */
     public static List<String> architectures(Cluster c) {
-        return c.nodePools().stream().map(Cluster.NodePool::arch).distinct().toList();
+        // the pinned primary may have no pool left: then it leads nothing, and no InfraEnv takes the cluster's name
+        String pinned = c.primaryArchitecture();
+        return c.nodePools().stream().map(Cluster.NodePool::arch).distinct()
+                .sorted(Comparator.comparingInt((String a) -> a.equals(pinned) ? -1 : PRIMARY_ORDER.contains(a)
+                        ? PRIMARY_ORDER.indexOf(a) : PRIMARY_ORDER.size()).thenComparing(a -> a)).toList();
+    }
+
+    /**
+     * The architecture whose InfraEnv has the cluster's name: the one the previous render fixed
+     * ({@code primaryArchitecture}, possibly with no pool left: then no InfraEnv has the cluster's name, and the
+     * others keep theirs), else the first of {@link #architectures}.
+     */
+    public static String primaryArchitecture(Cluster c) {
+        return c.primaryArchitecture() != null ? c.primaryArchitecture() : architectures(c).get(0);
     }
 
     /** Whether the cluster has pools of more than one architecture (one InfraEnv per architecture). */
@@ -92,6 +114,12 @@ public final class Hosts {
 
     /** NodePool {@code arch} names (Go's) that InfraEnv and osImages spell differently (the kernel's). */
     public static final Map<String, String> KERNEL_ARCH_NAMES = Map.of("amd64", "x86_64", "arm64", "aarch64");
+
+    /** The NodePool {@code arch} name of an InfraEnv/osImages CPU architecture name ({@code x86_64} → amd64). */
+    public static String nodePoolArch(String cpuArchitecture) {
+        return KERNEL_ARCH_NAMES.entrySet().stream().filter(e -> e.getValue().equals(cpuArchitecture))
+                .map(Map.Entry::getKey).findFirst().orElse(cpuArchitecture);
+    }
 
     /** NodePool {@code arch} to the CPU architecture names of InfraEnv and osImages. */
     public static String cpuArchitecture(String arch) {

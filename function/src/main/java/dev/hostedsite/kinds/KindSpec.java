@@ -54,7 +54,7 @@ public record KindSpec(String group, String version, String kind, Upstream upstr
         IN_PLACE,
         /** The API server refuses the change once the object exists ({@code transition/ImmutableFields} has the rule). */
         IMMUTABLE,
-        /** The controller replaces or reboots the nodes ({@code graph/PoolRollouts} reports it on day 2). */
+        /** The controller replaces or reboots the nodes ({@code transition/RolloutGuard} reports it on day 2, from the cited table {@code transition/Consequences}). */
         ROLLS_NODES,
         /** Nodes are added or removed. */
         SCALES,

@@ -1,6 +1,7 @@
 package dev.hostedsite.kinds;
 
 import dev.hostedsite.model.Cluster;
+import dev.hostedsite.model.SecretSource;
 
 /** Every generated name in one place, so generators and checks agree (design/hostedsite-api.md). */
 public final class Names {
@@ -22,6 +23,12 @@ public final class Names {
      */
     public static final String METALLB = "metallb";
     public static final String L2_ADVERTISEMENT = "hostedsite";
+    /**
+     * The release version ({@code release.version}) a HostedCluster or NodePool was rendered with, when the site
+     * gives it: the release image is a digest, and the day-2 checks compare versions (y-stream downgrade,
+     * openshift/hypershift support/supportedversion/version.go IsValidReleaseVersion) against the previous render.
+     */
+    public static final String RELEASE_VERSION = "hostedsite.dev/release-version";
     public static final String INFRAENV_LABEL = "infraenvs.agent-install.openshift.io";
     /**
      * The one Provisioning cluster-baremetal-operator accepts: openshift/cluster-baremetal-operator @ 4ecb36c0
@@ -41,8 +48,28 @@ public final class Names {
 
     private Names() {}
 
+    /**
+     * {@code <cluster>-pull-secret}; with {@code pullSecretHashedName} (an inline pull secret),
+     * {@code <cluster>-pull-secret-<10 hex digits of the SHA-256 of its inline content>} (value, data, stringData,
+     * in that order, keys sorted): HyperShift puts
+     * the pull secret's name, not its content, in every NodePool's rollout hash (openshift/hypershift
+     * hypershift-operator/controllers/nodepool/config.go), so only a new name makes running nodes take new content.
+     */
     public static String pullSecret(Cluster c) {
-        return c.name() + "-pull-secret";
+        String name = c.name() + "-pull-secret";
+        if (!c.pullSecretHashedName() || !c.pullSecret().inline()) {
+            return name;
+        }
+        SecretSource s = c.pullSecret();
+        String data = s.value() + "\u0000" + (s.data() == null ? "" : new java.util.TreeMap<>(s.data())) + "\u0000"
+                + (s.stringData() == null ? "" : new java.util.TreeMap<>(s.stringData()));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return name + "-" + java.util.HexFormat.of().formatHex(digest).substring(0, 10);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     public static String sshKey(Cluster c) {
@@ -65,7 +92,7 @@ public final class Names {
      * pool of a new architecture never renames the InfraEnv existing hosts use.
      */
     public static String infraEnv(Cluster c, String arch) {
-        return arch.equals(Hosts.architectures(c).get(0)) ? c.name() : c.name() + "-" + arch;
+        return arch.equals(Hosts.primaryArchitecture(c)) ? c.name() : c.name() + "-" + arch;
     }
 
     /** The ConfigMap holding a pool's {@code config} documents (NodePool spec.config). */

@@ -14,6 +14,10 @@ import java.util.Optional;
  * @param disableDefaultSources {@code operatorHub.disableDefaultSources}: the hosted cluster's OperatorHub turns the
  *     default catalog sources off
  * @param managedCluster its ACM registration from Git, or null (nothing ACM is written)
+ * @param pullSecretHashedName whether the generated pull secret's name ends in a hash of its content
+ *     ({@code clusters[].pullSecretHashedName}), so that a rotation renames it and rolls the NodePools
+ * @param primaryArchitecture the NodePool arch whose InfraEnv has the cluster's name, when the previous render fixes
+ *     it (InfraEnv cpuArchitecture is immutable); null to take the first of {@code Hosts.PRIMARY_ORDER} present
  */
 public record Cluster(String path, String name, String namespace, Release release,
                       SecretSource pullSecret, SecretSource sshKey, String sshAuthorizedKey,
@@ -22,7 +26,16 @@ public record Cluster(String path, String name, String namespace, Release releas
                       String etcdStorageSize, Networking networking, ApiServer apiServer, Dns dns,
                       List<NodePool> nodePools, List<Host> hosts,
                       String etcdStorageClass, List<String> disabledCapabilities, Map<String, String> olmCatalogImages,
-                      boolean disableDefaultSources, ManagedCluster managedCluster) {
+                      boolean disableDefaultSources, ManagedCluster managedCluster,
+                      boolean pullSecretHashedName, String primaryArchitecture) {
+
+    /** This cluster with its primary architecture fixed ({@code primaryArchitecture}). */
+    public Cluster withPrimaryArchitecture(String arch) {
+        return new Cluster(path, name, namespace, release, pullSecret, sshKey, sshAuthorizedKey, etcdEncryptionKey,
+                etcdBackupKey, controllerAvailabilityPolicy, olmCatalogPlacement, fips, etcdStorageSize, networking,
+                apiServer, dns, nodePools, hosts, etcdStorageClass, disabledCapabilities, olmCatalogImages,
+                disableDefaultSources, managedCluster, pullSecretHashedName, arch);
+    }
 
     /** The namespace HyperShift runs the control plane in, where agents, InfraEnv and hosts live. */
     public String controlPlaneNamespace() {

@@ -54,6 +54,12 @@ public record Hub(String mceNamespace, Registry registry, List<Mirror> mirrors, 
         return mirrors.stream().anyMatch(m -> m.covers(repository));
     }
 
+    /** This hub with its mirrors in another order ({@code transition.MirrorOrder}). */
+    public Hub withMirrors(List<Mirror> ordered) {
+        return new Hub(mceNamespace, registry, ordered, catalogs, osImages, agentServiceConfig, disableDefaultSources,
+                operators, metallb, mceOwner, provisioning, storage);
+    }
+
     public record Catalog(String name, String source, String image, String displayName, List<String> packages) {}
 
     /**

@@ -2,6 +2,7 @@ package dev.hostedsite.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.generate.ClusterGenerator;
 import dev.hostedsite.graph.ObjectKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +15,27 @@ import java.util.TreeSet;
  *
  * @param previous false when there was no previous render to compare with (then there are no changes)
  */
-public record ChangeSet(boolean previous, List<Change> changes) {
-    public static final ChangeSet NONE = new ChangeSet(false, List.of());
+public record ChangeSet(boolean previous, List<Change> changes, List<RolloutGuard.Roll> rolls) {
+    public static final ChangeSet NONE = new ChangeSet(false, List.of(), List.of());
 
     public enum Type { CREATED, CHANGED, DELETED }
 
     /**
-     * One object's change. {@code fields}: for CHANGED, the dot paths that differ; {@code refused}: the rules of
-     * {@link ImmutableFields} it breaks; {@code destroys}: what data it destroys, or null.
+     * One object's change. {@code fields}: for CHANGED, the dot paths that differ; {@code values}: each of them
+     * with its old and new value as shown to the user; {@code refused}: the rules of {@link ImmutableFields} it
+     * breaks; {@code destroys}: what data it destroys, or null; {@code effect}: the most severe consequence of its
+     * fields ({@link Consequences}); {@code origin}: where in the HostedSites it comes from, or null.
      */
-    public record Change(ObjectKey key, Type type, List<String> fields, List<ImmutableFields.Rule> refused,
-                         String destroys) {}
+    public record Change(ObjectKey key, Type type, List<String> fields, List<FieldChange> values,
+                         List<ImmutableFields.Rule> refused, String destroys, Consequences.Effect effect,
+                         Transition.Origin origin) {}
+
+    /**
+     * One changed field: dot path; the change in words ({@code old → new}; for a list, the items it adds and
+     * removes; for a text of several lines, the lines; a Secret's values never, only that they changed); its effect;
+     * the HostedSite field it comes from ({@code spec.clusters[0].release.image}), or null when not known.
+     */
+    public record FieldChange(String path, String change, Consequences.Effect effect, String sitePath) {}
 
     public static ChangeSet of(Transition t) {
         if (!t.hasPrevious()) {
@@ -45,13 +56,18 @@ public record ChangeSet(boolean previous, List<Change> changes) {
         for (ObjectKey k : keys) {
             ObjectNode before = t.before().get(k);
             ObjectNode after = t.after().get(k);
+            Transition.Origin origin = t.origin(k).orElse(null);
             if (before == null) {
-                out.add(new Change(k, Type.CREATED, List.of(), List.of(), null));
+                out.add(new Change(k, Type.CREATED, List.of(), List.of(), List.of(), null, Consequences.Effect.APPLIED, origin));
             } else if (after == null) {
-                out.add(new Change(k, Type.DELETED, List.of(), List.of(), deletionDestroys(k)));
+                out.add(new Change(k, Type.DELETED, List.of(), List.of(), List.of(), deletionDestroys(k),
+                        Consequences.Effect.APPLIED, origin));
             } else if (!before.equals(after)) {
                 List<String> fields = new ArrayList<>();
                 diff("", before, after, fields);
+                if (fields.contains("spec.release.image")) {
+                    fields.remove("metadata.annotations." + ClusterGenerator.RELEASE_VERSION);
+                }
                 boolean secretSwapped = k.kind().equals("HostedCluster")
                         && fields.contains("spec.secretEncryption.aescbc.activeKey.name")
                         && unguardedKeys.contains(k.namespace() + "/" + ImmutableFields.at(after,
@@ -63,10 +79,14 @@ public record ChangeSet(boolean previous, List<Change> changes) {
                         : secretSwapped ? "the active etcd encryption key is read from another Secret and no backup key"
                                 + " is kept: unless both Secrets hold the same key, what the hosted etcd encrypted"
                                 + " becomes unreadable" : null;
-                out.add(new Change(k, Type.CHANGED, List.copyOf(fields), ImmutableFields.refusals(before, after), destroys));
+                List<ImmutableFields.Rule> refused = ImmutableFields.refusals(before, after);
+                List<FieldChange> values = FieldValues.of(t, k, before, after, fields, refused);
+                Consequences.Effect effect = values.stream().map(FieldChange::effect).min(Enum::compareTo)
+                        .orElse(Consequences.Effect.APPLIED);
+                out.add(new Change(k, Type.CHANGED, List.copyOf(fields), values, refused, destroys, effect, origin));
             }
         }
-        return new ChangeSet(true, List.copyOf(out));
+        return new ChangeSet(true, List.copyOf(out), RolloutGuard.rolls(t));
     }
 
     /** What deleting an object of this kind destroys, or null when nothing that cannot be re-created. */

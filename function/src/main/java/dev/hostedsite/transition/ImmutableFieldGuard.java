@@ -62,6 +62,12 @@ public final class ImmutableFieldGuard {
                     + " and remove the old pool in a later render.";
             case "BareMetalHost" -> "The value is only taken when the BareMetalHost is registered; to have it, remove the"
                     + " host from the HostedSite (scale its pool down first), sync, then add it again with the new value.";
+            case "InfraEnv" -> "An InfraEnv serves one architecture's discovery image for as long as it exists, and the"
+                    + " hosts that booted from it belong to it. hostedsite names the InfraEnv of a cluster's primary"
+                    + " architecture after the cluster (amd64 when a pool is amd64, else arm64, ppc64le, s390x in that"
+                    + " order, whatever the order of nodePools) and the others <cluster>-<arch>: keep the pools of the"
+                    + " architecture the InfraEnv serves. To change it on purpose, remove the hosts and pools of that"
+                    + " architecture first (see the host removal procedure), sync, then add the new ones.";
             default -> "To have the new value, delete " + key + " by hand before the sync; Argo CD then creates it anew.";
         };
     }

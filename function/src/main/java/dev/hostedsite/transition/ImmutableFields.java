@@ -1,6 +1,8 @@
 package dev.hostedsite.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.kinds.Upstreams;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,9 @@ public final class ImmutableFields {
     /** metal3-io/baremetal-operator at {@link Upstreams#METAL3}, validateChanges (admission webhook). */
     static final String BMH_WEBHOOK = Upstreams.METAL3.repository()
             + " internal/webhooks/metal3.io/v1alpha1/baremetalhost_validation.go (validateChanges)";
+    /** openshift/assisted-service @063b257950f726d6b291dc94b806bc243a1b56de, validateUpdate (admission webhook). */
+    static final String INFRAENV_WEBHOOK = "openshift/assisted-service pkg/webhooks/agentinstall/v1beta1/"
+            + "infraenv_admission_hook.go (validateUpdate)";
     /** kubernetes/kubernetes, ValidateSecretUpdate. */
     static final String CORE_SECRET = "kubernetes/kubernetes pkg/apis/core/validation/validation.go (ValidateSecretUpdate)";
 
@@ -145,13 +150,58 @@ public final class ImmutableFields {
             np("spec.management.upgradeType", "self == oldSelf", Check.EQUAL, "spec.management.upgradeType", "upgradeType"),
             np("spec.platform.type", "self == oldSelf", Check.EQUAL, "spec.platform.type", null),
 
-            // refused unless the host is still registering or detached: a host that runs a node is neither
-            new Rule("BareMetalHost", "spec.bmc.address", "BMC address can not be changed if the BMH is not in the"
-                    + " Registering state, or if the BMH is not detached", Check.EQUAL_ONCE_SET, "spec.bmc.address",
-                    "bmc.address", BMH_WEBHOOK),
+            // spec.bmc.address is refused unless the host is registering or detached, which assisted-service makes
+            // every provisioned host: a warning with the check to make (Consequences, ConsequenceGuard)
             new Rule("BareMetalHost", "spec.bootMACAddress", "bootMACAddress can not be changed once it is set",
                     Check.EQUAL_ONCE_SET, "spec.bootMACAddress", "bootMACAddress", BMH_WEBHOOK),
-            new Rule("Secret", "type", "field is immutable", Check.EQUAL, "type", null, CORE_SECRET));
+            new Rule("Secret", "type", "field is immutable", Check.EQUAL, "type", null, CORE_SECRET),
+            new Rule("InfraEnv", "spec.cpuArchitecture", "Attempted to change Spec.CpuArchitecture which is immutable"
+                    + " after InfraEnv creation.", Check.EQUAL, "spec.cpuArchitecture", null, INFRAENV_WEBHOOK));
+
+    /**
+     * Defaults the API server writes into an object when a field is absent (the CRD schema's {@code default}): a
+     * transition rule compares the stored object, so a field the render leaves out still has its default as the
+     * old value. {@code ImmutableFieldsTest} checks every default of the copied schemas at a rule's field is here. HostedCluster {@code spec.capabilities} defaults to {@code {}}
+     * (hostedcluster-v1beta1 schema), which makes adding or removing {@code capabilities.disabled} a change of
+     * an immutable field.
+     */
+    public static final List<StoredDefault> STORED_DEFAULTS = List.of(
+            new StoredDefault("HostedCluster", "spec.capabilities", Yaml.NODES.objectNode()),
+            new StoredDefault("HostedCluster", "spec.issuerURL", Yaml.NODES.textNode("https://kubernetes.default.svc")),
+            new StoredDefault("HostedCluster", "spec.olmCatalogPlacement", Yaml.NODES.textNode("management")),
+            new StoredDefault("HostedCluster", "spec.controllerAvailabilityPolicy", Yaml.NODES.textNode("HighlyAvailable")),
+            new StoredDefault("HostedCluster", "spec.etcd.managed.storage.persistentVolume.size", Yaml.NODES.textNode("8Gi")),
+            new StoredDefault("HostedCluster", "spec.networking.clusterNetwork", cidrs("10.132.0.0/14")),
+            new StoredDefault("HostedCluster", "spec.networking.serviceNetwork", cidrs("172.31.0.0/16")),
+            new StoredDefault("HostedCluster", "spec.operatorConfiguration.clusterNetworkOperator.disableMultiNetwork",
+                    Yaml.NODES.booleanNode(false)));
+
+    private static JsonNode cidrs(String cidr) {
+        com.fasterxml.jackson.databind.node.ArrayNode list = Yaml.NODES.arrayNode();
+        list.addObject().put("cidr", cidr);
+        return list;
+    }
+
+    /** One CRD default: kind, dot path, the value the API server writes when the field is absent. */
+    public record StoredDefault(String kind, String path, JsonNode value) {}
+
+    /** The object as the API server stores it: {@link #STORED_DEFAULTS} filled in where absent (a copy). */
+    public static JsonNode asStored(JsonNode object) {
+        ObjectNode out = object.deepCopy();
+        String kind = object.path("kind").asText();
+        for (StoredDefault d : STORED_DEFAULTS) {
+            if (!d.kind().equals(kind) || at(out, d.path()) != null) {
+                continue;
+            }
+            String[] parts = d.path().split("\\.");
+            ObjectNode parent = out;
+            for (int i = 0; i < parts.length - 1; i++) {
+                parent = parent.with(parts[i]);
+            }
+            parent.set(parts[parts.length - 1], d.value().deepCopy());
+        }
+        return out;
+    }
 
     private static final String NOT_AGENT = "only for another platform; hostedsite writes platform type Agent and never"
             + " this subtree";
@@ -221,12 +271,14 @@ public final class ImmutableFields {
         return new Rule("NodePool", node, rule, check, field, siteField, NP_CRD);
     }
 
-    /** The rules {@code before → after} (two versions of one object, same kind) breaks, in table order. */
+    /** The rules {@code before → after} (two versions of one object, same kind, each as the API server stores it) breaks, in table order. */
     public static List<Rule> refusals(JsonNode before, JsonNode after) {
         String kind = after.path("kind").asText();
+        JsonNode storedBefore = asStored(before);
+        JsonNode storedAfter = asStored(after);
         List<Rule> out = new ArrayList<>();
         for (Rule r : RULES) {
-            if (r.kind().equals(kind) && r.refuses(before, after)) {
+            if (r.kind().equals(kind) && r.refuses(storedBefore, storedAfter)) {
                 out.add(r);
             }
         }

@@ -96,7 +96,7 @@ public final class Transition {
     /**
      * The applied objects of the previous render found among {@code items} ({@link #previousRender}), by identity,
      * without the KRM tool annotations; empty when there is none. Built once per render and shared: the day-2
-     * checks before the reference check ({@code PoolRollouts}) and {@link #of} read the same index.
+     * checks ({@code InfraEnvArchitectures}, {@code MirrorOrder}) and {@link #of} read the same index.
      */
     public static Map<ObjectKey, ObjectNode> previousObjects(List<ObjectNode> items) {
         Map<ObjectKey, ObjectNode> before = new TreeMap<>();

@@ -244,7 +244,8 @@ class CliTest {
         assertTrue(plan.stderr().contains("cluster.x-k8s.io/delete-machine=yes"), plan.stderr());
         Run diff = run("diff", out.toString(), day2("host-removal", "after.yaml"));
         assertEquals(Main.INPUT_ERROR, diff.exit());
-        assertTrue(diff.stdout().contains("- changed: NodePool `clusters/hosted`: spec.replicas"), diff.stdout());
+        assertTrue(diff.stdout().contains("- changed: NodePool `clusters/hosted` ("), diff.stdout());
+        assertTrue(diff.stdout().contains(" spec.clusters[0].nodePools[0].replicas): 3 → 2 (applied)"), diff.stdout());
         // without a previous render, plan lists no changes, and diff says there is nothing to compare with
         assertFalse(run("plan", day2("host-removal", "after.yaml")).stdout().contains("Changes against"));
         Run nothing = run("diff", tmp.resolve("empty").toString(), day2("host-removal", "after.yaml"));

@@ -123,7 +123,11 @@ class ImmutableFieldsTest {
         // self == oldSelf: only when both exist
         assertEquals(List.of("spec.networking.serviceNetwork"), fields(hc("spec: {networking: {serviceNetwork: [{cidr: a}]}}"),
                 hc("spec: {networking: {serviceNetwork: [{cidr: b}]}}")));
-        assertEquals(List.of(), fields(hc("spec: {networking: {}}"), hc("spec: {networking: {serviceNetwork: [{cidr: b}]}}")));
+        assertEquals(List.of(), fields(hc("spec: {networking: {}}"), hc("spec: {networking: {machineNetwork: [{cidr: b}]}}")));
+        // ... but compared as the API server stores them: an absent field with a CRD default has that default
+        assertEquals(List.of("spec.networking.serviceNetwork"), fields(hc("spec: {networking: {}}"),
+                hc("spec: {networking: {serviceNetwork: [{cidr: b}]}}")));
+        assertEquals(List.of(), fields(hc("spec: {networking: {}}"), hc("spec: {networking: {serviceNetwork: [{cidr: 172.31.0.0/16}]}}")));
         // oldSelf == "" || self == oldSelf
         assertEquals(List.of("spec.dns.baseDomain"), fields(hc("spec: {dns: {baseDomain: a.b}}"), hc("spec: {dns: {baseDomain: c.d}}")));
         assertEquals(List.of(), fields(hc("spec: {dns: {baseDomain: ''}}"), hc("spec: {dns: {baseDomain: c.d}}")));

@@ -32,7 +32,7 @@ import java.util.List;
  * <p>Rules that judge a NodePool and still live with their pass: the site checks in {@code input/PoolRules}
  * and {@code input/AgentPoolArchitecture}, the immutable fields in {@code transition/ImmutableFields} (the
  * {@link KindSpec.Effect#IMMUTABLE} rows here name the same fields; {@code NodePoolKindTest} holds them equal),
- * the day-2 rollout report in {@code graph/PoolRollouts}, the InfraEnv selection in {@code graph/References}.
+ * the day-2 rollout report in {@code transition/RolloutGuard}, the InfraEnv selection in {@code graph/References}.
  */
 public final class NodePoolKind {
     public static final String GROUP = "hypershift.openshift.io";
@@ -93,6 +93,9 @@ public final class NodePoolKind {
     /** The NodePool of pool {@code p} of cluster {@code c} (validated and defaulted). */
     public static ObjectNode build(Cluster c, Cluster.NodePool p) {
         ObjectNode np = Objects.resource(SPEC.apiVersion(), KIND, c.namespace(), p.name());
+        if (c.releaseOf(p).version() != null) {
+            np.with("metadata").putObject("annotations").put(Names.RELEASE_VERSION, c.releaseOf(p).version());
+        }
         ObjectNode spec = np.putObject("spec");
         spec.put("arch", p.arch());
         if (p.autoscaling() != null) {
