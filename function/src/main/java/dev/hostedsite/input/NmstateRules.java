@@ -125,9 +125,10 @@ public final class NmstateRules {
         }
         String type = nic.path("type").asText("unknown");
         if (!NmstateApi.INTERFACE_TYPES.contains(type)) {
+            // sorted: Set.of iterates in a per-JVM order, and the first of equally near names is suggested
             out.add(Finding.warning(p + ".type", type, "nmstate does not know interface type '" + type + "' and treats"
                     + " the interface as one of unknown type"
-                    + Suggest.nearest(type, List.copyOf(NmstateApi.INTERFACE_TYPES)).map(t -> "; did you mean " + t + "?")
+                    + Suggest.nearest(type, NmstateApi.INTERFACE_TYPES.stream().sorted().toList()).map(t -> "; did you mean " + t + "?")
                     .orElse(".")));
         }
         if ("absent".equals(nic.path("state").asText())) {
