@@ -87,6 +87,7 @@ class SyncSimulationTest {
             Map.entry("bad-warn-hub-loadbalancer-without-metallb", LVMS_BY_HAND),
             Map.entry("bad-warn-hub-mce-not-in-any-catalog", LVMS_BY_HAND),
             Map.entry("bad-warn-machine-network-two-of-one-family", LVMS_BY_HAND),
+            Map.entry("bad-warn-nmstate-interface-type-tie", LVMS_BY_HAND),
             Map.entry("bad-warn-nmstate-interface-type-unknown", LVMS_BY_HAND),
             Map.entry("bad-warn-nmstate-subnets-differ", LVMS_BY_HAND),
             Map.entry("bad-warn-nmstate-unknown-interface-key", LVMS_BY_HAND),
