@@ -336,6 +336,22 @@ public final class Cli {
         return c.result().failed() ? null : c;
     }
 
+    /**
+     * Compiles for render: like {@link #compileOrReport}, and null too when PATH holds no HostedSite
+     * ({@link #withoutSite}); then the compiler's "nothing to generate, items pass through" info is not printed,
+     * since the render refuses the input instead.
+     */
+    private static Compiled compileSite(Path path, PrintStream err, DirectorySource.Sources previous) throws IOException {
+        Compiled c = compile(path, err, previous);
+        if (c == null) {
+            return null;
+        }
+        boolean noSite = c.sources().items().stream().noneMatch(Compiler::isHostedSite);
+        c.diagnostics().stream().filter(d -> !(noSite && Compiler.isNoSiteInfo(d)))
+                .forEach(d -> err.println(c.locator().format(d)));
+        return c.result().failed() || withoutSite(path, c, err) ? null : c;
+    }
+
     static int plan(Path path, Path previousPath, PrintStream out, PrintStream err) throws IOException {
         DirectorySource.Sources previous = null;
         if (previousPath != null) {
@@ -421,8 +437,8 @@ public final class Cli {
 
     /** Renders PATH to {@code out}; {@code part} (null: all) selects one Application's part, see {@link Layout#partOf}. */
     static int render(Path path, String part, PrintStream out, PrintStream err) throws IOException {
-        Compiled c = compileOrReport(path, err);
-        if (c == null || withoutSite(path, c, err)) {
+        Compiled c = compileSite(path, err, null);
+        if (c == null) {
             return Main.INPUT_ERROR;
         }
         List<ObjectNode> items = c.result().deployable();
@@ -449,8 +465,8 @@ public final class Cli {
     }
 
     static int renderTo(Path path, Path target, PrintStream out, PrintStream err) throws IOException {
-        Compiled c = compileOrReport(path, err, previousIn(path, target));
-        if (c == null || withoutSite(path, c, err)) {
+        Compiled c = compileSite(path, err, previousIn(path, target));
+        if (c == null) {
             return Main.INPUT_ERROR;
         }
         Map<String, String> files = OutputDirectory.files(c.result().generated());
