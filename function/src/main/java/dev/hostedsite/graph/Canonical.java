@@ -26,15 +26,31 @@ public final class Canonical {
     public static final Map<String, Set<String>> MEANINGFUL_EMPTY =
             Map.of("hypershift.openshift.io/v1beta1/NodePool", Set.of("/spec/platform/agent"));
 
+    /**
+     * Subtrees written as the user gave them, by {@code apiVersion/kind} and JSON pointer: keys are sorted and
+     * null object fields dropped (nmstate reads a null optional field as absent), but empty lists and objects
+     * stay, because the program that reads them gives them a meaning of their own.
+     *
+     * <p>NMStateConfig {@code /spec/config}: an nmstate document, in which {@code address: []} removes every
+     * address and {@code dns-resolver: {config: {}}} removes the DNS configuration, where leaving the key out
+     * keeps what the host has (nmstate/nmstate {@code rust/src/lib/ip.rs} {@code InterfaceIpv4.addresses},
+     * {@code rust/src/lib/dns.rs} {@code DnsState}: an empty value is applied, a missing one is not).
+     */
+    public static final Map<String, Set<String>> VERBATIM =
+            Map.of("agent-install.openshift.io/v1beta1/NMStateConfig", Set.of("/spec/config"));
+
     private Canonical() {}
 
     public static ObjectNode sorted(ObjectNode node) {
-        Set<String> keep = MEANINGFUL_EMPTY.getOrDefault(
-                node.path("apiVersion").asText() + "/" + node.path("kind").asText(), Set.of());
-        return (ObjectNode) canon(node, "", keep);
+        String kind = node.path("apiVersion").asText() + "/" + node.path("kind").asText();
+        Set<String> keep = MEANINGFUL_EMPTY.getOrDefault(kind, Set.of());
+        Set<String> verbatim = VERBATIM.getOrDefault(kind, Set.of());
+        return (ObjectNode) canon(node, "", keep, verbatim, false);
     }
 
-    private static JsonNode canon(JsonNode node, String pointer, Set<String> keep) {
+    private static JsonNode canon(JsonNode node, String pointer, Set<String> keep, Set<String> verbatimRoots,
+                                  boolean verbatimAbove) {
+        boolean verbatim = verbatimAbove || verbatimRoots.contains(pointer);
         if (node.isObject()) {
             List<String> names = new ArrayList<>();
             node.fieldNames().forEachRemaining(names::add);
@@ -42,8 +58,8 @@ public final class Canonical {
             ObjectNode out = Yaml.object();
             for (String name : names) {
                 String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
-                JsonNode v = canon(node.get(name), child, keep);
-                if (!isEmpty(v) || v.isObject() && keep.contains(child)) {
+                JsonNode v = canon(node.get(name), child, keep, verbatimRoots, verbatim);
+                if (verbatim ? v != null && !v.isNull() : !isEmpty(v) || v.isObject() && keep.contains(child)) {
                     out.set(name, v);
                 }
             }
@@ -52,8 +68,8 @@ public final class Canonical {
         if (node.isArray()) {
             ArrayNode out = Yaml.NODES.arrayNode();
             for (JsonNode item : node) {
-                JsonNode v = canon(item, pointer + "/-", keep);
-                if (!isEmpty(v)) {
+                JsonNode v = canon(item, pointer + "/-", keep, verbatimRoots, verbatim);
+                if (verbatim ? v != null : !isEmpty(v)) {
                     out.add(v);
                 }
             }

@@ -1,9 +1,13 @@
 package dev.hostedsite.input;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The part of nmstate's document API that a host's {@code network} uses, as data: for each object the keys nmstate
@@ -54,9 +58,16 @@ public final class NmstateApi {
 
     /**
      * An object: {@code fields} its keys; {@code denyUnknown} whether nmstate refuses other keys; {@code upstream}
-     * the Rust type, for messages.
+     * the Rust type, for messages; {@code required} its keys that are not an {@code Option} (serde refuses the
+     * object without them, and refuses {@code null} for them), each with an example value for the message.
      */
-    public record Obj(String upstream, boolean denyUnknown, Map<String, Shape> fields) implements Shape {}
+    public record Obj(String upstream, boolean denyUnknown, Map<String, Shape> fields, Map<String, String> required)
+            implements Shape {
+        /** An object whose keys are all optional. */
+        public Obj(String upstream, boolean denyUnknown, Map<String, Shape> fields) {
+            this(upstream, denyUnknown, fields, Map.of());
+        }
+    }
 
     /** Any value, not descended into. */
     public record Any() implements Shape {}
@@ -90,16 +101,25 @@ public final class NmstateApi {
         return m;
     }
 
+    private static Map<String, String> keysOf(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
     private static Map<String, Shape> plus(Map<String, Shape> base, Object... pairs) {
         Map<String, Shape> m = new LinkedHashMap<>(base);
         m.putAll(keys(pairs));
         return m;
     }
 
-    /** ip.rs {@code InterfaceIpAddr}. */
+    /** ip.rs {@code InterfaceIpAddr}: {@code ip} ({@code IpAddr}) and {@code prefix_length} ({@code u8_or_string}) are required. */
     static final Obj IP_ADDRESS = new Obj("InterfaceIpAddr", true, keys(
             "ip", s(IP), "prefix-length", u(true, 8), "mptcp-flags", Shape.ANY,
-            "valid-life-time", s(STRING), "preferred-life-time", s(STRING)));
+            "valid-life-time", s(STRING), "preferred-life-time", s(STRING)),
+            keysOf("ip", "192.168.122.32", "prefix-length", "24"));
 
     private static final Map<String, Shape> INTERFACE_IP = keys(
             "enabled", s(BOOL_OR_STRING), "dhcp", s(BOOL_OR_STRING), "autoconf", s(BOOL_OR_STRING),
@@ -156,7 +176,8 @@ public final class NmstateApi {
     static final Obj BOND = new Obj("BondConfig", true, keys(
             "mode", BOND_MODE, "options", BOND_OPTIONS, "port", new ListOf(s(STRING)), "ports", new ListOf(s(STRING)),
             "ports-config", new ListOf(new Obj("BondPortConfig", false, keys(
-                    "name", s(STRING), "priority", s(INT_OR_STRING), "queue-id", u(true, 16))))));
+                    "name", s(STRING), "priority", s(INT_OR_STRING), "queue-id", u(true, 16)),
+                    keysOf("name", "eno1")))));
 
     /** ifaces/vlan.rs {@code VlanConfig}. */
     static final Obj VLAN = new Obj("VlanConfig", true, keys(
@@ -240,4 +261,55 @@ public final class NmstateApi {
 
     /** The boolean spellings {@code deserializer.rs} {@code option_bool_or_string} reads from a string. */
     static final List<String> BOOL_STRINGS = List.of("1", "0", "true", "false", "yes", "no", "on", "off", "y", "n");
+
+    private static final Pattern UNSIGNED_TEXT = Pattern.compile("\\+?[0-9]+");
+    private static final Pattern HEX_TEXT = Pattern.compile("0x\\+?[0-9A-Fa-f]+");
+    private static final Pattern SIGNED_TEXT = Pattern.compile("[+-]?[0-9]+");
+    private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    private static final BigInteger I64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger I64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    /**
+     * The integer nmstate's {@code deserializer.rs} {@code option_u64_or_string} reads from a value (the reader under
+     * every {@code u8/u16/u32/u64_or_string} field): a whole number from 0 to 2^64-1, or a string that Rust's
+     * {@code u64::from_str} takes (digits with an optional leading {@code +}), or {@code 0x} and hexadecimal digits
+     * ({@code u64::from_str_radix(_, 16)}). Empty for anything else: a negative number, a fraction, a boolean, a word,
+     * a list, an object, and {@code null} (its visitor has no {@code visit_unit}, so serde refuses null here). The
+     * caller checks the field's own range (u8 and so on).
+     */
+    public static Optional<BigInteger> unsignedOrString(JsonNode v) {
+        BigInteger n = null;
+        if (v != null && v.isIntegralNumber()) {
+            n = v.bigIntegerValue();
+        } else if (v != null && v.isTextual() && HEX_TEXT.matcher(v.asText()).matches()) {
+            n = new BigInteger(v.asText().substring(2), 16);
+        } else if (v != null && v.isTextual() && UNSIGNED_TEXT.matcher(v.asText()).matches()) {
+            n = new BigInteger(v.asText());
+        }
+        return Optional.ofNullable(n).filter(i -> i.signum() >= 0 && i.compareTo(U64_MAX) <= 0);
+    }
+
+    /**
+     * The integer {@code deserializer.rs} {@code option_i64_or_string} reads: a whole number within i64, or a string
+     * Rust's {@code i64::from_str} takes (digits with an optional sign); empty otherwise, {@code null} included.
+     */
+    public static Optional<BigInteger> signedOrString(JsonNode v) {
+        BigInteger n = null;
+        if (v != null && v.isIntegralNumber()) {
+            n = v.bigIntegerValue();
+        } else if (v != null && v.isTextual() && SIGNED_TEXT.matcher(v.asText()).matches()) {
+            n = new BigInteger(v.asText());
+        }
+        return Optional.ofNullable(n).filter(i -> i.compareTo(I64_MIN) >= 0 && i.compareTo(I64_MAX) <= 0);
+    }
+
+    /**
+     * Whether nmstate reads {@code null} for a key of this shape as "not given": true for a plain {@code Option}
+     * (serde's {@code Option} takes null as {@code None}); false for the {@code *_or_string} scalars, whose
+     * {@code deserializer.rs} visitors have no {@code visit_unit}/{@code visit_none} and so refuse null. A required
+     * key ({@link Obj#required}) takes no null either.
+     */
+    public static boolean nullMeansAbsent(Shape shape) {
+        return !(shape instanceof Scalar s) || !List.of(BOOL_OR_STRING, UINT_OR_STRING, INT_OR_STRING).contains(s.kind());
+    }
 }

@@ -125,9 +125,10 @@ public final class NmstateRules {
         }
         String type = nic.path("type").asText("unknown");
         if (!NmstateApi.INTERFACE_TYPES.contains(type)) {
+            // sorted: Set.of iterates in a per-JVM order, and the first of equally near names is suggested
             out.add(Finding.warning(p + ".type", type, "nmstate does not know interface type '" + type + "' and treats"
                     + " the interface as one of unknown type"
-                    + Suggest.nearest(type, List.copyOf(NmstateApi.INTERFACE_TYPES)).map(t -> "; did you mean " + t + "?")
+                    + Suggest.nearest(type, NmstateApi.INTERFACE_TYPES.stream().sorted().toList()).map(t -> "; did you mean " + t + "?")
                     .orElse(".")));
         }
         if ("absent".equals(nic.path("state").asText())) {
@@ -182,10 +183,6 @@ public final class NmstateRules {
                 StaticAddresses.prefix(a.path("prefix-length")).filter(n -> n > bits).ifPresent(n -> out.add(
                         Finding.error(ap + ".prefix-length", "an IPv" + family + " prefix length is at most " + bits + ".",
                                 String.valueOf(n))));
-                if (a.isObject() && !a.has("prefix-length")) {
-                    out.add(Finding.error(ap, "the address has no prefix-length, which nmstate requires"
-                            + " (InterfaceIpAddr.prefix_length): add it, such as prefix-length: 24.", ip));
-                }
             }
         }
     }
@@ -338,8 +335,16 @@ public final class NmstateRules {
 
     /** {@code warnUnknown}: for an object that keeps unknown keys, whether to warn about them. */
     private void walk(JsonNode v, Shape shape, String path, boolean warnUnknown) {
-        if (v == null || v.isNull() || v.isMissingNode()) {
-            return; // every optional field takes null as "not given" (serde Option)
+        if (v == null || v.isMissingNode()) {
+            return;
+        }
+        if (v.isNull()) {
+            // a plain Option takes null as "not given"; the *_or_string readers refuse it (NmstateApi.nullMeansAbsent)
+            if (!NmstateApi.nullMeansAbsent(shape)) {
+                out.add(Finding.error(path, "nmstate refuses null here: its reader (deserializer.rs) takes "
+                        + expected((Scalar) shape) + ", not null. Give a value, or leave the key out.", "null"));
+            }
+            return;
         }
         if (shape instanceof Scalar s) {
             scalar(v, s, path);
@@ -355,6 +360,11 @@ public final class NmstateRules {
                 return;
             }
             for (int i = 0; i < v.size(); i++) {
+                if (v.get(i).isNull()) {
+                    out.add(Finding.error(path + "[" + i + "]", "a list item cannot be null: nmstate reads each item"
+                            + " as a value, not an Option. Remove the empty item.", "null"));
+                    continue;
+                }
                 walk(v.get(i), l.item(), path + "[" + i + "]");
             }
         } else if (shape instanceof Obj o) {
@@ -374,7 +384,9 @@ public final class NmstateRules {
             Shape field = o.fields().get(f.getKey());
             String p = path + "." + f.getKey();
             if (field != null) {
-                walk(f.getValue(), field, p);
+                if (!(f.getValue().isNull() && o.required().containsKey(f.getKey()))) {
+                    walk(f.getValue(), field, p); // a required key's null is reported below
+                }
                 continue;
             }
             String hint = Suggest.nearest(f.getKey(), List.copyOf(o.fields().keySet()))
@@ -387,6 +399,13 @@ public final class NmstateRules {
                         + o.upstream() + " and does nothing with it." + hint));
             }
         }
+        o.required().forEach((key, example) -> {
+            if (v.path(key).isMissingNode() || v.path(key).isNull()) {
+                out.add(Finding.error(v.has(key) ? path + "." + key : path, "the " + o.upstream() + " has " + (v.has(key) ? "a null " : "no ") + key
+                        + ", which nmstate requires (" + o.upstream() + "." + key.replace('-', '_') + " is not optional):"
+                        + " add it, such as " + key + ": " + example + ".", v.has(key) ? "null" : null));
+            }
+        });
     }
 
     private void scalar(JsonNode v, Scalar s, String path) {
@@ -395,13 +414,13 @@ public final class NmstateRules {
             case NmstateApi.BOOL -> v.isBoolean() ? null : "true or false";
             case NmstateApi.BOOL_OR_STRING -> v.isBoolean()
                     || v.isTextual() && NmstateApi.BOOL_STRINGS.contains(v.asText().toLowerCase(Locale.ROOT))
-                    || v.isIntegralNumber() && (v.asLong() == 0 || v.asLong() == 1) ? null
-                    : "a boolean (true, false, or one of " + NmstateApi.BOOL_STRINGS + ")";
+                    || v.isIntegralNumber() && List.of(BigInteger.ZERO, BigInteger.ONE).contains(v.bigIntegerValue())
+                    ? null : expected(s);
             case NmstateApi.UINT -> v.isIntegralNumber() && inRange(v.bigIntegerValue(), s.max()) ? null
                     : "a whole number " + range(s.max());
-            case NmstateApi.UINT_OR_STRING -> inRange(integer(v), s.max()) ? null
-                    : "a whole number " + range(s.max()) + " (or the same in a string)";
-            case NmstateApi.INT_OR_STRING -> integer(v) != null ? null : "a whole number (or the same in a string)";
+            case NmstateApi.UINT_OR_STRING -> NmstateApi.unsignedOrString(v)
+                    .filter(n -> n.compareTo(BigInteger.valueOf(s.max())) <= 0).isPresent() ? null : expected(s);
+            case NmstateApi.INT_OR_STRING -> NmstateApi.signedOrString(v).isPresent() ? null : expected(s);
             default -> throw new IllegalStateException("unknown nmstate scalar kind " + s.kind());
         };
         if (problem != null) {
@@ -414,14 +433,13 @@ public final class NmstateRules {
         return max == Long.MAX_VALUE ? "of 0 or more" : "from 0 to " + max;
     }
 
-    private static BigInteger integer(JsonNode v) {
-        if (v.isIntegralNumber()) {
-            return v.bigIntegerValue();
-        }
-        if (v.isTextual() && v.asText().matches("-?\\d{1,19}")) {
-            return new BigInteger(v.asText());
-        }
-        return null;
+    /** What a {@code *_or_string} reader takes, for messages. */
+    private static String expected(Scalar s) {
+        return switch (s.kind()) {
+            case NmstateApi.UINT_OR_STRING -> "a whole number " + range(s.max()) + " (or the same in a string)";
+            case NmstateApi.INT_OR_STRING -> "a whole number (or the same in a string)";
+            default -> "a boolean (true, false, or one of " + NmstateApi.BOOL_STRINGS + ")";
+        };
     }
 
     private static boolean inRange(BigInteger n, long max) {

@@ -3,6 +3,7 @@ package dev.hostedsite.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Cluster.Host;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,15 +74,13 @@ final class StaticAddresses {
         return out;
     }
 
-    /** nmstate reads prefix-length as a u8, from a number or a string of digits ({@code u8_or_string}). */
+    /**
+     * The prefix length nmstate reads: a u8 by {@code u8_or_string}, the same reader as the document check
+     * ({@link NmstateApi#unsignedOrString}); empty when nmstate would refuse the value.
+     */
     static Optional<Integer> prefix(JsonNode n) {
-        if (n.isIntegralNumber() && n.canConvertToInt()) {
-            return Optional.of(n.asInt());
-        }
-        if (n.isTextual() && n.asText().matches("\\d{1,3}")) {
-            return Optional.of(Integer.parseInt(n.asText()));
-        }
-        return Optional.empty();
+        return NmstateApi.unsignedOrString(n).filter(i -> i.compareTo(BigInteger.valueOf(255)) <= 0)
+                .map(BigInteger::intValue);
     }
 
     /**

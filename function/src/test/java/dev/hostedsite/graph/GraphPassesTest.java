@@ -279,6 +279,23 @@ class GraphPassesTest {
     }
 
     @Test
+    void canonicalFormKeepsTheNmstateDocumentsEmptiesAsWritten() {
+        ObjectNode nmstate = Yaml.object();
+        nmstate.put("apiVersion", "agent-install.openshift.io/v1beta1").put("kind", "NMStateConfig");
+        ObjectNode spec = nmstate.putObject("spec");
+        ObjectNode config = spec.putObject("config");
+        config.putObject("dns-resolver").putObject("config");
+        ObjectNode ipv4 = config.putArray("interfaces").addObject().put("name", "eth0").putObject("ipv4");
+        ipv4.put("enabled", true).putArray("address");
+        ipv4.putNull("dhcp");
+        spec.putArray("interfaces");
+        assertEquals("{\"apiVersion\":\"agent-install.openshift.io/v1beta1\",\"kind\":\"NMStateConfig\","
+                + "\"spec\":{\"config\":{\"dns-resolver\":{\"config\":{}},\"interfaces\":[{\"ipv4\":{\"address\":[],"
+                + "\"enabled\":true},\"name\":\"eth0\"}]}}}", Yaml.json(Canonical.sorted(nmstate)),
+                "inside spec.config empties stay and nulls go; outside it (spec.interfaces) empties go");
+    }
+
+    @Test
     void previouslyGeneratedItemsAreReplacedNotDuplicated() {
         // a pool already scaled below its hosts, so that removing a spare host is allowed (HostRemovalGuard)
         ObjectNode site = Sites.example();

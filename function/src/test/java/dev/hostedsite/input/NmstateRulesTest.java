@@ -117,6 +117,86 @@ class NmstateRulesTest {
         assertEquals(1, errors(doc).size(), errors(doc).toString());
     }
 
+    /**
+     * null is "not given" only where nmstate's serde reads it so (a plain Option); the *_or_string readers and the
+     * required keys refuse it. The renderer drops nulls, so a null the input let through would reach the
+     * NMStateConfig as a missing key (FuzzTest seed 20251125, cases 643 and 651: a null prefix-length).
+     */
+    @Test
+    void nullIsRefusedWhereNmstatesReadersRefuseIt() throws IOException {
+        ObjectNode doc = bondVlanDocument();
+        ObjectNode iface = (ObjectNode) doc.path("interfaces").get(3);
+        ObjectNode addr = (ObjectNode) iface.path("ipv4").path("address").get(0);
+        String ip = addr.path("ip").asText();
+        addr.putNull("prefix-length");
+        assertEquals(List.of("network.interfaces[3].ipv4.address[0].prefix-length: the InterfaceIpAddr has a null"
+                + " prefix-length, which nmstate requires (InterfaceIpAddr.prefix_length is not optional): add it, such"
+                + " as prefix-length: 24."), errors(doc));
+        addr.remove("prefix-length");
+        assertEquals(1, errors(doc).size(), errors(doc).toString());
+        assertTrue(errors(doc).get(0).startsWith("network.interfaces[3].ipv4.address[0]: the InterfaceIpAddr has no"
+                + " prefix-length"), errors(doc).toString());
+        addr.put("prefix-length", 24).putNull("ip");
+        assertEquals(1, errors(doc).size(), errors(doc).toString());
+        assertTrue(errors(doc).get(0).startsWith("network.interfaces[3].ipv4.address[0].ip: the InterfaceIpAddr has a"
+                + " null ip"), errors(doc).toString());
+        addr.put("ip", ip);
+        assertEquals(List.of(), errors(doc));
+        // u64_or_string and bool_or_string have no visit_unit: null is refused
+        iface.putNull("mtu");
+        ((ObjectNode) iface.path("ipv4")).putNull("dhcp");
+        ((ObjectNode) iface.path("vlan")).putNull("id");
+        assertEquals(3, errors(doc).size(), errors(doc).toString());
+        assertTrue(errors(doc).stream().allMatch(e -> e.contains("nmstate refuses null here")), errors(doc).toString());
+        iface.remove("mtu");
+        ((ObjectNode) iface.path("ipv4")).put("dhcp", false);
+        ((ObjectNode) iface.path("vlan")).put("id", 120);
+        // a plain Option<String> or Option<Vec<..>> takes null as None
+        ((ObjectNode) iface.path("ipv4")).putNull("dhcp-client-id");
+        iface.putNull("description");
+        assertEquals(List.of(), errors(doc));
+        // a list item is never an Option
+        ((com.fasterxml.jackson.databind.node.ArrayNode) iface.path("ipv4").path("address")).addNull();
+        assertEquals(List.of("network.interfaces[3].ipv4.address[1]: a list item cannot be null: nmstate reads each"
+                + " item as a value, not an Option. Remove the empty item."), errors(doc));
+    }
+
+    /** deserializer.rs option_u64_or_string / option_i64_or_string, as Rust's from_str and from_str_radix read text. */
+    @Test
+    void integerStringsAreReadAsRustReadsThem() throws IOException {
+        for (String text : List.of("24", "+24", "024", "0x18", "0x+18")) {
+            assertEquals(java.util.Optional.of(java.math.BigInteger.valueOf(24)),
+                    NmstateApi.unsignedOrString(Yaml.NODES.textNode(text)), text);
+            assertEquals(java.util.Optional.of(24), StaticAddresses.prefix(Yaml.NODES.textNode(text)), text);
+        }
+        for (String text : List.of("", " 24", "24 ", "-1", "-0x18", "0X18", "24.0", "1_000", "0x", "+", "twenty")) {
+            assertTrue(NmstateApi.unsignedOrString(Yaml.NODES.textNode(text)).isEmpty(), text);
+            assertTrue(StaticAddresses.prefix(Yaml.NODES.textNode(text)).isEmpty(), text);
+        }
+        assertTrue(NmstateApi.unsignedOrString(Yaml.NODES.numberNode(-1)).isEmpty());
+        assertTrue(NmstateApi.unsignedOrString(Yaml.NODES.numberNode(24.0)).isEmpty());
+        assertTrue(NmstateApi.unsignedOrString(Yaml.NODES.nullNode()).isEmpty());
+        assertTrue(NmstateApi.unsignedOrString(Yaml.NODES.booleanNode(true)).isEmpty());
+        assertTrue(NmstateApi.unsignedOrString(Yaml.NODES.textNode("18446744073709551616")).isEmpty());
+        assertTrue(StaticAddresses.prefix(Yaml.NODES.numberNode(256)).isEmpty());
+        assertEquals(java.util.Optional.of(java.math.BigInteger.valueOf(-5)),
+                NmstateApi.signedOrString(Yaml.NODES.textNode("-5")));
+        assertEquals(java.util.Optional.of(java.math.BigInteger.valueOf(5)),
+                NmstateApi.signedOrString(Yaml.NODES.textNode("+5")));
+        assertTrue(NmstateApi.signedOrString(Yaml.NODES.textNode("0x5")).isEmpty());
+
+        // what the document check accepts, the address checks read as the same number
+        ObjectNode doc = bondVlanDocument();
+        ObjectNode addr = (ObjectNode) doc.path("interfaces").get(3).path("ipv4").path("address").get(0);
+        addr.put("prefix-length", "0x18");
+        assertEquals(List.of(), errors(doc));
+        addr.put("prefix-length", "0x21");
+        assertEquals(1, errors(doc).size(), errors(doc).toString());
+        assertTrue(errors(doc).get(0).contains("prefix length is at most 32"), errors(doc).toString());
+        // and it stays a string through the YAML writer, so the rendered document reads the same
+        assertEquals(doc, Yaml.readAll(Yaml.write(doc)).get(0));
+    }
+
     @Test
     void unknownInterfaceKeysAreKeptNotRefused() throws IOException {
         ObjectNode doc = bondVlanDocument();

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A seeded mutation fuzzer over the example site (in turn: the example, the example with the optional cluster
  * additions etcdStorageClass, capabilities, controlPlaneOperatorImage, olmCatalogImages, the example with
- * hub.operators, hub.metallb and hub.operatorHub, and the nodepools-mixed-arch site, which uses every NodePool
+ * hub.operators, hub.metallb and hub.operatorHub, the example with the hub's bare-metal plumbing (hub.storage.lvms,
+ * hub.provisioning, hub.osImages.caBundle over https, the operators' own mirrors), and the nodepools-mixed-arch
+ * site, which uses every NodePool
  * field; every other case also with the optional host fields of {@link #addOptionalFields}): each case applies
  * one to three mutations (delete, duplicate,
  * retype, swap, perturb a string or number) to the HostedSite's tree and renders it in-process. Asserts: never an
@@ -82,11 +84,13 @@ class FuzzTest {
         int rejected = 0;
         long start = System.nanoTime();
         for (int i = 0; i < COUNT && failures.size() < 10; i++) {
-            // in turn: the example, with the cluster additions, with the hub prerequisites, every NodePool field
-            ObjectNode rl = switch (i % 4) {
+            // in turn: the example, with the cluster additions, with the hub prerequisites, with the hub's
+            // bare-metal plumbing, every NodePool field
+            ObjectNode rl = switch (i % 5) {
                 case 0 -> ExampleSite.resourceList();
                 case 1 -> ExampleSite.resourceListWithAdditions();
                 case 2 -> ExampleSite.resourceListWithHubOperators();
+                case 3 -> ExampleSite.resourceListWithHubPlumbing();
                 default -> ExampleSite.nodePoolsResourceList();
             };
             ObjectNode site = ExampleSite.site(rl);
@@ -119,14 +123,15 @@ class FuzzTest {
     /** The fuzzer's starting points render cleanly, with and without the optional fields: mutations start from valid sites. */
     @Test
     void startingPointsRender() {
-        for (int i = 0; i < 8; i++) {
-            ObjectNode rl = switch (i % 4) {
+        for (int i = 0; i < 10; i++) {
+            ObjectNode rl = switch (i % 5) {
                 case 0 -> ExampleSite.resourceList();
                 case 1 -> ExampleSite.resourceListWithAdditions();
                 case 2 -> ExampleSite.resourceListWithHubOperators();
+                case 3 -> ExampleSite.resourceListWithHubPlumbing();
                 default -> ExampleSite.nodePoolsResourceList();
             };
-            if (i >= 4) {
+            if (i >= 5) {
                 addOptionalFields(ExampleSite.site(rl));
             }
             String stdin = Yaml.write(rl);
