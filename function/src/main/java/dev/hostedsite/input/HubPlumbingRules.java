@@ -83,9 +83,12 @@ public final class HubPlumbingRules {
      */
     static List<Diagnostic> oneLvmCluster(List<Site> sites, List<ObjectNode> passthrough) {
         List<LvmClusterSource> sources = new ArrayList<>();
+        Set<String> rendered = new TreeSet<>();
         for (Site s : sites) {
             Hub.Lvms lvms = s.hub().storage().lvms();
-            if (lvms != null) {
+            // sites sharing a hub render one LVMCluster when they name the same one (ManifestSet merges equal hub
+            // objects and refuses different ones): count it once
+            if (lvms != null && rendered.add(HubOperatorDefaults.lvmsNamespace(s.hub()) + "/" + lvms.name())) {
                 String path = "spec.hub.storage.lvms";
                 String file = s.file() == null ? "" : " in " + s.file().path();
                 sources.add(new LvmClusterSource(s.ref().display() + " " + path + file + " (LVMCluster "
