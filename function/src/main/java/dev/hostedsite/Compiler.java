@@ -96,6 +96,18 @@ public final class Compiler {
         }
     }
 
+    /**
+     * The info a render without any HostedSite gives (a KRM function passes its items through). A caller that
+     * refuses such an input (the CLI's render) says so instead, and drops this info with {@link #isNoSiteInfo}.
+     */
+    public static final String NO_SITE_INFO = "no HostedSite (apiVersion " + API_GROUP + "/v1alpha1) in the input;"
+            + " nothing to generate, items pass through.";
+
+    /** True for the info {@link #NO_SITE_INFO}. */
+    public static boolean isNoSiteInfo(Diagnostic d) {
+        return d.severity() == dev.hostedsite.diag.Severity.INFO && NO_SITE_INFO.equals(d.message());
+    }
+
     private Compiler() {}
 
     public static Result compile(List<ObjectNode> items, ObjectNode functionConfig) {
@@ -198,8 +210,7 @@ public final class Compiler {
 
         if (found.isEmpty()) {
             // said only when nothing in the input looks like a site (SiteEvidence found no near miss, no orphan)
-            diags.add(Diagnostic.info(null, null, "no HostedSite (apiVersion " + API_GROUP + "/v1alpha1) in the input;"
-                    + " nothing to generate, items pass through."));
+            diags.add(Diagnostic.info(null, null, NO_SITE_INFO));
         }
         // The items as they came (kpt writes them back into the user's files) and the generated objects; the stream
         // a cluster receives has the passthrough items in their placed copies (sync wave, sync options). With no site

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -281,7 +282,7 @@ public final class Cli {
      * Reads and compiles PATH. {@code previous}: the previous render's objects to compare with, in place of the
      * generated files PATH holds; null to use those.
      */
-    private static Compiled compile(Path path, PrintStream diagOut, List<ObjectNode> previous) throws IOException {
+    private static Compiled compile(Path path, PrintStream diagOut, DirectorySource.Sources previous) throws IOException {
         DirectorySource.Sources sources;
         try {
             sources = DirectorySource.load(path);
@@ -294,10 +295,10 @@ public final class Cli {
         List<ObjectNode> items = sources.items();
         if (previous != null) {
             items = new ArrayList<>(items.stream().filter(i -> !ManifestSet.isGenerated(i)).toList());
-            items.addAll(previous);
+            items.addAll(previous.items());
         }
         Compiler.Result result = Compiler.compile(items, null);
-        Locator locator = new Locator(sources);
+        Locator locator = new Locator(previous == null ? sources : sources.plusFiles(previous));
         return new Compiled(sources, result, locator.locateAll(result.diagnostics()), locator);
     }
 
@@ -324,7 +325,7 @@ public final class Cli {
         return compileOrReport(path, err, null);
     }
 
-    private static Compiled compileOrReport(Path path, PrintStream err, List<ObjectNode> previous) throws IOException {
+    private static Compiled compileOrReport(Path path, PrintStream err, DirectorySource.Sources previous) throws IOException {
         Compiled c = compile(path, err, previous);
         if (c == null) {
             return null;
@@ -335,8 +336,24 @@ public final class Cli {
         return c.result().failed() ? null : c;
     }
 
+    /**
+     * Compiles for render: like {@link #compileOrReport}, and null too when PATH holds no HostedSite
+     * ({@link #withoutSite}); then the compiler's "nothing to generate, items pass through" info is not printed,
+     * since the render refuses the input instead.
+     */
+    private static Compiled compileSite(Path path, PrintStream err, DirectorySource.Sources previous) throws IOException {
+        Compiled c = compile(path, err, previous);
+        if (c == null) {
+            return null;
+        }
+        boolean noSite = c.sources().items().stream().noneMatch(Compiler::isHostedSite);
+        c.diagnostics().stream().filter(d -> !(noSite && Compiler.isNoSiteInfo(d)))
+                .forEach(d -> err.println(c.locator().format(d)));
+        return c.result().failed() || withoutSite(path, c, err) ? null : c;
+    }
+
     static int plan(Path path, Path previousPath, PrintStream out, PrintStream err) throws IOException {
-        List<ObjectNode> previous = null;
+        DirectorySource.Sources previous = null;
         if (previousPath != null) {
             previous = previousRender(previousPath, err);
             if (previous == null) {
@@ -364,7 +381,7 @@ public final class Cli {
     }
 
     static int diff(Path oldPath, Path newPath, PrintStream out, PrintStream err) throws IOException {
-        List<ObjectNode> previous = previousRender(oldPath, err);
+        DirectorySource.Sources previous = previousRender(oldPath, err);
         if (previous == null) {
             return Main.INPUT_ERROR;
         }
@@ -385,7 +402,7 @@ public final class Cli {
      * The applied objects of a previous render at {@code path}: the generated objects it holds, or, when it holds
      * HostedSites, what rendering them gives. Null (after printing why) when there is none or it does not render.
      */
-    private static List<ObjectNode> previousRender(Path path, PrintStream err) throws IOException {
+    private static DirectorySource.Sources previousRender(Path path, PrintStream err) throws IOException {
         Compiled c = compile(path, err);
         if (c == null) {
             return null;
@@ -403,7 +420,9 @@ public final class Cli {
                     + ManifestSet.OWNER + " annotation that every rendered object carries");
             return null;
         }
-        return previous;
+        // rendered here from an older site: no file holds them; read from files: name those files as found
+        return sites ? new DirectorySource.Sources(path, false, previous, Map.of(), new HashMap<>(), Set.of())
+                : c.sources().asElsewhere(previous);
     }
 
     static int graph(Path path, String format, PrintStream out, PrintStream err) throws IOException {
@@ -418,8 +437,8 @@ public final class Cli {
 
     /** Renders PATH to {@code out}; {@code part} (null: all) selects one Application's part, see {@link Layout#partOf}. */
     static int render(Path path, String part, PrintStream out, PrintStream err) throws IOException {
-        Compiled c = compileOrReport(path, err);
-        if (c == null || withoutSite(path, c, err)) {
+        Compiled c = compileSite(path, err, null);
+        if (c == null) {
             return Main.INPUT_ERROR;
         }
         List<ObjectNode> items = c.result().deployable();
@@ -446,8 +465,8 @@ public final class Cli {
     }
 
     static int renderTo(Path path, Path target, PrintStream out, PrintStream err) throws IOException {
-        Compiled c = compileOrReport(path, err, previousIn(path, target));
-        if (c == null || withoutSite(path, c, err)) {
+        Compiled c = compileSite(path, err, previousIn(path, target));
+        if (c == null) {
             return Main.INPUT_ERROR;
         }
         Map<String, String> files = OutputDirectory.files(c.result().generated());
@@ -481,15 +500,16 @@ public final class Cli {
      * holds; null when there are none, or when DIR/generated lies inside PATH (PATH's own files are then the
      * previous render already).
      */
-    private static List<ObjectNode> previousIn(Path path, Path target) throws IOException {
+    private static DirectorySource.Sources previousIn(Path path, Path target) throws IOException {
         Path generated = target.resolve(OutputDirectory.GENERATED);
         if (!Files.isDirectory(generated) || generated.toAbsolutePath().normalize()
                 .startsWith(path.toAbsolutePath().normalize())) {
             return null;
         }
         try {
-            List<ObjectNode> previous = Transition.previousRender(DirectorySource.read(generated));
-            return previous.isEmpty() ? null : previous;
+            DirectorySource.Sources files = DirectorySource.load(generated);
+            List<ObjectNode> previous = Transition.previousRender(files.items());
+            return previous.isEmpty() ? null : files.asElsewhere(previous);
         } catch (DirectorySource.BadFile e) {
             return null; // not a render of ours; render -o replaces it all the same
         }

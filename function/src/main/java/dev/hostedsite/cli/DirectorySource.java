@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -59,8 +60,12 @@ public final class DirectorySource {
 
     /** The items of a file or directory, and the text of each file by relative path (for positions on demand). */
     /** {@code texts}: each file's text by relative path, from which positions are scanned when first asked for. */
+    /**
+     * {@code elsewhere}: the keys of {@code texts} that are files read from another root (a previous render's
+     * folder), keyed by the path a user opens them at ({@link #display} returns them unchanged).
+     */
     public record Sources(Path root, boolean directory, List<ObjectNode> items, Map<String, String> texts,
-                          Map<String, List<SourcePositions>> scanned) {
+                          Map<String, List<SourcePositions>> scanned, Set<String> elsewhere) {
         /**
          * The positions of a file's documents, or null for a file not read here. Scanned on first use: only a
          * diagnostic needs them, so a clean render (the Argo CD plugin's every refresh) parses each file once.
@@ -79,10 +84,45 @@ public final class DirectorySource {
             });
         }
 
+        /**
+         * These items (copies) and files as the previous render of another input: each item's path annotations, and
+         * its file's key, become the path a user opens it at ({@code OUT/generated/hub/x.yaml}, not the
+         * {@code hub/x.yaml} it has below this root), so a diagnostic about it names a file that exists.
+         *
+         * @param keep the items to keep (the previous render's objects among them)
+         */
+        public Sources asElsewhere(List<ObjectNode> keep) {
+            Map<String, String> shown = new LinkedHashMap<>();
+            texts.forEach((rel, text) -> shown.put(display(rel), text));
+            List<ObjectNode> moved = new ArrayList<>();
+            for (ObjectNode item : keep) {
+                ObjectNode copy = item.deepCopy();
+                JsonNode a = copy.path("metadata").path("annotations");
+                if (a instanceof ObjectNode annotations && annotations.has(Layout.PATH)) {
+                    String rel = annotations.path(Layout.INTERNAL_PATH).asText(annotations.path(Layout.PATH).asText());
+                    annotations.put(Layout.PATH, display(rel)).put(Layout.INTERNAL_PATH, display(rel));
+                }
+                moved.add(copy);
+            }
+            return new Sources(root, directory, List.copyOf(moved), shown, new HashMap<>(), Set.copyOf(shown.keySet()));
+        }
+
+        /** This input's items, with the files of {@code other} ({@link #asElsewhere}) added for positions. */
+        public Sources plusFiles(Sources other) {
+            Map<String, String> all = new LinkedHashMap<>(texts);
+            all.putAll(other.texts());
+            Set<String> foreign = new java.util.TreeSet<>(elsewhere);
+            foreign.addAll(other.elsewhere());
+            return new Sources(root, directory, items, all, new HashMap<>(), foreign);
+        }
+
         /** The path a user can open: the argument for a file, the argument joined with the relative path for a directory. */
         public String display(String rel) {
             if (rel == null) {
                 return root.toString();
+            }
+            if (elsewhere.contains(rel)) {
+                return rel;
             }
             return directory ? root.resolve(rel).normalize().toString() : root.toString();
         }
@@ -143,7 +183,7 @@ public final class DirectorySource {
                 items.add(item);
             }
         }
-        return new Sources(root, directory, items, texts, new HashMap<>());
+        return new Sources(root, directory, items, texts, new HashMap<>(), Set.of());
     }
 
     private static boolean hidden(Path rel) {

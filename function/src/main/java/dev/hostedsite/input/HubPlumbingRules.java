@@ -3,9 +3,12 @@ package dev.hostedsite.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.diag.Diagnostic;
+import dev.hostedsite.diag.ObjectRef;
+import dev.hostedsite.diag.SourceFile;
 import dev.hostedsite.kinds.HubOperatorDefaults;
 import dev.hostedsite.kinds.Names;
 import dev.hostedsite.kinds.OlmPackages;
+import dev.hostedsite.krm.ItemRole;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Hub;
 import dev.hostedsite.model.Site;
@@ -57,7 +60,7 @@ public final class HubPlumbingRules {
                         .forEach(d -> storageClasses.add(Names.lvmsStorageClass(d.path("name").asText())));
             }
         }
-        List<Diagnostic> out = new ArrayList<>();
+        List<Diagnostic> out = new ArrayList<>(oneLvmCluster(sites, passthrough));
         for (Site s : sites) {
             HubPlumbingRules r = new HubPlumbingRules(s, storageClasses);
             r.provisioning();
@@ -65,6 +68,60 @@ public final class HubPlumbingRules {
             r.storageClasses();
             r.osImages();
             out.addAll(r.out);
+        }
+        return out;
+    }
+
+    /** Where an LVMCluster comes from: a site's {@code hub.storage.lvms} or a passthrough item. */
+    private record LvmClusterSource(String describe, Diagnostic at) {}
+
+    /**
+     * LVMS admits one LVMCluster per cluster: its webhook refuses to create a second while one exists
+     * (openshift/lvm-operator @ de3cc31a api/v1alpha1/lvmcluster_webhook.go {@code ValidateCreate}: a List of
+     * LVMClusters in the operator namespace, {@code ErrDuplicateLVMCluster}). A render that writes two would sync
+     * the first and fail the second on every sync. Each source gets an error naming all the others.
+     */
+    static List<Diagnostic> oneLvmCluster(List<Site> sites, List<ObjectNode> passthrough) {
+        List<LvmClusterSource> sources = new ArrayList<>();
+        Set<String> rendered = new TreeSet<>();
+        for (Site s : sites) {
+            Hub.Lvms lvms = s.hub().storage().lvms();
+            // sites sharing a hub render one LVMCluster when they name the same one (ManifestSet merges equal hub
+            // objects and refuses different ones): count it once
+            if (lvms != null && rendered.add(HubOperatorDefaults.lvmsNamespace(s.hub()) + "/" + lvms.name())) {
+                String path = "spec.hub.storage.lvms";
+                String file = s.file() == null ? "" : " in " + s.file().path();
+                sources.add(new LvmClusterSource(s.ref().display() + " " + path + file + " (LVMCluster "
+                        + HubOperatorDefaults.lvmsNamespace(s.hub()) + "/" + lvms.name() + ")",
+                        Diagnostic.error(s.ref(), path, "").withValue(lvms.name()).withFile(s.file())));
+            }
+        }
+        for (ObjectNode i : passthrough) {
+            if ("LVMCluster".equals(i.path("kind").asText()) && i.path("apiVersion").asText().startsWith("lvm.topolvm.io/")) {
+                ObjectRef ref = ObjectRef.of(i);
+                SourceFile file = ItemRole.sourceFile(i);
+                String where = file == null ? "" : " in " + file.path()
+                        + (file.index() == null || file.index() == 0 ? "" : " (document " + (file.index() + 1) + ")");
+                sources.add(new LvmClusterSource("the passthrough " + ref.display() + where,
+                        Diagnostic.error(ref, "metadata.name", "").withValue(ref.name()).withFile(file)));
+            }
+        }
+        List<Diagnostic> out = new ArrayList<>();
+        if (sources.size() < 2) {
+            return out;
+        }
+        String fix = sources.stream().anyMatch(o -> o.at().resource().kind().equals(ItemRole.SITE_KIND))
+                ? "Keep one: put every device class in spec.hub.storage.lvms and delete the passthrough LVMCluster,"
+                        + " or drop spec.hub.storage.lvms and keep one LVMCluster item."
+                : "Merge their device classes into one LVMCluster and delete the others.";
+        for (LvmClusterSource src : sources) {
+            List<String> others = sources.stream().filter(o -> o != src).map(LvmClusterSource::describe).toList();
+            Diagnostic d = src.at();
+            out.add(new Diagnostic(d.severity(), "a hub runs exactly one LVMCluster, and this render would write "
+                    + sources.size() + ": this one and " + String.join(", ", others) + ". The LVMS webhook refuses"
+                    + " every LVMCluster after the first (ErrDuplicateLVMCluster), so Argo CD would fail that sync"
+                    + " forever. " + fix,
+                    d.resource(), d.fieldPath(), d.currentValue(), d.file()));
         }
         return out;
     }

@@ -193,7 +193,20 @@ final class FieldValues {
                     + cut(String.join(" | ", added.stream().map(String::strip).toList()))) + (removed.isEmpty() ? ""
                     : "; removes lines " + cut(String.join(" | ", removed.stream().map(String::strip).toList())));
         }
-        return show(k, f, before) + " → " + show(k, f, after);
+        String moved = show(k, f, before) + " → " + show(k, f, after);
+        // the version and the image of a release moved apart: say which one the hub acts on
+        if (f.equals("spec.release.image") || f.equals("metadata.annotations." + ClusterGenerator.RELEASE_VERSION)) {
+            Optional<String> mismatch = ReleaseGuard.mismatch(before, after);
+            if (mismatch.isPresent() && mismatch.get().equals(ReleaseGuard.IMAGE_WITHOUT_VERSION)
+                    && f.equals("spec.release.image")) {
+                // the version shown for an image would read "4.15.8 → 4.15.8": show the images themselves
+                return cut(lookup(before, f).asText()) + " → " + cut(lookup(after, f).asText()) + "; " + mismatch.get();
+            }
+            if (mismatch.isPresent()) {
+                return moved + "; " + mismatch.get();
+            }
+        }
+        return moved;
     }
 
     /** A list's items, each by its identity field when it has one (source, name, cidr, service), else as JSON. */

@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  * <p>Mirrored here, for every cluster whose {@code release.version} is given (the running version is the
  * {@link ClusterGenerator#RELEASE_VERSION} annotation of the previous render's HostedCluster):
  * <ul>
+ *   <li>an existing cluster whose {@code release.version} changes while {@code release.image} does not: an error
+ *       ({@link #VERSION_WITHOUT_IMAGE}; HyperShift acts on the image, so nothing moves and the y-stream rules are
+ *       not applied to a version nothing runs); the image changing without the version: a warning
+ *       ({@link #IMAGE_WITHOUT_VERSION}); plan and diff say the same beside the changed field;</li>
  *   <li>any cluster: no release before 4.8;</li>
  *   <li>an existing cluster: no y-stream downgrade (running minor above the new one); with OpenShiftSDN, no
  *       y-stream upgrade;</li>
@@ -78,6 +82,27 @@ public final class ReleaseGuard {
         }
         if (previous != null) {
             String running = previous.path("metadata").path("annotations").path(ClusterGenerator.RELEASE_VERSION).asText(null);
+            ObjectNode next = t.after().get(hc);
+            Optional<String> mismatch = next == null ? Optional.empty() : mismatch(previous, next);
+            String wasImage = image(previous);
+            if (mismatch.isPresent() && mismatch.get().equals(VERSION_WITHOUT_IMAGE)) {
+                // nothing moves on the hub: judging the version as an upgrade or downgrade would misreport it
+                out.add(Diagnostic.error(origin.ref(), field, VERSION_WITHOUT_IMAGE + " (" + wasImage + "), so HostedCluster "
+                        + c.namespace() + "/" + c.name() + " keeps running " + running + ": only its annotation "
+                        + ClusterGenerator.RELEASE_VERSION + " would say " + version + ", and the render's release checks"
+                        + " (y-stream rules, NodePool rolls, default catalogs) would judge a release nothing runs. To move"
+                        + " to " + version + ", set release.image to its release image (by digest, from your mirror);"
+                        + " otherwise set release.version back to " + running + ".")
+                        .withFile(origin.file()).withValue(version));
+                return;
+            }
+            if (mismatch.isPresent()) {
+                out.add(Diagnostic.warning(origin.ref(), c.path() + ".release.image", IMAGE_WITHOUT_VERSION + "; release.version"
+                        + " still says " + running + ", so the render cannot tell which release the new image holds, so it checks the move"
+                        + " as no release change. If the new image is another release, set release.version to it (the"
+                        + " render then checks the y-stream rules and which NodePools roll); if it is " + running
+                        + " from another registry, nothing changes.").withFile(origin.file()).withValue(image(next)));
+            }
             Optional<Integer> runningMinor = minor(running);
             if (runningMinor.isPresent() && runningMinor.get() > minor.get()) {
                 out.add(Diagnostic.error(origin.ref(), field, "this render moves HostedCluster " + c.namespace() + "/"
@@ -108,6 +133,46 @@ public final class ReleaseGuard {
     }
 
     private static final String SUPPORTED_VERSION_RULE = Consequences.SUPPORTED_VERSION;
+
+    /** Said when a render changes the release version of an object but not its image. */
+    public static final String VERSION_WITHOUT_IMAGE = "release.version changed but release.image did not: the hub runs"
+            + " what the image is";
+    /** Said when a render changes the release image of an object but not its version. */
+    public static final String IMAGE_WITHOUT_VERSION = "release.image changed but release.version did not: the hub runs"
+            + " what the image is";
+
+    /**
+     * Whether two renders of an object with a release (HostedCluster, NodePool) move its version
+     * ({@link ClusterGenerator#RELEASE_VERSION} annotation) and its image ({@code spec.release.image}) apart:
+     * {@link #VERSION_WITHOUT_IMAGE}, {@link #IMAGE_WITHOUT_VERSION}, or empty when both or neither changed (or the
+     * object carries no version). HyperShift acts on the image alone (the HostedCluster controller reads the version
+     * from the release image's metadata, hostedcluster_controller.go validateReleaseImage); the version is the
+     * render's own record of it. Two images with the same {@code @sha256} digest count as the same release.
+     */
+    public static Optional<String> mismatch(com.fasterxml.jackson.databind.JsonNode before,
+                                            com.fasterxml.jackson.databind.JsonNode after) {
+        String wasVersion = before.path("metadata").path("annotations").path(ClusterGenerator.RELEASE_VERSION).asText(null);
+        String isVersion = after.path("metadata").path("annotations").path(ClusterGenerator.RELEASE_VERSION).asText(null);
+        if (wasVersion == null || isVersion == null || image(before) == null || image(after) == null) {
+            return Optional.empty();
+        }
+        boolean versionChanged = !wasVersion.equals(isVersion);
+        boolean imageChanged = !sameRelease(image(before), image(after));
+        if (versionChanged && !imageChanged) {
+            return Optional.of(VERSION_WITHOUT_IMAGE);
+        }
+        return imageChanged && !versionChanged ? Optional.of(IMAGE_WITHOUT_VERSION) : Optional.empty();
+    }
+
+    private static String image(com.fasterxml.jackson.databind.JsonNode o) {
+        return o.path("spec").path("release").path("image").asText(null);
+    }
+
+    private static boolean sameRelease(String a, String b) {
+        int da = a.indexOf("@sha256:");
+        int db = b.indexOf("@sha256:");
+        return a.equals(b) || da >= 0 && db >= 0 && a.substring(da).equals(b.substring(db));
+    }
 
     /** The 4.x-normalized minor of an x.y.z version (5.y counts as 4.(23+y)), or empty when not a version. */
     static Optional<Integer> minor(String version) {

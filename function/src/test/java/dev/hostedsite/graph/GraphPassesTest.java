@@ -263,6 +263,24 @@ class GraphPassesTest {
     }
 
     @Test
+    void twoSitesNamingDifferentLvmClustersAreRefused() {
+        ObjectNode a = Sites.example();
+        ObjectNode b = Sites.example();
+        b.with("metadata").put("name", "lab2");
+        Sites.cluster(b).put("name", "other");
+        ((ObjectNode) Sites.cluster(b).path("nodePools").get(0)).put("name", "other");
+        for (int i = 0; i < 3; i++) {
+            Sites.host(b, i).put("bootMACAddress", "52:54:00:20:00:0" + i).put("name", "w" + i);
+        }
+        assertTrue(a.path("spec").path("hub").path("storage").path("lvms").isObject(), "the example site has hub.storage.lvms");
+        ((ObjectNode) b.path("spec").path("hub").path("storage").path("lvms")).put("name", "second");
+        List<String> errors = Sites.errors(Sites.compile(a, b));
+        assertEquals(2, errors.stream().filter(e -> e.contains("a hub runs exactly one LVMCluster")).count(), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains("HostedSite/lab2 spec.hub.storage.lvms")
+                && e.contains("LVMCluster openshift-storage/second")), errors.toString());
+    }
+
+    @Test
     void canonicalFormSortsKeysAndDropsEmpties() {
         ObjectNode o = Yaml.object();
         o.put("b", 1).putObject("a").put("z", "x").putObject("empty");
