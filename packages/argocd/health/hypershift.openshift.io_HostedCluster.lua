@@ -1,10 +1,17 @@
--- Argo CD health check for hypershift.openshift.io/HostedCluster.
--- Healthy: Available=True, i.e. the hosted control plane serves. The version rollout is only
--- reported in the message: its history says Completed only once worker nodes run ingress and the
--- console, and workers come from NodePools and BareMetalHosts of later sync waves, so waiting for it
--- here would stop a first sync forever.
--- Degraded: Degraded=True, or a validation condition that needs a change of input is False.
--- Progressing: everything else (no status yet, control plane coming up).
+-- Argo CD health check for hypershift.openshift.io/HostedCluster, from the conditions the HyperShift
+-- operator writes (openshift/hypershift hypershift-operator/controllers/hostedcluster/hostedcluster_controller.go
+-- and control-plane-operator/controllers/hostedcontrolplane/hostedcontrolplane_controller.go @ 3ee96155;
+-- every state is listed in docs/health-conditions.md).
+-- Healthy: Available=True, i.e. the hosted control plane serves, and no control-plane Deployment is
+-- short of replicas. The version rollout is only reported in the message: its history says Completed only
+-- once worker nodes run ingress and the console, and workers come from NodePools and BareMetalHosts of
+-- later sync waves, so waiting for it here would stop a first sync forever.
+-- Progressing: no status yet, control plane coming up (Available False with the HCP's reason), and
+-- Degraded=True with reason UnavailableReplicas: the HCP sets it whenever a control-plane Deployment has
+-- unavailable replicas, which every first rollout and every upgrade passes through (not a fault).
+-- Degraded: a validation condition that needs a change of input is False, Progressing=False with reason
+-- Blocked (release lookup or upgrade blocked), or Degraded=True with any other reason.
+-- Suspended: ReconciliationActive=False (spec.pausedUntil).
 local hs = {}
 
 local function condition(conditionType)
@@ -36,10 +43,10 @@ if obj.status == nil or obj.status.conditions == nil then
   return hs
 end
 
-local degraded = condition("Degraded")
-if degraded ~= nil and degraded.status == "True" then
-  hs.status = "Degraded"
-  hs.message = describe(degraded)
+local paused = condition("ReconciliationActive")
+if paused ~= nil and paused.status == "False" then
+  hs.status = "Suspended"
+  hs.message = describe(paused)
   return hs
 end
 
@@ -53,14 +60,41 @@ for _, t in ipairs({"ValidConfiguration", "ValidReleaseImage", "ValidHostedContr
   end
 end
 
+local progressing = condition("Progressing")
+if progressing ~= nil and progressing.status == "False" and progressing.reason == "Blocked" then
+  hs.status = "Degraded"
+  hs.message = describe(progressing)
+  return hs
+end
+
+local degraded = condition("Degraded")
+local rollingOut = nil
+if degraded ~= nil and degraded.status == "True" then
+  if degraded.reason ~= "UnavailableReplicas" then
+    hs.status = "Degraded"
+    hs.message = describe(degraded)
+    return hs
+  end
+  rollingOut = degraded
+end
+
 local available = condition("Available")
 if available == nil or available.status ~= "True" then
   hs.status = "Progressing"
   if available ~= nil then
     hs.message = describe(available)
+    if rollingOut ~= nil then
+      hs.message = hs.message .. "; " .. describe(rollingOut)
+    end
   else
     hs.message = "Waiting for the Available condition"
   end
+  return hs
+end
+
+if rollingOut ~= nil then
+  hs.status = "Progressing"
+  hs.message = "Control plane available; rolling out: " .. describe(rollingOut)
   return hs
 end
 

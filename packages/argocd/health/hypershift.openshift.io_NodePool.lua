@@ -1,4 +1,7 @@
--- Argo CD health check for hypershift.openshift.io/NodePool.
+-- Argo CD health check for hypershift.openshift.io/NodePool, from the conditions the HyperShift operator
+-- writes (openshift/hypershift api/hypershift/v1beta1/nodepool_conditions.go and
+-- hypershift-operator/controllers/nodepool @ 3ee96155; docs/health-conditions.md).
+-- Suspended: ReconciliationActive=False (spec.pausedUntil).
 -- Healthy: Ready=True, no version/config update running and status.replicas >= spec.replicas.
 -- Degraded: a validation condition that needs a change of input is False.
 -- Progressing: everything else; on the Agent platform a pool waits here until enough
@@ -34,8 +37,15 @@ if obj.status == nil or obj.status.conditions == nil then
   return hs
 end
 
+local paused = condition("ReconciliationActive")
+if paused ~= nil and paused.status == "False" then
+  hs.status = "Suspended"
+  hs.message = describe(paused)
+  return hs
+end
+
 -- These do not resolve without a change to the NodePool.
-for _, t in ipairs({"ValidReleaseImage", "ValidMachineConfig", "ValidTuningConfig", "UpdateManagementEnabled", "AutoscalingEnabled"}) do
+for _, t in ipairs({"ValidReleaseImage", "ValidMachineConfig", "ValidTuningConfig", "UpdateManagementEnabled", "AutoscalingEnabled", "SupportedVersionSkew"}) do
   local c = condition(t)
   if c ~= nil and c.status == "False" then
     hs.status = "Degraded"

@@ -12,9 +12,11 @@ import java.util.Set;
  * design/hostedsite-api.md holds and no kind's readiness ({@link ReadinessModel}) needs a later wave;
  * {@link #verify} proves both on the actual render (a violation is a bug in this table, so it throws).
  *
- * <p>Objects whose loss destroys a cluster or its data carry {@code Prune=confirm,Delete=confirm}: Argo CD
- * (v2.14.0 and later; argoproj/argo-cd PR #20497, {@code docs/user-guide/sync-options.md}) then waits for a
- * person to approve before pruning them or deleting them with the Application.
+ * <p>Objects whose loss destroys a cluster, its data or the hub's own function carry protecting sync options
+ * ({@link #PROTECTION}, {@link #PROTECTED_REFERENCES}): {@code Prune=confirm,Delete=confirm}, after which Argo CD
+ * (v2.14.0 and later, every version the package supports; argoproj/argo-cd PR #20497,
+ * {@code docs/user-guide/sync-options.md}) waits for a person to approve before pruning them or deleting them
+ * with the Application; or, for the hub's singletons, {@code Delete=false,Prune=false}: Argo CD never deletes them.
  */
 public final class WaveAssigner {
     public static final String WAVE = "argocd.argoproj.io/sync-wave";
@@ -73,17 +75,41 @@ public final class WaveAssigner {
     public static final String CONFIRM = "Delete=confirm,Prune=confirm";
 
     /**
-     * Kinds whose every object is protected by {@link #CONFIRM}: losing one deletes a hosted cluster, its
-     * nodes' hosts or (a Namespace) everything in it, whatever that object's own options say; losing the
-     * Provisioning removes metal3 from the hub (cluster-baremetal-operator deletes its deployment), so no host is
-     * reconciled.
+     * Sync options by which Argo CD never deletes an object: not when it leaves Git ({@code Prune=false}: shown
+     * as requiring pruning, left in place), not with its Application ({@code Delete=false}). For the hub's
+     * cluster-scoped singletons, whose deletion is never wanted (gitops-engine {@code HasAnnotationOption}).
      */
-    static final Set<String> PROTECTED_KINDS = Set.of("Namespace", "HostedCluster", "NodePool", "BareMetalHost",
-            "Provisioning");
+    public static final String NEVER_DELETE = "Delete=false,Prune=false";
+
+    /**
+     * Kinds whose every object carries protecting sync options, and which: losing a Namespace deletes
+     * everything in it whatever its objects' options say; HostedCluster, NodePool and BareMetalHost a hosted
+     * cluster or its nodes; the MultiClusterEngine uninstalls HyperShift and assisted-service from the hub;
+     * the AgentServiceConfig deletes assisted-service and its database and image volumes; the MetalLB removes
+     * the speakers that announce the hosted API servers' addresses; the mirror sets stop the disconnected hub
+     * from pulling any mirrored image; the {@code cluster} Image (registry trust) and OperatorHub (the
+     * catalog switch) are singletons of the hub that Argo CD must never delete; losing the Provisioning removes
+     * metal3 from the hub (cluster-baremetal-operator deletes its deployment), so no host is reconciled.
+     */
+    static final Map<String, String> PROTECTION = Map.ofEntries(
+            Map.entry("Namespace", CONFIRM), Map.entry("HostedCluster", CONFIRM), Map.entry("NodePool", CONFIRM),
+            Map.entry("BareMetalHost", CONFIRM), Map.entry("MultiClusterEngine", CONFIRM),
+            Map.entry("AgentServiceConfig", CONFIRM), Map.entry("MetalLB", CONFIRM),
+            Map.entry("ImageDigestMirrorSet", CONFIRM), Map.entry("ImageTagMirrorSet", CONFIRM),
+            Map.entry("Provisioning", CONFIRM),
+            Map.entry("Image", NEVER_DELETE), Map.entry("OperatorHub", NEVER_DELETE));
 
     /** Fields of a HostedCluster whose Secret holds etcd data keys: lose it and the etcd data is unreadable. */
     static final Set<String> ETCD_KEY_FIELDS = Set.of("spec.secretEncryption.aescbc.activeKey.name",
             "spec.secretEncryption.aescbc.backupKey.name");
+
+    /**
+     * References (from kind → fields) whose target gets {@link #CONFIRM}, with the ExternalSecret producing it:
+     * the etcd encryption keys, and the {@code openshift-config} ConfigMap holding the registry CA the
+     * {@code cluster} Image trusts (without it the hub can no longer pull from its mirror registry).
+     */
+    static final Map<String, Set<String>> PROTECTED_REFERENCES = Map.of("HostedCluster", ETCD_KEY_FIELDS,
+            "Image", Set.of("spec.additionalTrustedCA.name"));
 
     /** API groups whose CRDs exist on every OpenShift hub; every other custom resource may arrive in the same sync. */
     private static final Set<String> PLATFORM_GROUPS = Set.of("", "rbac.authorization.k8s.io", "config.openshift.io",
@@ -113,14 +139,14 @@ public final class WaveAssigner {
     /**
      * Sets wave and sync-options annotations on every applied manifest (local-config artifacts get none).
      *
-     * @param references the render's reference graph, to find the etcd encryption key Secrets (and the
-     *     ExternalSecrets that produce them) that get {@link #CONFIRM}
+     * @param references the render's reference graph, to find the targets of {@link #PROTECTED_REFERENCES}
+     *     (and the ExternalSecrets that produce them) that get {@link #CONFIRM}
      */
     public static void assign(List<Manifest> manifests, List<Reference> references) {
-        Set<ObjectKey> etcdKeys = new java.util.HashSet<>();
+        Set<ObjectKey> protectedTargets = new java.util.HashSet<>();
         for (Reference r : references) {
-            if (r.from().kind().equals("HostedCluster") && ETCD_KEY_FIELDS.contains(r.field())) {
-                etcdKeys.add(r.to());
+            if (PROTECTED_REFERENCES.getOrDefault(r.from().kind(), Set.of()).contains(r.field())) {
+                protectedTargets.add(r.to());
             }
         }
         for (Manifest m : manifests) {
@@ -131,9 +157,11 @@ public final class WaveAssigner {
             ObjectNode annotations = m.annotations();
             annotations.put(WAVE, Integer.toString(waveOf(key.kind())));
             List<String> options = new java.util.ArrayList<>();
-            boolean etcdKey = etcdKeys.contains(key)
-                    || References.producedSecret(m.body()).filter(etcdKeys::contains).isPresent();
-            if (PROTECTED_KINDS.contains(key.kind()) || etcdKey) {
+            boolean referenced = protectedTargets.contains(key)
+                    || References.producedSecret(m.body()).filter(protectedTargets::contains).isPresent();
+            if (PROTECTION.containsKey(key.kind())) {
+                options.add(PROTECTION.get(key.kind()));
+            } else if (referenced) {
                 options.add(CONFIRM);
             }
             if (PARTIAL.contains(key.group() + "/" + key.kind())) {

@@ -54,7 +54,7 @@ class HealthConfigMapTest {
         Map<String, String> actual = new TreeMap<>();
         configMap.path("data").properties().forEach(e -> actual.put(e.getKey(), e.getValue().textValue()));
 
-        assertEquals(10, expected.size(), "health scripts found");
+        assertEquals(11, expected.size(), "health scripts found");
         assertEquals(expected, actual);
         assertEquals("argocd-cm", configMap.path("metadata").path("name").asText());
     }

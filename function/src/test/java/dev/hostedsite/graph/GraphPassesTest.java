@@ -159,9 +159,16 @@ class GraphPassesTest {
                     m.annotations().path(WaveAssigner.SYNC_OPTIONS).asText("").split(",")));
             options.remove("");
             String kind = m.key().kind();
-            boolean stateful = Set.of("Namespace", "HostedCluster", "NodePool", "BareMetalHost", "Provisioning").contains(kind)
-                    || (kind.equals("Secret") && m.key().name().endsWith("-etcd-encryption-key"));
-            if (stateful) {
+            boolean stateful = Set.of("Namespace", "HostedCluster", "NodePool", "BareMetalHost", "MultiClusterEngine",
+                    "AgentServiceConfig", "MetalLB", "ImageDigestMirrorSet", "ImageTagMirrorSet", "Provisioning").contains(kind)
+                    || (kind.equals("Secret") && m.key().name().endsWith("-etcd-encryption-key"))
+                    || (kind.equals("ConfigMap") && "openshift-config".equals(m.key().namespace()));
+            if (Set.of("Image", "OperatorHub").contains(kind)) {
+                // Hub singletons: never deleted by Argo CD, not even with confirmation.
+                protectedCount++;
+                assertEquals(List.of("Delete=false", "Prune=false"), options.subList(0, 2), m.key().toString());
+                options = options.subList(2, options.size());
+            } else if (stateful) {
                 protectedCount++;
                 assertEquals(List.of("Delete=confirm", "Prune=confirm"), options.subList(0, 2), m.key().toString());
                 options = options.subList(2, options.size());
@@ -177,7 +184,7 @@ class GraphPassesTest {
                 assertEquals(List.of("SkipDryRunOnMissingResource=true"), options, m.key().toString());
             }
         }
-        assertTrue(protectedCount >= 8, "protected objects: " + protectedCount);
+        assertTrue(protectedCount >= 14, "protected objects: " + protectedCount);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,11 +17,18 @@ import java.util.Set;
  * {@code pkg/health/health.go}, {@code GetResourceHealth}):
  * <ul>
  *   <li>an object being deleted is Progressing;</li>
- *   <li>a kind with a script in {@code packages/argocd/health} runs that SHIPPED script through luaj;</li>
+ *   <li>a kind with a script in {@code packages/argocd/health} runs that SHIPPED script through luaj, when the
+ *       package is installed ({@link ArgoCd#packageChecks}); the package's Subscription script overrides the
+ *       built-in;</li>
  *   <li>ExternalSecret: Argo CD's built-in {@code resource_customizations/external-secrets.io/ExternalSecret},
  *       modelled as Healthy on {@code Ready=True}, Degraded on {@code Ready=False}, else Progressing;</li>
- *   <li>Subscription: Argo CD's built-in {@code resource_customizations/operators.coreos.com/Subscription/health.lua}
- *       (argoproj/argo-cd @ 37ee0097), modelled in {@link #subscription}: Degraded on {@code CatalogSourcesUnhealthy},
+ *   <li>Subscription without the package's override: Argo CD's built-in
+ *       {@code resource_customizations/operators.coreos.com/Subscription/health.lua} of the {@link ArgoCd}
+ *       version. Argo CD 2.14 (argoproj/argo-cd @ 03fd7573, modelled in {@link #subscription214}): Degraded on
+ *       {@code CatalogSourcesUnhealthy}, {@code InstallPlanFailed} or {@code ResolutionFailed} True or an
+ *       {@code InstallPlanMissing} (unless ReferencedInstallPlanNotFound), Progressing on
+ *       {@code InstallPlanPending=True} or no conditions, else Healthy: {@code status.state} is never read.
+ *       Later versions (argoproj/argo-cd @ 37ee0097), modelled in {@link #subscription}: Degraded on {@code CatalogSourcesUnhealthy},
  *       {@code InstallPlanFailed} or {@code ResolutionFailed} True, on {@code InstallPlanMissing} (unless its reason
  *       is ReferencedInstallPlanNotFound) or state UpgradeFailed; else Progressing on {@code InstallPlanPending=True}
  *       or a state that is missing, empty, UpgradeAvailable or UpgradePending (a Manual approval pending over an
@@ -31,6 +39,23 @@ import java.util.Set;
  * </ul>
  */
 final class Health {
+    /**
+     * Which Argo CD runs the checks: its version (the built-ins that differ) and whether the package's
+     * {@code argocd-cm} health customizations are installed (they override built-ins of the same kind).
+     *
+     * @param version {@code "2.14"} or {@code "3"} (3.0 and later: the state-aware built-in Subscription check)
+     * @param withoutOverride kinds whose package script is left out of {@code argocd-cm} (their built-in runs)
+     */
+    record ArgoCd(String version, boolean packageChecks, Set<String> withoutOverride) {
+        ArgoCd(String version, boolean packageChecks) {
+            this(version, packageChecks, Set.of());
+        }
+
+        /** The Argo CD versions the package supports (packages/argocd/README.md), oldest first. */
+        static final List<String> SUPPORTED = List.of("2.14", "3");
+        static final ArgoCd DEFAULT = new ArgoCd("3", true);
+    }
+
     /** An Argo CD health status and message. */
     record Status(String status, String message) {
         boolean healthy() {
@@ -49,12 +74,17 @@ final class Health {
 
     /** The health of {@code live}, or null when Argo CD has none for its kind. */
     static Status of(JsonNode live) {
+        return of(live, ArgoCd.DEFAULT);
+    }
+
+    /** The health of {@code live} under {@code argo}, or null when it has none for the kind. */
+    static Status of(JsonNode live, ArgoCd argo) {
         if (live.path("metadata").has("deletionTimestamp")) {
             return new Status("Progressing", "Pending deletion");
         }
         String kind = live.path("kind").asText();
         Path script = ArgoCdPackage.healthScript(live.path("apiVersion").asText(), kind);
-        if (Files.isRegularFile(script)) {
+        if (argo.packageChecks() && !argo.withoutOverride().contains(kind) && Files.isRegularFile(script)) {
             LuaHealthCheck.Result r = compiled(script).run(live);
             return new Status(r.status(), r.message());
         }
@@ -69,12 +99,37 @@ final class Health {
             return new Status("Progressing", "Waiting for the external-secrets operator");
         }
         if (kind.equals("Subscription")) {
-            return subscription(live);
+            return argo.version().equals("2.14") ? subscription214(live) : subscription(live);
         }
         return null;
     }
 
-    /** Argo CD's built-in Subscription health (see the class comment); message: the first reason found. */
+    /** Argo CD 2.14's built-in Subscription health: conditions only, {@code status.state} ignored. */
+    static Status subscription214(JsonNode live) {
+        JsonNode conditions = live.path("status").path("conditions");
+        if (!conditions.isArray()) {
+            return new Status("Progressing", "An install plan for a subscription is pending installation");
+        }
+        int degraded = 0;
+        int pending = 0;
+        for (JsonNode c : conditions) {
+            String type = c.path("type").asText();
+            boolean isTrue = c.path("status").asText().equals("True");
+            if (type.equals("InstallPlanPending") && isTrue) {
+                pending++;
+            } else if (type.equals("InstallPlanMissing") && !c.path("reason").asText().equals("ReferencedInstallPlanNotFound")
+                    || isTrue && Set.of("CatalogSourcesUnhealthy", "InstallPlanFailed", "ResolutionFailed").contains(type)) {
+                degraded++;
+            }
+        }
+        if (degraded > 0) {
+            return new Status("Degraded", degraded + " failing condition(s)");
+        }
+        return pending > 0 ? new Status("Progressing", "An install plan for a subscription is pending installation")
+                : new Status("Healthy", "no failing condition");
+    }
+
+    /** Argo CD's later built-in Subscription health (see the class comment); message: the first reason found. */
     static Status subscription(JsonNode live) {
         JsonNode status = live.path("status");
         JsonNode conditions = status.path("conditions");

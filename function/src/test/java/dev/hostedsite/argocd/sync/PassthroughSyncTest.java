@@ -33,7 +33,8 @@ class PassthroughSyncTest {
     void aSiteWithAnLvmClusterAndUserSecretsSyncsToCompletion() throws Exception {
         List<ObjectNode> desired = rendered();
         assertTrue(desired.stream().anyMatch(o -> ObjectKey.of(o).equals(LVM)), "the LVMCluster is deployed");
-        SimulatedHub hub = SyncSimulationTest.hubFor(desired);
+        // No StorageClass before the sync: the render's LVMCluster makes LVMS create it.
+        SimulatedHub hub = SyncSimulationTest.hubFor(desired, SyncSimulationTest.RENDER_CREATES_IT, java.util.Set.of());
         SyncSimulator argo = new SyncSimulator(hub, "lab");
         SyncSimulator.Outcome first = argo.sync(desired, SyncSimulator.Policy.AUTOMATED, TICKS);
         assertEquals("Succeeded", first.phase(), first.message());
@@ -46,13 +47,15 @@ class PassthroughSyncTest {
             String[] p = secret.split("/");
             assertNotNull(hub.get(ObjectKey.core("Secret", p[0], p[1])), secret);
         }
-        // the LVMCluster (wave 5) is applied after its operator was installed by the Subscription of wave 4,
-        // and before the AgentServiceConfig (wave 6) whose volumes need its storage class
+        // the LVMCluster (wave 5) is applied once the Subscription of wave 4 is AtLatestKnown (its InstallPlan
+        // created the CRDs and the CSV), the operator runs once the CSV succeeded, and the AgentServiceConfig
+        // (wave 6) whose volumes need its storage class comes after the LVMCluster is Ready
         List<String> events = hub.events();
+        int csv = indexOf(events, "InstallPlan created CSV lvms-operator.v0.0.0-simulated");
         int installed = indexOf(events, "installed operator lvms-operator");
         int applied = indexOf(events, "applied LVMCluster openshift-storage/lvmcluster");
         int asc = indexOf(events, "applied AgentServiceConfig agent");
-        assertTrue(installed >= 0 && installed < applied && applied < asc, events.toString());
+        assertTrue(csv >= 0 && csv < applied && installed >= 0 && installed < asc && applied < asc, events.toString());
     }
 
     @Test

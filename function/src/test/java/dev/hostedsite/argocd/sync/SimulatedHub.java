@@ -21,38 +21,36 @@ import java.util.TreeSet;
  * <p>Controllers and what they write:
  * <ul>
  *   <li>CatalogSource (operator-framework/operator-lifecycle-manager pkg/controller/operators/catalog/operator.go,
- *       syncRegistryServer and syncConnection): needs the hub to pull its index image from the mirror: the
- *       rendered mirror sets (ImageDigestMirrorSet, ImageTagMirrorSet) and the {@code cluster} Image config
+ *       syncRegistryServer and syncConnection): needs the hub to pull its index image: an image on a mirror
+ *       registry of the mirror sets, or under a source they redirect, and the {@code cluster} Image config
  *       whose {@code additionalTrustedCA} ConfigMap exists in {@code openshift-config}; then
- *       {@code status.connectionState.lastObservedState} CONNECTING, then READY. Without them the registry pod
+ *       {@code status.connectionState.lastObservedState} CONNECTING, then READY. Otherwise the registry pod
  *       cannot pull: TRANSIENT_FAILURE.</li>
  *   <li>OperatorGroup (OLM pkg/controller/operators/olm/operatorgroup.go): {@code status.namespaces}, its
  *       {@code spec.targetNamespaces} or {@code [""]} (all namespaces).</li>
- *   <li>Subscription (OLM catalog operator, syncResolvingNamespace and ensureSubscriptionCSVState): while its
- *       CatalogSource is not READY, {@code CatalogSourcesUnhealthy=True}; then {@code CatalogSourcesUnhealthy=False},
- *       {@code state: UpgradePending}, {@code currentCSV} and an {@code installPlanRef}; then
- *       {@code state: AtLatestKnown} and {@code installedCSV}. The InstallPlan installs the package's CRD groups
- *       (multicluster-engine: {@code multicluster.openshift.io}; metallb-operator: {@code metallb.io}); the
- *       operator itself runs only when its namespace has exactly one OperatorGroup (else its CSV fails with
- *       NoOperatorGroup or TooManyOperatorGroups, which the Subscription does not show).</li>
+ *   <li>Subscription ({@link SimulatedOlm#subscription}): catalog health over its namespace and {@code openshift-marketplace},
+ *       resolution against its own catalog, UpgradePending, InstallPlanPending, then the InstallPlan creates the
+ *       package's CRDs (multicluster-engine: {@code multicluster.openshift.io}; metallb-operator:
+ *       {@code metallb.io}) and the CSV: AtLatestKnown.</li>
+ *   <li>ClusterServiceVersion ({@link SimulatedOlm#clusterServiceVersion}): Pending → InstallReady → Installing → Succeeded,
+ *       or Failed (NoOperatorGroup, TooManyOperatorGroups; the Subscription does not show it); the operator runs
+ *       from Succeeded on.</li>
  *   <li>MetalLB (metallb/metallb-operator controllers/metallb_controller.go, pkg/status/status.go): needs the
  *       metallb-operator running; a CR not named {@code metallb} gets {@code Degraded=True}
  *       (IncorrectMetalLBResourceName); else {@code Progressing=True}, then {@code Available=True}.</li>
  *   <li>IPAddressPool and L2Advertisement: no status; the MetalLB controller and speakers act on them once the
- *       MetalLB is Available (see HostedCluster).</li>
- *   <li>MultiClusterEngine (stolostron/backplane-operator): needs the multicluster-engine operator running;
- *       {@code status.phase} Progressing, then Available;
- *       Available installs the {@code hypershift.openshift.io} and {@code agent-install.openshift.io} CRDs.</li>
+ *       MetalLB is Available (see HostedControlPlane).</li>
+ *   <li>MultiClusterEngine ({@link #multiClusterEngine}): Progressing, Available with the agent-install CRDs
+ *       and assisted-service; HyperShift's CRDs two ticks later with the HyperShift operator its hypershift
+ *       add-on installs.</li>
  *   <li>ExternalSecret (external-secrets): creates its target Secret, {@code Ready=True}.</li>
- *   <li>AgentServiceConfig (openshift/assisted-service agentserviceconfig_controller.go): needs the MCE
- *       Available and its {@code mirrorRegistryRef} ConfigMap; {@code ReconcileCompleted=True}, then
- *       {@code DeploymentsHealthy=True}.</li>
- *   <li>HostedCluster (openshift/hypershift hostedcluster_controller.go): needs the MCE Available and the
- *       Secrets and ConfigMap it names; with its APIServer published as a LoadBalancer on a hub whose MetalLB
- *       the render manages, also the MetalLB Available and an L2Advertisement announcing an existing pool
- *       (the kube-apiserver Service's address; else {@code Available=False}, reason WaitingForLoadBalancer); {@code Available=False}, then {@code Available=True} with
- *       {@code controlPlaneEndpoint} and a {@code Partial} version; {@code Completed} once every NodePool of
- *       the cluster has its replicas (the cluster version operator needs workers).</li>
+ *   <li>AgentServiceConfig ({@link #agentServiceConfig}) and PersistentVolumeClaim
+ *       ({@link #persistentVolumeClaim}): the operator's claims bind only when their StorageClass exists;
+ *       {@code DeploymentsHealthy} waits for them. The hub's StorageClasses: {@link #storageClass}.</li>
+ *   <li>HostedCluster and HostedControlPlane: {@link SimulatedHyperShift} (the first-rollout conditions,
+ *       including {@code Degraded=True}/UnavailableReplicas; an APIServer published as a LoadBalancer on a hub
+ *       whose MetalLB the render manages needs the MetalLB Available and an L2Advertisement announcing an
+ *       existing pool, else {@code InfrastructureReady=False}).</li>
  *   <li>InfraEnv (assisted-service infraenv_controller.go): needs the AgentServiceConfig Healthy and its pull
  *       secret; {@code ImageCreated=True} and {@code status.isoDownloadURL}.</li>
  *   <li>BareMetalHost (metal3-io/baremetal-operator and assisted-service bmh_agent_controller.go): needs its
@@ -102,6 +100,10 @@ final class SimulatedHub {
     /** Whether the API load balancer comes from outside the render (no MetalLB of ours). */
     private boolean loadBalancerByHand;
     private int ticks;
+    /** The tick the MultiClusterEngine turned Available (the hypershift add-on starts from there), or -1. */
+    private int mceAvailableAt = -1;
+    private final SimulatedHyperShift hyperShift = new SimulatedHyperShift(this);
+    private final SimulatedOlm olm = new SimulatedOlm(this);
 
     /** Thrown by {@link #apply} as the API server would refuse the request. */
     static final class ApiError extends RuntimeException {
@@ -205,6 +207,30 @@ final class SimulatedHub {
         events.add("tick " + ticks + ": applied " + describe(key));
     }
 
+    boolean has(ObjectKey key) {
+        return objects.containsKey(key);
+    }
+
+    /** Records what happened at this tick. */
+    void event(String what) {
+        events.add("tick " + ticks + ": " + what);
+    }
+
+    /** A CRD group appears (an InstallPlan, an operator created its CRDs). */
+    void installApi(String group) {
+        groups.add(group);
+    }
+
+    /** An operator starts running (its CSV succeeded). */
+    void startOperator(String operator) {
+        operators.add(operator);
+    }
+
+    /** Creates {@code o} unless an object of its key exists. */
+    void putIfAbsent(ObjectNode o) {
+        objects.putIfAbsent(ObjectKey.of(o), o);
+    }
+
     /** {@code kubectl delete} (foreground): marks the object; it goes at the next tick. */
     void delete(ObjectKey key) {
         ObjectNode live = objects.get(key);
@@ -227,14 +253,17 @@ final class SimulatedHub {
                 continue;
             }
             switch (o.path("kind").asText()) {
-                case "CatalogSource" -> catalogSource(o);
-                case "OperatorGroup" -> operatorGroup(o);
-                case "Subscription" -> subscription(o);
+                case "CatalogSource" -> olm.catalogSource(o);
+                case "OperatorGroup" -> olm.operatorGroup(o);
+                case "Subscription" -> olm.subscription(o);
+                case "ClusterServiceVersion" -> olm.clusterServiceVersion(o);
+                case "PersistentVolumeClaim" -> persistentVolumeClaim(o);
+                case "HostedControlPlane" -> hyperShift.hostedControlPlane(o);
                 case "MetalLB" -> metalLb(o);
                 case "MultiClusterEngine" -> multiClusterEngine(o);
                 case "ExternalSecret" -> externalSecret(o);
                 case "AgentServiceConfig" -> agentServiceConfig(o);
-                case "HostedCluster" -> hostedCluster(o);
+                case "HostedCluster" -> hyperShift.hostedCluster(o);
                 case "InfraEnv" -> infraEnv(o);
                 case "BareMetalHost" -> bareMetalHost(o);
                 case "NodePool" -> nodePool(o);
@@ -267,74 +296,6 @@ final class SimulatedHub {
 
     // ---- controllers ----
 
-    private void catalogSource(ObjectNode cs) {
-        ObjectNode connection = cs.with("status").with("connectionState");
-        String state = connection.path("lastObservedState").asText("");
-        if (state.equals("READY")) {
-            return;
-        }
-        boolean pullable = !ofKind("ImageDigestMirrorSet").isEmpty() || !ofKind("ImageTagMirrorSet").isEmpty();
-        ObjectNode image = objects.get(new ObjectKey("config.openshift.io", "Image", null, "cluster"));
-        String ca = image == null ? null : image.path("spec").path("additionalTrustedCA").path("name").asText(null);
-        pullable &= ca != null && objects.containsKey(ObjectKey.core("ConfigMap", "openshift-config", ca));
-        if (!pullable) {
-            connection.put("lastObservedState", "TRANSIENT_FAILURE");
-        } else {
-            connection.put("lastObservedState", state.equals("CONNECTING") ? "READY" : "CONNECTING");
-        }
-        connection.put("address", ObjectKey.of(cs).name() + "." + ObjectKey.of(cs).namespace() + ".svc:50051");
-    }
-
-    private void operatorGroup(ObjectNode og) {
-        if (og.path("status").has("namespaces")) {
-            return;
-        }
-        ArrayNode namespaces = og.with("status").putArray("namespaces");
-        JsonNode targets = og.path("spec").path("targetNamespaces");
-        if (targets.isArray() && !targets.isEmpty()) {
-            targets.forEach(t -> namespaces.add(t.asText()));
-        } else {
-            namespaces.add("");
-        }
-    }
-
-    private void subscription(ObjectNode sub) {
-        ObjectKey k = ObjectKey.of(sub);
-        JsonNode spec = sub.path("spec");
-        ObjectNode status = sub.with("status");
-        String state = status.path("state").asText("");
-        if (state.equals("AtLatestKnown")) {
-            return;
-        }
-        ObjectNode catalog = objects.get(new ObjectKey("operators.coreos.com", "CatalogSource",
-                spec.path("sourceNamespace").asText(k.namespace()), spec.path("source").asText()));
-        if (catalog == null || !catalog.path("status").path("connectionState").path("lastObservedState").asText().equals("READY")) {
-            setCondition(sub, "CatalogSourcesUnhealthy", "True", "UnhealthyCatalogSourceFound",
-                    "targeted catalogsource " + spec.path("source").asText() + " unhealthy");
-            return;
-        }
-        setCondition(sub, "CatalogSourcesUnhealthy", "False", "AllCatalogSourcesHealthy", "all available catalogsources are healthy");
-        String pkg = spec.path("name").asText();
-        String csv = pkg + ".v0.0.0-simulated";
-        if (state.isEmpty()) {
-            status.put("state", "UpgradePending").put("currentCSV", csv);
-            status.putObject("installPlanRef").put("kind", "InstallPlan").put("name", "install-" + pkg)
-                    .put("namespace", k.namespace());
-            return;
-        }
-        status.put("state", "AtLatestKnown").put("installedCSV", csv);
-        if (CSV_GROUPS.containsKey(pkg)) {
-            groups.add(CSV_GROUPS.get(pkg));
-        }
-        long operatorGroups = ofKind("OperatorGroup").stream().filter(og -> k.namespace().equals(ObjectKey.of(og).namespace())).count();
-        if (operatorGroups == 1) {
-            operators.add(pkg);
-            events.add("tick " + ticks + ": installed operator " + pkg);
-        } else {
-            events.add("tick " + ticks + ": CSV " + csv + " failed: " + (operatorGroups == 0 ? "NoOperatorGroup" : "TooManyOperatorGroups"));
-        }
-    }
-
     private void metalLb(ObjectNode metallb) {
         if (!operators.contains("metallb-operator") || conditionTrue(metallb, "Available")) {
             return;
@@ -350,7 +311,7 @@ final class SimulatedHub {
     }
 
     /** Why the API Service of a LoadBalancer-published cluster has no reachable address yet, or null. */
-    private String loadBalancerMissing(JsonNode hc) {
+    String loadBalancerMissing(JsonNode hc) {
         boolean lb = false;
         for (JsonNode s : hc.path("spec").path("services")) {
             lb |= s.path("service").asText().equals("APIServer")
@@ -374,6 +335,15 @@ final class SimulatedHub {
         return "no L2Advertisement announces an IPAddressPool";
     }
 
+    /**
+     * The multicluster engine operator (stolostron/backplane-operator): {@code status.phase} Progressing, then
+     * Available, with the CRDs of its components ({@code agent-install.openshift.io} with assisted-service).
+     * It does not ship HyperShift's CRDs: its {@code hypershift} component (on unless
+     * {@code spec.overrides.components} disables it) deploys the hypershift-addon manager, whose add-on agent
+     * on {@code local-cluster} installs the HyperShift operator, and that operator installs the
+     * {@code hypershift.openshift.io} CRDs (stolostron/hypershift-addon-operator docs/troubleshooting.md: addon
+     * manager → addon agent → HyperShift operator). Here: two ticks after Available.
+     */
     private void multiClusterEngine(ObjectNode mce) {
         if (!operators.contains("multicluster-engine")) {
             return;
@@ -383,11 +353,31 @@ final class SimulatedHub {
             mce.with("status").put("phase", "Progressing");
         } else if (phase.equals("Progressing")) {
             mce.with("status").put("phase", "Available");
-            groups.add("hypershift.openshift.io");
             groups.add("agent-install.openshift.io");
             // The MCE's cluster-manager component installs the registration CRDs (ManagedCluster).
             groups.add("cluster.open-cluster-management.io");
+            operators.add("assisted-service");
+            mceAvailableAt = ticks;
+        } else if (phase.equals("Available") && componentEnabled(mce, "hypershift") && !operators.contains("hypershift")
+                && ticks - mceAvailableAt >= 2) {
+            operators.add("hypershift");
+            groups.add("hypershift.openshift.io");
+            events.add("tick " + ticks + ": hypershift-addon installed the HyperShift operator");
         }
+    }
+
+    private static boolean componentEnabled(JsonNode mce, String component) {
+        for (JsonNode c : mce.path("spec").path("overrides").path("components")) {
+            if (c.path("name").asText().equals(component)) {
+                return c.path("enabled").asBoolean(true);
+            }
+        }
+        return true;
+    }
+
+    /** Whether an operator (an OLM package, or a component the MCE deploys: assisted-service, hypershift) runs. */
+    boolean runs(String operator) {
+        return operators.contains(operator);
     }
 
     private void externalSecret(ObjectNode es) {
@@ -402,84 +392,91 @@ final class SimulatedHub {
         setCondition(es, "Ready", "True", "SecretSynced", "Secret was synced");
     }
 
+    /**
+     * assisted-service's infrastructure operator (internal/controller/controllers/agentserviceconfig_controller.go
+     * @ 063b2579): needs the MCE's assisted-service component and its {@code mirrorRegistryRef} ConfigMap;
+     * {@code ReconcileCompleted=True} (ReconcileSucceeded) with the PersistentVolumeClaims of
+     * {@code databaseStorage} ({@code postgres}), {@code filesystemStorage} ({@code assisted-service}) and
+     * {@code imageStorage} (the image service StatefulSet's claim); {@code DeploymentsHealthy=False}
+     * (DeploymentFailure, "Deployment assisted-service is not available") while any claim is not Bound (its pod
+     * cannot start), then {@code DeploymentsHealthy=True} (DeploymentSucceeded).
+     */
     private void agentServiceConfig(ObjectNode asc) {
+        if (!operators.contains("assisted-service")) {
+            return;
+        }
         ObjectNode mce = first("MultiClusterEngine");
-        if (mce == null || !mce.path("status").path("phase").asText().equals("Available")) {
-            return;
-        }
         String mirrors = asc.path("spec").path("mirrorRegistryRef").path("name").asText(null);
-        String ns = mce.path("spec").path("targetNamespace").asText("multicluster-engine");
+        String ns = mce == null ? "multicluster-engine" : mce.path("spec").path("targetNamespace").asText("multicluster-engine");
         if (mirrors != null && !objects.containsKey(ObjectKey.core("ConfigMap", ns, mirrors))) {
-            setCondition(asc, "ReconcileCompleted", "False", "ConfigFailure", "ConfigMap " + ns + "/" + mirrors + " not found");
+            setCondition(asc, "ReconcileCompleted", "False", "ConfigFailure", "Failed to generate definition for AssistedServiceConfigMap");
             return;
         }
-        if (!conditionTrue(asc, "ReconcileCompleted")) {
-            setCondition(asc, "ReconcileCompleted", "True", "ReconcileSucceeded", "Reconcile succeeded");
-            setCondition(asc, "DeploymentsHealthy", "False", "DeploymentFailure", "assisted-service is starting");
+        boolean bound = true;
+        for (String[] claim : ASC_CLAIMS) {
+            JsonNode spec = asc.path("spec").path(claim[0]);
+            if (spec.isMissingNode()) {
+                continue;
+            }
+            ObjectKey key = ObjectKey.core("PersistentVolumeClaim", ns, claim[1]);
+            if (!objects.containsKey(key)) {
+                ObjectNode pvc = JSON.objectNode().put("apiVersion", "v1").put("kind", "PersistentVolumeClaim");
+                pvc.putObject("metadata").put("name", claim[1]).put("namespace", ns);
+                pvc.set("spec", spec.deepCopy());
+                pvc.putObject("status").put("phase", "Pending");
+                objects.put(key, pvc);
+                events.add("tick " + ticks + ": created " + describe(key));
+            }
+            bound &= objects.get(key).path("status").path("phase").asText().equals("Bound");
+        }
+        setCondition(asc, "ReconcileCompleted", "True", "ReconcileSucceeded", "AgentServiceConfig reconcile completed without error.");
+        if (bound && conditionPresent(asc, "DeploymentsHealthy")) {
+            setCondition(asc, "DeploymentsHealthy", "True", "DeploymentSucceeded",
+                    "All the deployments managed by Infrastructure-operator are healthy.");
         } else {
-            setCondition(asc, "DeploymentsHealthy", "True", "DeploymentSucceeded", "All the deployments are healthy");
+            setCondition(asc, "DeploymentsHealthy", "False", "DeploymentFailure", "Deployment assisted-service is not available");
         }
     }
 
-    private void hostedCluster(ObjectNode hc) {
-        ObjectKey k = ObjectKey.of(hc);
-        ObjectNode mce = first("MultiClusterEngine");
-        if (mce == null || !mce.path("status").path("phase").asText().equals("Available")) {
+    /** AgentServiceConfig storage field → the claim the operator creates for it. */
+    static final List<String[]> ASC_CLAIMS = List.of(new String[] {"databaseStorage", "postgres"},
+            new String[] {"filesystemStorage", "assisted-service"},
+            new String[] {"imageStorage", "image-service-data-assisted-image-service-0"});
+
+    /**
+     * kube-controller-manager's PersistentVolume controller with a dynamic provisioner (kubernetes
+     * pkg/controller/volume/persistentvolume/pv_controller.go {@code syncUnboundClaim}): a Pending claim binds
+     * once its StorageClass exists (no {@code storageClassName}: the class annotated
+     * {@code storageclass.kubernetes.io/is-default-class: "true"}); without one it stays Pending, with no timeout.
+     */
+    private void persistentVolumeClaim(ObjectNode pvc) {
+        if (pvc.path("status").path("phase").asText().equals("Bound")) {
             return;
         }
-        JsonNode spec = hc.path("spec");
-        List<ObjectKey> needs = new ArrayList<>();
-        for (JsonNode ref : List.of(spec.path("pullSecret"), spec.path("sshKey"),
-                spec.path("secretEncryption").path("aescbc").path("activeKey"))) {
-            if (ref.has("name")) {
-                needs.add(ObjectKey.core("Secret", k.namespace(), ref.path("name").asText()));
+        String className = pvc.path("spec").path("storageClassName").asText("");
+        boolean exists = ofKind("StorageClass").stream().anyMatch(sc -> className.isEmpty()
+                ? sc.path("metadata").path("annotations").path("storageclass.kubernetes.io/is-default-class").asText().equals("true")
+                : ObjectKey.of(sc).name().equals(className));
+        if (exists) {
+            pvc.with("status").put("phase", "Bound");
+        }
+    }
+
+    /** A StorageClass that exists on the hub before any sync (a provisioner installed outside the render). */
+    void storageClass(String name) {
+        ObjectNode sc = JSON.objectNode().put("apiVersion", "storage.k8s.io/v1").put("kind", "StorageClass");
+        sc.putObject("metadata").put("name", name);
+        sc.put("provisioner", "simulated.hostedsite.dev/" + name);
+        preexisting(sc);
+    }
+
+    static boolean conditionPresent(JsonNode o, String type) {
+        for (JsonNode c : o.path("status").path("conditions")) {
+            if (c.path("type").asText().equals(type)) {
+                return true;
             }
         }
-        if (spec.path("additionalTrustBundle").has("name")) {
-            needs.add(ObjectKey.core("ConfigMap", k.namespace(), spec.path("additionalTrustBundle").path("name").asText()));
-        }
-        List<ObjectKey> missing = needs.stream().filter(n -> !objects.containsKey(n)).toList();
-        String version = "4.x";
-        if (!missing.isEmpty()) {
-            setCondition(hc, "Available", "False", "WaitingForAvailable", "missing " + missing);
-            return;
-        }
-        String noAddress = loadBalancerMissing(hc);
-        if (noAddress != null && !conditionTrue(hc, "Available")) {
-            setCondition(hc, "Available", "False", "WaitingForLoadBalancer",
-                    "APIServer load balancer is not provisioned: " + noAddress);
-            return;
-        }
-        ObjectNode status = hc.with("status");
-        if (!status.has("version")) {
-            setCondition(hc, "Available", "False", "WaitingForAvailable", "Waiting for hosted control plane to be healthy");
-            setCondition(hc, "Progressing", "True", "AsExpected", "HostedCluster is deploying");
-            ObjectNode v = status.putObject("version");
-            v.putArray("history").addObject().put("state", "Partial").put("version", version);
-            return;
-        }
-        if (!conditionTrue(hc, "Available")) {
-            setCondition(hc, "Available", "True", "AsExpected", "The hosted control plane is available");
-            status.putObject("controlPlaneEndpoint").put("host", "api." + k.name()).put("port", 6443);
-            return;
-        }
-        boolean workersReady = false;
-        for (ObjectNode np : ofKind("NodePool")) {
-            ObjectKey pk = ObjectKey.of(np);
-            if (k.namespace().equals(pk.namespace()) && k.name().equals(np.path("spec").path("clusterName").asText())) {
-                int want = desiredReplicas(np);
-                int have = np.path("status").path("replicas").asInt(0);
-                if (have < want) {
-                    return;
-                }
-                workersReady |= have > 0;
-            }
-        }
-        ObjectNode latest = (ObjectNode) status.path("version").path("history").get(0);
-        if (workersReady && !latest.path("state").asText().equals("Completed")) {
-            latest.put("state", "Completed");
-            setCondition(hc, "Progressing", "False", "AsExpected", "HostedCluster is at expected version");
-        }
+        return false;
     }
 
     private void infraEnv(ObjectNode ie) {
@@ -660,7 +657,7 @@ final class SimulatedHub {
         return true;
     }
 
-    private List<ObjectNode> ofKind(String kind) {
+    List<ObjectNode> ofKind(String kind) {
         return objects.values().stream().filter(o -> o.path("kind").asText().equals(kind)
                 && !o.path("metadata").has("deletionTimestamp")).toList();
     }
@@ -694,7 +691,7 @@ final class SimulatedHub {
         }
     }
 
-    private ObjectNode first(String kind) {
+    ObjectNode first(String kind) {
         List<ObjectNode> all = ofKind(kind);
         return all.isEmpty() ? null : all.get(0);
     }
@@ -708,7 +705,16 @@ final class SimulatedHub {
         return false;
     }
 
-    private static void setCondition(ObjectNode o, String type, String status, String reason, String message) {
+    static void removeCondition(ObjectNode o, String type) {
+        JsonNode conditions = o.path("status").path("conditions");
+        for (int i = conditions.size() - 1; i >= 0; i--) {
+            if (conditions.get(i).path("type").asText().equals(type)) {
+                ((ArrayNode) conditions).remove(i);
+            }
+        }
+    }
+
+    static void setCondition(ObjectNode o, String type, String status, String reason, String message) {
         ArrayNode conditions = o.with("status").withArray("conditions");
         ObjectNode c = null;
         for (JsonNode existing : conditions) {

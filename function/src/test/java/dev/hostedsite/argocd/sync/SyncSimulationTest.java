@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -38,17 +39,94 @@ import org.junit.jupiter.api.TestFactory;
  * shipped Lua checks. For every success fixture the first sync completes and the Application then converges
  * to Healthy; the wave table of 0.1 (NodePools before BareMetalHosts) stops at its NodePool wave; the hub
  * chain (catalog → Subscription → operator CR, L2Advertisement → LoadBalancer-published HostedCluster) holds
- * only in the shipped order; day-2 edits show what a second sync prunes, and that {@code Prune=confirm} holds
- * the stateful objects.
+ * only in the shipped order; a StorageClass nothing creates holds the AgentServiceConfig's wave; each supported
+ * Argo CD version's built-in checks are run; day-2 edits show what a second sync prunes, that
+ * {@code Prune=confirm} holds the stateful and hub-wide objects and blocks later syncs until confirmed, and
+ * that the hub singletons are never pruned.
  *
  * <p>What the simulation leaves out (see {@link SyncSimulator} and {@link SimulatedHub} for the details):
  * retries, self-heal, hooks beyond phase ordering, server-side apply and diffing, finalizers and the time
  * real controllers take (one tick per step), failures of real hardware, Agents that never register, and
- * HyperShift's own cleanup of a deleted HostedCluster, OLM's InstallPlans, channels and upgrades. Timing is
+ * HyperShift's own cleanup of a deleted HostedCluster, OLM's bundle unpacking, channels and upgrades. Timing is
  * counted in ticks, never measured.
  */
 class SyncSimulationTest {
     private static final int FIRST_SYNC_TICKS = 200;
+
+    /**
+     * The StorageClasses a hub of the example has before the first sync: LVM Storage installed outside the
+     * render, with device class {@code vg1} (the render's AgentServiceConfig asks for {@code lvms-vg1}; in these
+     * fixtures nothing
+     * in the render creates it).
+     */
+    static final Set<String> LVMS_BY_HAND = Set.of("lvms-vg1");
+
+    /** No StorageClass before the sync: the render's LVMCluster makes LVMS create {@code lvms-<deviceClass>}. */
+    static final Set<String> RENDER_CREATES_IT = Set.of();
+
+    /**
+     * What exists on the hub before the first sync of each success fixture, beyond what the render
+     * references ({@link #hubFor}): its StorageClasses. A new success fixture must say what its hub has.
+     */
+    static final Map<String, Set<String>> STORAGE_CLASSES_BEFORE_SYNC = Map.ofEntries(
+            Map.entry("acm-managed-cluster", LVMS_BY_HAND),
+            Map.entry("bad-warn-autoscaling-max-above-hosts", LVMS_BY_HAND),
+            Map.entry("bad-warn-bmc-credentials-block-scalar", LVMS_BY_HAND),
+            Map.entry("bad-warn-bmc-credentials-control-char", LVMS_BY_HAND),
+            Map.entry("bad-warn-bmc-credentials-not-utf8", LVMS_BY_HAND),
+            Map.entry("bad-warn-bmc-credentials-trailing-newline", LVMS_BY_HAND),
+            Map.entry("bad-warn-bmc-driver-ipmi", LVMS_BY_HAND),
+            Map.entry("bad-warn-bmc-driver-redfish", LVMS_BY_HAND),
+            Map.entry("bad-warn-bmc-ipv4-leading-zero", LVMS_BY_HAND),
+            Map.entry("bad-warn-bmc-no-scheme-is-ipmi", LVMS_BY_HAND),
+            Map.entry("bad-warn-capabilities-before-4-20", LVMS_BY_HAND),
+            Map.entry("bad-warn-catalog-under-tag-mirror", LVMS_BY_HAND),
+            Map.entry("bad-warn-etcd-storage-class-made-by-nothing", LVMS_BY_HAND),
+            Map.entry("bad-warn-hosted-default-catalogs-not-mirrored", LVMS_BY_HAND),
+            Map.entry("bad-warn-hub-api-address-outside-pools", LVMS_BY_HAND),
+            Map.entry("bad-warn-hub-loadbalancer-without-metallb", LVMS_BY_HAND),
+            Map.entry("bad-warn-hub-mce-not-in-any-catalog", LVMS_BY_HAND),
+            Map.entry("bad-warn-machine-network-two-of-one-family", LVMS_BY_HAND),
+            Map.entry("bad-warn-nmstate-interface-type-tie", LVMS_BY_HAND),
+            Map.entry("bad-warn-nmstate-interface-type-unknown", LVMS_BY_HAND),
+            Map.entry("bad-warn-nmstate-subnets-differ", LVMS_BY_HAND),
+            Map.entry("bad-warn-nmstate-unknown-interface-key", LVMS_BY_HAND),
+            Map.entry("bad-warn-nodeport-address-not-in-dns", LVMS_BY_HAND),
+            Map.entry("bad-warn-olm-catalog-images-guest", LVMS_BY_HAND),
+            Map.entry("bad-warn-operator-images-not-mirrored", RENDER_CREATES_IT),
+            Map.entry("bad-warn-osimages-ca-with-http", LVMS_BY_HAND),
+            Map.entry("bad-warn-provisioning-missing", LVMS_BY_HAND),
+            Map.entry("bad-warn-replicas-above-hosts", LVMS_BY_HAND),
+            Map.entry("bad-warn-root-device-hint-empty", LVMS_BY_HAND),
+            Map.entry("bad-warn-selector-host-in-two-pools-enough-hosts", LVMS_BY_HAND),
+            Map.entry("bad-warn-selector-host-without-pool", LVMS_BY_HAND),
+            Map.entry("bad-warn-selector-pool-without-host", LVMS_BY_HAND),
+            Map.entry("bad-warn-storage-class-made-by-nothing", LVMS_BY_HAND),
+            Map.entry("bad-warn-tag-mirror", LVMS_BY_HAND),
+            Map.entry("bad-warn-webserver-https-without-ca", RENDER_CREATES_IT),
+            Map.entry("cluster-immutables-and-images", LVMS_BY_HAND),
+            Map.entry("coreos-stream-fills-os-images", LVMS_BY_HAND),
+            Map.entry("docs-dual-stack", LVMS_BY_HAND),
+            Map.entry("etcd-rotation-backup-by-data", LVMS_BY_HAND),
+            Map.entry("etcd-rotation-unchanged", LVMS_BY_HAND),
+            Map.entry("etcd-rotation-with-backup", LVMS_BY_HAND),
+            Map.entry("example-lab", LVMS_BY_HAND),
+            Map.entry("hosts-per-cluster", LVMS_BY_HAND),
+            Map.entry("hub-acm-owner", LVMS_BY_HAND),
+            Map.entry("hub-baremetal-plumbing", RENDER_CREATES_IT),
+            Map.entry("hub-operators-metallb", LVMS_BY_HAND),
+            Map.entry("hub-storage-class-passthrough", LVMS_BY_HAND),
+            Map.entry("metal-static-network", LVMS_BY_HAND),
+            Map.entry("nodepool-arch-arm64", LVMS_BY_HAND),
+            Map.entry("nodepools-mixed-arch", LVMS_BY_HAND),
+            Map.entry("nodeport-tags-423", LVMS_BY_HAND),
+            Map.entry("passthrough-local-documents", LVMS_BY_HAND),
+            Map.entry("passthrough-lvmcluster-and-secrets", RENDER_CREATES_IT),
+            Map.entry("pools-rollout-on-change", LVMS_BY_HAND),
+            Map.entry("secrets-external", LVMS_BY_HAND),
+            Map.entry("secrets-secretref", LVMS_BY_HAND),
+            Map.entry("site-deleted-on-purpose", LVMS_BY_HAND),
+            Map.entry("two-sites", LVMS_BY_HAND));
     private static final int CONVERGE_TICKS = 100;
 
     @TestFactory
@@ -64,11 +142,14 @@ class SyncSimulationTest {
             }
         }
         assertTrue(cases.size() >= 8, "success fixtures found: " + cases);
+        assertEquals(new java.util.TreeSet<>(STORAGE_CLASSES_BEFORE_SYNC.keySet()),
+                new java.util.TreeSet<>(cases.stream().map(d -> d.getFileName().toString()).toList()),
+                "STORAGE_CLASSES_BEFORE_SYNC states the StorageClasses of exactly the success fixtures");
         return cases.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> {
             JsonNode list = Yaml.readAll(Files.readString(d.resolve("expected.yaml"))).get(0);
             List<ObjectNode> desired = deployed(d);
             assertFalse(desired.isEmpty(), "nothing rendered");
-            SimulatedHub hub = hubFor(desired);
+            SimulatedHub hub = hubFor(desired, STORAGE_CLASSES_BEFORE_SYNC.get(d.getFileName().toString()), Set.of());
             SyncSimulator argo = new SyncSimulator(hub, d.getFileName().toString());
 
             SyncSimulator.Outcome first = argo.sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
@@ -192,6 +273,76 @@ class SyncSimulationTest {
         assertEquals("Degraded", Health.subscription(sub).status());
     }
 
+    // ---- what the real hub writes: storage, catalogs, Argo CD versions ----
+
+    @Test
+    void aStorageClassNothingCreatesHoldsTheAgentServiceConfigWaveAndTheMessageNamesIt() {
+        // The example without its LVMCluster (spec.hub.storage): nothing in the render or on the hub makes lvms-vg1.
+        ObjectNode site = Sites.example();
+        ((ObjectNode) site.path("spec").path("hub")).remove("storage");
+        List<ObjectNode> desired = desired(Sites.compile(site));
+        assertTrue(desired.stream().noneMatch(o -> o.path("kind").asText().equals("LVMCluster")));
+        SimulatedHub hub = hubFor(desired, Set.of(), Set.of());
+        SyncSimulator.Outcome stuck = new SyncSimulator(hub, "lab").sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Running", stuck.phase(), stuck.message());
+        assertEquals("sync did not finish in " + FIRST_SYNC_TICKS + " ticks: waiting at phase Sync, wave 6 for healthy state of"
+                + " AgentServiceConfig agent (Progressing: DeploymentsHealthy=False (DeploymentFailure): Deployment"
+                + " assisted-service is not available; its volumes need StorageClass lvms-vg1)", stuck.message());
+        assertEquals("Pending", hub.get(ObjectKey.core("PersistentVolumeClaim", "multicluster-engine", "postgres"))
+                .path("status").path("phase").asText());
+    }
+
+    @Test
+    void eachSupportedArgoCdVersionSyncsTheHubChainWithThePackagesChecks() throws IOException {
+        for (String version : Health.ArgoCd.SUPPORTED) {
+            List<ObjectNode> desired = hubOperatorsMetallb();
+            SyncSimulator argo = new SyncSimulator(hubFor(desired), "lab", new Health.ArgoCd(version, true));
+            SyncSimulator.Outcome outcome = argo.sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+            assertEquals("Succeeded", outcome.phase(), version + ": " + outcome.message());
+            assertNull(argo.converge(CONVERGE_TICKS), version);
+        }
+    }
+
+    @Test
+    void argoCd214sBuiltInSubscriptionCheckAppliesTheOperatorsCrsBeforeTheirCrds() throws IOException {
+        // The package's CatalogSource check installed, its Subscription override not: 2.14's built-in calls an
+        // UpgradePending Subscription Healthy, so wave 5 is applied before the InstallPlan created the CRDs.
+        List<ObjectNode> desired = hubOperatorsMetallb();
+        SimulatedHub hub = hubFor(desired);
+        SyncSimulator.Outcome outcome = new SyncSimulator(hub, "lab", builtInSubscription("2.14"))
+                .sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Failed", outcome.phase(), outcome.message());
+        assertTrue(outcome.message().startsWith("one or more objects failed to apply: MetalLB metallb-system/metallb (the"
+                + " server could not find the requested resource (metallb.io/MetalLB))"), outcome.message());
+    }
+
+    @Test
+    void aForeignCatalogThatCannotServeFailsTheSyncOnlyWithArgoCdsBuiltInSubscriptionCheck() throws IOException {
+        for (boolean withPackage : List.of(false, true)) {
+            List<ObjectNode> desired = hubOperatorsMetallb();
+            SimulatedHub hub = hubFor(desired);
+            // Left from an earlier install: a catalog of openshift-marketplace whose image the hub cannot reach.
+            ObjectNode old = SimulatedHubTest.object("operators.coreos.com/v1alpha1", "CatalogSource", "openshift-marketplace", "old-catalog");
+            old.putObject("spec").put("image", "registry.redhat.io/redhat/certified-operator-index:v4.19").put("sourceType", "grpc");
+            hub.preexisting(old);
+            Health.ArgoCd checks = withPackage ? Health.ArgoCd.DEFAULT : builtInSubscription("3");
+            SyncSimulator.Outcome outcome = new SyncSimulator(hub, "lab", checks).sync(desired, SyncSimulator.Policy.AUTOMATED,
+                    FIRST_SYNC_TICKS);
+            if (withPackage) {
+                assertEquals("Succeeded", outcome.phase(), outcome.message());
+            } else {
+                assertEquals("Failed", outcome.phase(), outcome.message());
+                assertTrue(outcome.message().contains("Subscription") && outcome.message().contains("CatalogSourcesUnhealthy"),
+                        outcome.message());
+            }
+        }
+    }
+
+    /** Argo CD {@code version} with the package's checks for every kind but Subscription (its built-in runs). */
+    private static Health.ArgoCd builtInSubscription(String version) {
+        return new Health.ArgoCd(version, true, Set.of("Subscription"));
+    }
+
     // ---- ACM registration from Git: ManagedCluster after the HostedCluster, KlusterletAddonConfig after it ----
 
     @Test
@@ -251,7 +402,7 @@ class SyncSimulationTest {
         assertEquals(List.of(), held.pruned());
         assertFalse(lab.hub.get(bmh).path("metadata").has("deletionTimestamp"));
 
-        SyncSimulator.Outcome confirmed = lab.argo.sync(edited, new SyncSimulator.Policy(true, true), FIRST_SYNC_TICKS);
+        SyncSimulator.Outcome confirmed = lab.argo.confirmPruning(FIRST_SYNC_TICKS);
         assertEquals("Succeeded", confirmed.phase(), confirmed.message());
         // Reverse wave order: the host (wave 10) first, its NMStateConfig (8), its BMC Secret (1) last.
         assertEquals(List.of(bmh,
@@ -263,6 +414,67 @@ class SyncSimulationTest {
         }
         assertEquals(2, lab.hub.get(new ObjectKey("hypershift.openshift.io", "NodePool", "clusters", "hosted"))
                 .path("status").path("replicas").asInt());
+    }
+
+    @Test
+    void aSyncWaitingForPruneConfirmationStaysRunningAndBlocksLaterAutomatedSyncs() {
+        ObjectNode site = Sites.example();
+        Synced lab = synced(site);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) Sites.cluster(site).get("hosts")).remove(2);
+        List<ObjectNode> removal = desired(Sites.compile(site));
+        SyncSimulator.Outcome held = lab.argo.sync(removal, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Running", held.phase());
+
+        // A later commit (a new label on a host) arrives while the operation waits: Argo CD starts no sync.
+        ((ObjectNode) Sites.cluster(site).get("hosts").get(0)).with("labels").put("later", "commit");
+        List<ObjectNode> later = desired(Sites.compile(site));
+        for (int i = 0; i < 5; i++) {
+            SyncSimulator.Outcome blocked = lab.argo.sync(later, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+            assertEquals("Running", blocked.phase());
+            assertEquals("another operation is already in progress: " + held.message(), blocked.message());
+            lab.hub.tick();
+        }
+        ObjectKey host = new ObjectKey("metal3.io", "BareMetalHost", "clusters-hosted", "hosted-worker0");
+        String label = SimulatedHub.AGENT_LABEL_PREFIX + "later";
+        assertFalse(lab.hub.get(host).path("metadata").path("annotations").has(label), "nothing of the later commit applied");
+
+        // Confirmation resumes the waiting operation: the removal's revision, not the later commit.
+        SyncSimulator.Outcome confirmed = lab.argo.confirmPruning(FIRST_SYNC_TICKS);
+        assertEquals("Succeeded", confirmed.phase(), confirmed.message());
+        assertTrue(confirmed.pruned().contains(new ObjectKey("metal3.io", "BareMetalHost", "clusters-hosted", "hosted-worker2")));
+        assertFalse(lab.hub.get(host).path("metadata").path("annotations").has(label));
+        // Only now the next automated sync runs, with the later commit.
+        SyncSimulator.Outcome next = lab.argo.sync(later, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Succeeded", next.phase(), next.message());
+        assertTrue(lab.hub.get(host).path("metadata").path("annotations").has(label), lab.hub.get(host).toString());
+    }
+
+    @Test
+    void aRenderThatDropsTheHubNeverDeletesTheSingletonsAndWaitsBeforeTheHubOperators() {
+        Synced lab = synced(Sites.example());
+        Set<String> hub = Set.of("Image", "OperatorHub", "ImageDigestMirrorSet", "MultiClusterEngine", "AgentServiceConfig");
+        List<ObjectNode> withoutHub = desired(Sites.compile(Sites.example())).stream()
+                .filter(o -> !hub.contains(o.path("kind").asText())).toList();
+        SyncSimulator.Outcome held = lab.argo.sync(withoutHub, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
+        assertEquals("Running", held.phase(), held.message());
+        assertTrue(held.message().startsWith("Waiting for pruning confirmation of "), held.message());
+        // Reverse wave order: the AgentServiceConfig (wave 6) is the first protected prune.
+        assertEquals(List.of(new ObjectKey("agent-install.openshift.io", "AgentServiceConfig", null, "agent")),
+                held.awaitingConfirmation());
+        assertNotNull(lab.hub.get(new ObjectKey("multicluster.openshift.io", "MultiClusterEngine", null, "multiclusterengine")));
+
+        SyncSimulator.Outcome confirmed = lab.argo.confirmPruning(FIRST_SYNC_TICKS);
+        assertEquals("Succeeded", confirmed.phase(), confirmed.message());
+        for (String kind : List.of("Image", "OperatorHub")) {
+            ObjectKey singleton = new ObjectKey("config.openshift.io", kind, null, "cluster");
+            assertFalse(confirmed.pruned().contains(singleton), kind + " is never pruned (Prune=false)");
+            assertNotNull(lab.hub.get(singleton));
+        }
+        assertTrue(confirmed.pruned().containsAll(List.of(
+                new ObjectKey("multicluster.openshift.io", "MultiClusterEngine", null, "multiclusterengine"),
+                new ObjectKey("agent-install.openshift.io", "AgentServiceConfig", null, "agent"),
+                new ObjectKey("config.openshift.io", "ImageDigestMirrorSet", null, "hostedsite-mirrors"))),
+                "pruned only after confirmation: " + confirmed.pruned());
     }
 
     @Test
@@ -282,7 +494,7 @@ class SyncSimulationTest {
         assertFalse(lab.hub.get(oldCluster).path("metadata").has("deletionTimestamp"));
         assertTrue(lab.hub.events().stream().noneMatch(e -> e.contains("moved")), "nothing of the new namespace applied");
 
-        SyncSimulator.Outcome confirmed = lab.argo.sync(edited, new SyncSimulator.Policy(true, true), FIRST_SYNC_TICKS);
+        SyncSimulator.Outcome confirmed = lab.argo.confirmPruning(FIRST_SYNC_TICKS);
         assertEquals("Succeeded", confirmed.phase(), confirmed.message());
         assertTrue(confirmed.pruned().contains(oldCluster));
         assertTrue(confirmed.pruned().contains(ObjectKey.core("Namespace", null, "clusters")));
@@ -323,7 +535,7 @@ class SyncSimulationTest {
         assertEquals("Waiting for pruning confirmation of NodePool clusters/hosted (phase Sync, wave 11)", held.message());
         assertNull(lab.hub.get(new ObjectKey("hypershift.openshift.io", "NodePool", "clusters", "workers")));
 
-        SyncSimulator.Outcome confirmed = lab.argo.sync(edited, new SyncSimulator.Policy(true, true), FIRST_SYNC_TICKS);
+        SyncSimulator.Outcome confirmed = lab.argo.confirmPruning(FIRST_SYNC_TICKS);
         assertEquals("Succeeded", confirmed.phase(), confirmed.message());
         assertEquals(List.of(new ObjectKey("hypershift.openshift.io", "NodePool", "clusters", "hosted")), confirmed.pruned());
         assertNull(lab.argo.converge(CONVERGE_TICKS), "the new pool takes over the released Agents");
@@ -432,7 +644,16 @@ class SyncSimulationTest {
      * {@code secretRef}/{@code externalSecrets}. Secrets an ExternalSecret of the render produces are left to it.
      */
     static SimulatedHub hubFor(List<ObjectNode> desired) {
+        return hubFor(desired, LVMS_BY_HAND, Set.of());
+    }
+
+    /**
+     * {@link #hubFor(List)} on a hub with the given StorageClasses and without the given objects (Secrets that
+     * should exist but do not).
+     */
+    static SimulatedHub hubFor(List<ObjectNode> desired, Set<String> storageClasses, Set<ObjectKey> absent) {
         SimulatedHub hub = new SimulatedHub();
+        storageClasses.forEach(hub::storageClass);
         prepareOperators(hub, desired);
         Set<ObjectKey> rendered = new HashSet<>();
         desired.forEach(o -> {
@@ -449,6 +670,10 @@ class SyncSimulationTest {
                 }
                 hub.preexisting(o);
             }
+        }
+        if (!absent.isEmpty()) {
+            absent.forEach(hub::delete);
+            hub.tick();
         }
         return hub;
     }
@@ -485,10 +710,7 @@ class SyncSimulationTest {
 
     /** {@link #hubFor(List)} without the given objects (Secrets that should exist but do not). */
     static SimulatedHub hubFor(List<ObjectNode> desired, Set<ObjectKey> absent) {
-        SimulatedHub hub = hubFor(desired);
-        absent.forEach(hub::delete);
-        hub.tick();
-        return hub;
+        return hubFor(desired, LVMS_BY_HAND, absent);
     }
 
     private static boolean hasErrors(JsonNode resourceList) {

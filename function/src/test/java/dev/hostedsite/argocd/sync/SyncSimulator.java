@@ -29,8 +29,10 @@ import java.util.TreeSet;
  *   <li>Each step: applied tasks whose object is Healthy (or has no health) succeed, Degraded fails the sync;
  *       while any is still running (a multi-phase or multi-wave sync), wait. Then run every pending task of
  *       the lowest phase and wave — the first wave with an out-of-sync or unhealthy resource — prunes first:
- *       a prune of an object with {@code Prune=confirm} stops the sync ("Waiting for pruning confirmation")
- *       until confirmed; {@code Prune=false} and a sync without prune skip it. An apply the API server refuses
+ *       a prune of an object with {@code Prune=confirm} stops the sync ("Waiting for pruning confirmation"):
+ *       the operation stays Running, no other sync starts, and {@link #confirmPruning} resumes it (argo-cd
+ *       controller/sync.go passes the Application's {@code argocd.argoproj.io/deletion-approved} annotation,
+ *       when newer than the operation's start, to gitops-engine as {@code WithPruneConfirmed}); {@code Prune=false} and a sync without prune skip it. An apply the API server refuses
  *       fails the sync. If that was the last phase and wave, the sync has Succeeded, even if its objects are
  *       not Healthy yet.</li>
  * </ol>
@@ -61,9 +63,28 @@ final class SyncSimulator {
         }
     }
 
-    /** Application sync policy: {@code prune} (automated.prune), and whether pruning was confirmed. */
-    record Policy(boolean prune, boolean pruneConfirmed) {
-        static final Policy AUTOMATED = new Policy(true, false);
+    /** Application sync policy: {@code prune} (automated.prune). */
+    record Policy(boolean prune) {
+        static final Policy AUTOMATED = new Policy(true);
+    }
+
+    /**
+     * One sync operation: its tasks (fixed when it starts: the revision it syncs), what it pruned, and whether a
+     * person approved pruning ({@code argocd app confirm-deletion}: the {@code argocd.argoproj.io/deletion-approved}
+     * annotation, newer than the operation's start, which argo-cd's controller passes to gitops-engine as
+     * {@code WithPruneConfirmed}).
+     */
+    private static final class Operation {
+        final List<Task> tasks;
+        final Policy policy;
+        final List<ObjectKey> pruned = new ArrayList<>();
+        boolean pruneConfirmed;
+        Outcome waiting;
+
+        Operation(List<Task> tasks, Policy policy) {
+            this.tasks = tasks;
+            this.policy = policy;
+        }
     }
 
     private static final class Task {
@@ -96,12 +117,25 @@ final class SyncSimulator {
 
     private final SimulatedHub hub;
     private final String app;
+    private final Health.ArgoCd argo;
+    /** The operation waiting for pruning confirmation: it stays Running and no other sync starts meanwhile. */
+    private Operation waitingOperation;
     /** The objects this Application tracks (Argo CD's tracking label/annotation). */
     private final Set<ObjectKey> tracked = new TreeSet<>();
 
     SyncSimulator(SimulatedHub hub, String app) {
+        this(hub, app, Health.ArgoCd.DEFAULT);
+    }
+
+    SyncSimulator(SimulatedHub hub, String app, Health.ArgoCd argo) {
         this.hub = hub;
         this.app = app;
+        this.argo = argo;
+    }
+
+    /** The health Argo CD sees for a live object (null: none for its kind). */
+    private Health.Status health(ObjectNode live) {
+        return live == null ? new Health.Status("Missing", "not found") : Health.of(live, argo);
     }
 
     Set<ObjectKey> tracked() {
@@ -112,14 +146,47 @@ final class SyncSimulator {
         return app;
     }
 
-    /** Runs one sync operation of {@code desired} for at most {@code maxTicks} hub ticks. */
+    /**
+     * Starts a sync operation of {@code desired} and runs it for at most {@code maxTicks} hub ticks. While an
+     * earlier operation waits for pruning confirmation it stays Running, and Argo CD starts no other sync (the
+     * application controller's auto-sync skips an Application whose operation is in progress; a manual sync is
+     * refused with "another operation is already in progress"): this returns that operation's outcome and
+     * applies nothing.
+     */
     Outcome sync(List<ObjectNode> desired, Policy policy, int maxTicks) {
-        List<Task> tasks = tasks(desired);
-        List<ObjectKey> pruned = new ArrayList<>();
-        String dryRun = dryRun(tasks);
-        if (dryRun != null) {
-            return new Outcome("Failed", "one or more objects failed to apply (dry run): " + dryRun, 0, pruned, List.of());
+        if (waitingOperation != null) {
+            Outcome w = waitingOperation.waiting;
+            return new Outcome("Running", "another operation is already in progress: " + w.message(), 0, List.of(),
+                    w.awaitingConfirmation());
         }
+        Operation op = new Operation(tasks(desired), policy);
+        String dryRun = dryRun(op.tasks);
+        if (dryRun != null) {
+            return new Outcome("Failed", "one or more objects failed to apply (dry run): " + dryRun, 0, op.pruned, List.of());
+        }
+        return run(op, maxTicks);
+    }
+
+    /**
+     * A person approves pruning: the operation that waits resumes where it stopped (same revision, same
+     * tasks) and runs for at most {@code maxTicks} ticks.
+     *
+     * @throws IllegalStateException when no operation waits for confirmation
+     */
+    Outcome confirmPruning(int maxTicks) {
+        if (waitingOperation == null) {
+            throw new IllegalStateException("no operation waits for pruning confirmation");
+        }
+        Operation op = waitingOperation;
+        waitingOperation = null;
+        op.pruneConfirmed = true;
+        return run(op, maxTicks);
+    }
+
+    private Outcome run(Operation op, int maxTicks) {
+        List<Task> tasks = op.tasks;
+        Policy policy = op.policy;
+        List<ObjectKey> pruned = op.pruned;
         int start = hub.ticks();
         while (hub.ticks() - start <= maxTicks) {
             List<Task> running = new ArrayList<>();
@@ -127,8 +194,7 @@ final class SyncSimulator {
                 if (!t.state.equals("Running")) {
                     continue;
                 }
-                ObjectNode live = hub.get(t.key);
-                Health.Status h = live == null ? new Health.Status("Missing", "not found") : Health.of(live);
+                Health.Status h = health(hub.get(t.key));
                 if (h == null || h.healthy()) {
                     t.state = "Succeeded";
                 } else if (h.status().equals("Degraded")) {
@@ -164,13 +230,15 @@ final class SyncSimulator {
             boolean last = now.size() == pending.size();
 
             List<Task> prunes = now.stream().filter(Task::prune).toList();
-            if (!policy.pruneConfirmed()) {
+            if (!op.pruneConfirmed && policy.prune()) {
                 List<ObjectKey> confirm = prunes.stream().filter(t -> hasOption(t.liveAtStart, "Prune=confirm"))
                         .map(t -> t.key).toList();
                 if (!confirm.isEmpty()) {
-                    return new Outcome("Running", "Waiting for pruning confirmation of " + SimulatedHub.describe(confirm.get(0))
+                    op.waiting = new Outcome("Running", "Waiting for pruning confirmation of " + SimulatedHub.describe(confirm.get(0))
                             + (confirm.size() > 1 ? " and " + (confirm.size() - 1) + " more resources" : "")
-                            + " (phase " + phase + ", wave " + wave + ")", hub.ticks() - start, pruned, confirm);
+                            + " (phase " + phase + ", wave " + wave + ")", hub.ticks() - start, List.copyOf(pruned), confirm);
+                    waitingOperation = op;
+                    return op.waiting;
                 }
             }
             for (Task t : prunes) {
@@ -225,8 +293,7 @@ final class SyncSimulator {
         for (int i = 0; ; i++) {
             Map<ObjectKey, Health.Status> unhealthy = new LinkedHashMap<>();
             for (ObjectKey k : tracked()) {
-                ObjectNode live = hub.get(k);
-                Health.Status h = live == null ? new Health.Status("Missing", "not found") : Health.of(live);
+                Health.Status h = health(hub.get(k));
                 if (h != null && !h.healthy()) {
                     unhealthy.put(k, h);
                 }
