@@ -174,13 +174,21 @@ class LauncherIT {
                 "an archive made by another java binary is not handed to the JVM: " + javaArgs(dir));
     }
 
+    /** OpenJDK 17, the machine's default java (the Java 17 path: an AppCDS archive instead of the AOT cache). */
+    private static final Path JDK17_JAVA = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
+
+    /**
+     * The Java 17 path: the launcher is told to use JDK 17 (left to itself it now prefers a JDK 25 under
+     * /usr/lib/jvm, whose training run is the next test's), trains an AppCDS archive and the next run uses it.
+     */
     @Test
     void trainingWritesAnArchiveTheNextRunAccepts(@TempDir Path dir) throws Exception {
+        assertTrue(Files.isExecutable(JDK17_JAVA), "OpenJDK 17 is expected at " + JDK17_JAVA);
         Path copy = jarCopy(dir);
-        Proc training = launch(copy, Map.of("HOSTEDSITE_ARCHIVE", "train"));
+        Proc training = launch(copy, Map.of("HOSTEDSITE_ARCHIVE", "train", "JAVA", JDK17_JAVA.toString()));
         assertExampleResourceList(training);
         assertTrue(Files.size(dir.resolve("hostedsite-fn.jsa")) > 1_000_000, "training wrote an archive");
-        Proc r = launch(copy, Map.of());
+        Proc r = launch(copy, Map.of("JAVA", JDK17_JAVA.toString()));
         assertExampleResourceList(r);
         assertEquals("", r.stderr(), "the freshly trained archive matches: no warning");
     }
