@@ -213,7 +213,8 @@ public final class SiteBinder {
                 stringMap(c.path("olmCatalogImages")), c.path("operatorHub").path("disableDefaultSources")
                         .asBoolean(SchemaDefaults.bool("spec.clusters[].operatorHub.disableDefaultSources")),
                 managedCluster(c.path("managedCluster"), path + ".managedCluster"),
-                c.path("pullSecretHashedName").asBoolean(false), null);
+                c.path("pullSecretHashedName")
+                        .asBoolean(SchemaDefaults.bool("spec.clusters[].pullSecretHashedName")), null);
     }
 
     private static ManagedCluster managedCluster(JsonNode m, String path) {

@@ -84,15 +84,7 @@ class FuzzTest {
         int rejected = 0;
         long start = System.nanoTime();
         for (int i = 0; i < COUNT && failures.size() < 10; i++) {
-            // in turn: the example, with the cluster additions, with the hub prerequisites, with the hub's
-            // bare-metal plumbing, every NodePool field
-            ObjectNode rl = switch (i % 5) {
-                case 0 -> ExampleSite.resourceList();
-                case 1 -> ExampleSite.resourceListWithAdditions();
-                case 2 -> ExampleSite.resourceListWithHubOperators();
-                case 3 -> ExampleSite.resourceListWithHubPlumbing();
-                default -> ExampleSite.nodePoolsResourceList();
-            };
+            ObjectNode rl = base(i);
             ObjectNode site = ExampleSite.site(rl);
             if (i % 2 == 1) {
                 addOptionalFields(site);
@@ -121,16 +113,24 @@ class FuzzTest {
     }
 
     /** The fuzzer's starting points render cleanly, with and without the optional fields: mutations start from valid sites. */
+    /**
+     * The fuzzer's starting points, in turn: the example, with the cluster additions, with the hub prerequisites,
+     * with the hub's bare-metal plumbing, every NodePool field.
+     */
+    private static ObjectNode base(int i) {
+        return switch (i % 5) {
+            case 0 -> ExampleSite.resourceList();
+            case 1 -> ExampleSite.resourceListWithAdditions();
+            case 2 -> ExampleSite.resourceListWithHubOperators();
+            case 3 -> ExampleSite.resourceListWithHubPlumbing();
+            default -> ExampleSite.nodePoolsResourceList();
+        };
+    }
+
     @Test
     void startingPointsRender() {
         for (int i = 0; i < 10; i++) {
-            ObjectNode rl = switch (i % 5) {
-                case 0 -> ExampleSite.resourceList();
-                case 1 -> ExampleSite.resourceListWithAdditions();
-                case 2 -> ExampleSite.resourceListWithHubOperators();
-                case 3 -> ExampleSite.resourceListWithHubPlumbing();
-                default -> ExampleSite.nodePoolsResourceList();
-            };
+            ObjectNode rl = base(i);
             if (i >= 5) {
                 addOptionalFields(ExampleSite.site(rl));
             }
