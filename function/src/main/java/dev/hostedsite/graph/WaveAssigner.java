@@ -25,7 +25,7 @@ public final class WaveAssigner {
     /** Kind → wave: this table for the kinds not declared as units yet, plus each declared kind's own wave. */
     static final Map<String, Integer> WAVES = withDeclared(Map.ofEntries(
             Map.entry("Namespace", 0),
-            Map.entry("Secret", 1), Map.entry("ConfigMap", 1), Map.entry("ExternalSecret", 1), Map.entry("Role", 1),
+            Map.entry("Secret", 1), Map.entry("ConfigMap", 1), Map.entry("ExternalSecret", 1),
             Map.entry("Image", 2), Map.entry("ImageDigestMirrorSet", 2), Map.entry("ImageTagMirrorSet", 2),
             Map.entry("OperatorHub", 2), Map.entry("Provisioning", 2),
             Map.entry("CatalogSource", 3), Map.entry("OperatorGroup", 3),
@@ -33,9 +33,6 @@ public final class WaveAssigner {
             Map.entry("MultiClusterEngine", 5), Map.entry("MetalLB", 5), Map.entry("LVMCluster", 5),
             Map.entry("AgentServiceConfig", 6), Map.entry("IPAddressPool", 6),
             Map.entry("L2Advertisement", 7),
-            Map.entry("HostedCluster", 8), Map.entry("NMStateConfig", 8),
-            Map.entry("InfraEnv", 9),
-            Map.entry("BareMetalHost", 10),
             Map.entry("ManagedCluster", 12),
             Map.entry("KlusterletAddonConfig", 13)));
 

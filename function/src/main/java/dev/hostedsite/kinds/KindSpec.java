@@ -43,10 +43,29 @@ public record KindSpec(String group, String version, String kind, Upstream upstr
 
     /**
      * A reference held in a field, like a kustomize fieldSpec: {@code path} is a dot path from the object root,
-     * where {@code []} steps into every element of a list ({@code spec.config[].name}); the target is the object of
-     * {@code group}/{@code kind} named by the field's text, in the referring object's namespace.
+     * where {@code []} steps into every element of a list ({@code spec.config[].name}) and {@code [key]} into one
+     * key of a map, dots and all ({@code metadata.labels[infraenvs.agent-install.openshift.io]}); the target is the
+     * object of {@code group}/{@code kind} named by the field's text, in the referring object's namespace, or
+     * cluster-scoped when {@code clusterScoped}.
+     *
+     * <p>Beyond NodePool's form ({@link #RefSpec(String, String, String)}), the per-cluster kinds need a map key
+     * step (the InfraEnv label on NMStateConfig and BareMetalHost), a cluster-scoped target (HostedCluster
+     * {@code spec.platform.agent.agentNamespace} names a Namespace) and a reference whose target need not be
+     * applied first ({@code targetFirst} false: the NMStateConfig is in place before the InfraEnv that selects it
+     * builds its discovery image; see {@code graph/Reference}).
+     *
+     * @param path the field's dot path
+     * @param group the target's API group ({@code ""} for core)
+     * @param kind the target's kind
+     * @param clusterScoped whether the target is cluster-scoped (else in the referring object's namespace)
+     * @param targetFirst whether the target must be applied (and Healthy) in an earlier sync wave
      */
-    public record RefSpec(String path, String group, String kind) {}
+    public record RefSpec(String path, String group, String kind, boolean clusterScoped, boolean targetFirst) {
+        /** A namespaced target in the referring object's namespace, applied first. */
+        public RefSpec(String path, String group, String kind) {
+            this(path, group, kind, false, true);
+        }
+    }
 
     /** What a change of a field does to what runs. */
     public enum Effect {
@@ -61,7 +80,14 @@ public record KindSpec(String group, String version, String kind, Upstream upstr
         /** Only nodes created after the change get the new value; running nodes keep theirs. */
         NEW_NODES_ONLY,
         /** The object's identity: another object is created and this one deleted ({@code transition/RenameGuard}). */
-        RECREATES
+        RECREATES,
+        /**
+         * Admitted only when live state allows it, or admitted but not supported: a person must check or make that
+         * state first. Not needed by NodePool; the BareMetalHost's BMC address (metal3's webhook admits it only
+         * while the host is registering or detached; {@code transition/Consequences}) and the HostedCluster's
+         * networkType (documented immutable, not enforced) need it.
+         */
+        NEEDS_MANUAL_STEP
     }
 
     /**

@@ -16,8 +16,12 @@ public final class Upstreams {
     public static final Upstream METAL3 = new Upstream("metal3-io/baremetal-operator",
             "02aa5059e3482f9dc3b5115c3a45cec4b000ae16", List.of());
 
+    /** assisted-service: InfraEnv, NMStateConfig and Agent API, CRDs, admission webhooks and controllers. */
+    public static final Upstream ASSISTED_SERVICE = new Upstream("openshift/assisted-service",
+            "063b257950f726d6b291dc94b806bc243a1b56de", List.of());
+
     /** Every pin. */
-    public static final List<Upstream> ALL = List.of(HYPERSHIFT, METAL3);
+    public static final List<Upstream> ALL = List.of(HYPERSHIFT, METAL3, ASSISTED_SERVICE);
 
     private Upstreams() {}
 

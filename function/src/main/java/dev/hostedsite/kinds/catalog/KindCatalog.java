@@ -1,6 +1,11 @@
 package dev.hostedsite.kinds.catalog;
 
 import dev.hostedsite.kinds.KindSpec;
+import dev.hostedsite.kinds.agent.BareMetalHostKind;
+import dev.hostedsite.kinds.agent.CapiProviderRoleKind;
+import dev.hostedsite.kinds.agent.InfraEnvKind;
+import dev.hostedsite.kinds.agent.NMStateConfigKind;
+import dev.hostedsite.kinds.hostedcluster.HostedClusterKind;
 import dev.hostedsite.kinds.nodepool.NodePoolKind;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +17,10 @@ import java.util.Optional;
  */
 public final class KindCatalog {
     /** Every declared kind. */
-    public static final List<KindSpec> DECLARED = List.of(NodePoolKind.SPEC);
+    public static final List<KindSpec> DECLARED = List.of(
+            NodePoolKind.SPEC,
+            HostedClusterKind.SPEC,
+            InfraEnvKind.SPEC, NMStateConfigKind.SPEC, BareMetalHostKind.SPEC, CapiProviderRoleKind.SPEC);
 
     private KindCatalog() {}
 
