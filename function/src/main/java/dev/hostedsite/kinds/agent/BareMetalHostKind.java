@@ -26,7 +26,7 @@ import java.util.Locale;
  *
  * <p>Rules kept with their pass: the BMC address rules in {@code input/BmcAddressRules} (the address is written
  * as they rewrite it), root device hints in {@code input/RootDeviceHintRules}, the bootMACAddress immutability in
- * {@code transition/ImmutableFields} ({@code AgentKindsTest} holds it equal to the IMMUTABLE row), the BMC
+ * {@code transition/ImmutableFields} ({@code BareMetalHostKindTest} holds it equal to the IMMUTABLE row), the BMC
  * address change in {@code transition/Consequences}, host removal in {@code transition/HostRemovalGuard}, the
  * sync protection in {@code graph/WaveAssigner}.
  */

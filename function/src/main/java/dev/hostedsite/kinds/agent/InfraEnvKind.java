@@ -23,7 +23,7 @@ import java.util.List;
  * built ({@link #build}).
  *
  * <p>Rules kept with their pass: the architecture immutability in {@code transition/ImmutableFields} (the
- * {@link KindSpec.Effect#IMMUTABLE} row names the same field; {@code AgentKindsTest} holds them equal), the
+ * {@link KindSpec.Effect#IMMUTABLE} row names the same field; {@code InfraEnvKindTest} holds them equal), the
  * architecture a previous render pins in {@code transition/InfraEnvArchitectures}, the agent namespace check in
  * {@code graph/ReferenceChecker}.
  */
