@@ -55,7 +55,7 @@ final class FieldValues {
                 return Consequences.Effect.ROLLS_NODES;
             }
         }
-        return Consequences.of(k.kind(), f).map(Consequences.Rule::effect).orElse(Consequences.Effect.APPLIED);
+        return Consequences.effect(k.kind(), f, after);
     }
 
     /**
