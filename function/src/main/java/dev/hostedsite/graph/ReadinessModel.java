@@ -82,16 +82,7 @@ public final class ReadinessModel {
             // (status.go computeLVMClusterReadiness: state Ready). assisted-service's PVCs (AgentServiceConfig
             // spec.databaseStorage, filesystemStorage, imageStorage: storageClassName) and the hosted etcd's volumes
             // bind only then when they name such a class.
-            new Need("AgentServiceConfig", "LVMCluster", "assisted-service's volumes use an LVMS storage class"),
-            // stolostron/hypershift-addon-operator pkg/agent/agent.go and auto_import_controller.go: the add-on
-            // writes the hosted cluster's admin kubeconfig for the Hosted-mode klusterlet (external-managed-kubeconfig
-            // in klusterlet-<name>) once the control plane is Available; open-cluster-management-io/ocm registration
-            // then reports ManagedClusterJoined and ManagedClusterConditionAvailable.
-            new Need("ManagedCluster", "HostedCluster", "the hosted klusterlet reaches the hosted API server"),
-            // open-cluster-management-io/ocm pkg/registration/hub/managedcluster: an accepted ManagedCluster gets its
-            // cluster namespace, where the KlusterletAddonConfig lives (stolostron/klusterlet-addon-controller
-            // reconciles it into ManagedClusterAddOns there).
-            new Need("KlusterletAddonConfig", "ManagedCluster", "its namespace is the ManagedCluster's")));
+            new Need("AgentServiceConfig", "LVMCluster", "assisted-service's volumes use an LVMS storage class")));
 
     /**
      * The need that made the shipped table of version 0.1 deadlock: a HostedCluster whose health waits for

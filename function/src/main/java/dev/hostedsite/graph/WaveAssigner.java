@@ -32,9 +32,7 @@ public final class WaveAssigner {
             Map.entry("Subscription", 4),
             Map.entry("MultiClusterEngine", 5), Map.entry("MetalLB", 5), Map.entry("LVMCluster", 5),
             Map.entry("AgentServiceConfig", 6), Map.entry("IPAddressPool", 6),
-            Map.entry("L2Advertisement", 7),
-            Map.entry("ManagedCluster", 12),
-            Map.entry("KlusterletAddonConfig", 13)));
+            Map.entry("L2Advertisement", 7)));
 
     /** Orderings the design requires that are not references: before kind, after kind. */
     static final List<String[]> EXTRA_ORDER = List.of(

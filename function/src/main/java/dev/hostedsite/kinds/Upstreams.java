@@ -20,8 +20,16 @@ public final class Upstreams {
     public static final Upstream ASSISTED_SERVICE = new Upstream("openshift/assisted-service",
             "063b257950f726d6b291dc94b806bc243a1b56de", List.of());
 
+    /** open-cluster-management-io/api: ManagedCluster API and CRD. */
+    public static final Upstream OCM_API = new Upstream("open-cluster-management-io/api",
+            "1845fd8032e4637d1fdee587cb1a714fc4ee93cd", List.of());
+    /** stolostron/klusterlet-addon-controller: KlusterletAddonConfig API and CRD. */
+    public static final Upstream KLUSTERLET_ADDON_CONTROLLER = new Upstream("stolostron/klusterlet-addon-controller",
+            "1d339b7d8f4f8ca6a952f1701f6cc4df8b9d6912", List.of());
+
     /** Every pin. */
-    public static final List<Upstream> ALL = List.of(HYPERSHIFT, METAL3, ASSISTED_SERVICE);
+    public static final List<Upstream> ALL = List.of(HYPERSHIFT, METAL3, ASSISTED_SERVICE, OCM_API,
+            KLUSTERLET_ADDON_CONTROLLER);
 
     private Upstreams() {}
 

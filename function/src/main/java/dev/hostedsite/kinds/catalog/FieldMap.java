@@ -54,7 +54,8 @@ public final class FieldMap {
             "NMStateConfig", "spec.clusters[].hosts[]",
             "Subscription", "spec.hub.operators[]",
             "OperatorGroup", "spec.hub.operators[]",
-            "IPAddressPool", "spec.hub.metallb.addressPools[]");
+            "IPAddressPool", "spec.hub.metallb.addressPools[]",
+            "ManagedCluster", "spec.clusters[]", "KlusterletAddonConfig", "spec.clusters[]");
 
     private static final List<Row> ROWS = rows(UNDECLARED);
 

@@ -1,6 +1,8 @@
 package dev.hostedsite.kinds.catalog;
 
 import dev.hostedsite.kinds.KindSpec;
+import dev.hostedsite.kinds.acm.KlusterletAddonConfigKind;
+import dev.hostedsite.kinds.acm.ManagedClusterKind;
 import dev.hostedsite.kinds.agent.BareMetalHostKind;
 import dev.hostedsite.kinds.agent.CapiProviderRoleKind;
 import dev.hostedsite.kinds.agent.InfraEnvKind;
@@ -20,7 +22,8 @@ public final class KindCatalog {
     public static final List<KindSpec> DECLARED = List.of(
             NodePoolKind.SPEC,
             HostedClusterKind.SPEC,
-            InfraEnvKind.SPEC, NMStateConfigKind.SPEC, BareMetalHostKind.SPEC, CapiProviderRoleKind.SPEC);
+            InfraEnvKind.SPEC, NMStateConfigKind.SPEC, BareMetalHostKind.SPEC, CapiProviderRoleKind.SPEC,
+            ManagedClusterKind.SPEC, KlusterletAddonConfigKind.SPEC);
 
     private KindCatalog() {}
 
