@@ -67,7 +67,7 @@ class AcmKindsTest {
     /** The fixture acm-managed-cluster: its KlusterletAddonConfig's namespace names the ManagedCluster, no Namespace. */
     @Test
     void referencesStayWithTheGenericPass() throws IOException {
-        ObjectNode rl = (ObjectNode) Yaml.readAll(Files.readString(Repo.fixtures().resolve("acm-managed-cluster/input.yaml"))).get(0);
+        ObjectNode rl = (ObjectNode) Yaml.readAll(Files.readString(Repo.fixture("acm-managed-cluster").resolve("input.yaml"))).get(0);
         List<ObjectNode> items = new ArrayList<>();
         rl.path("items").forEach(i -> items.add((ObjectNode) i));
         Compiler.Result r = Compiler.compile(items, null);
