@@ -29,7 +29,7 @@ public final class Upstreams {
     public static final Upstream OLM_API = pin("operator-framework/api", "3048ccdc52d1858783800c6d40305357aff66c8c");
     /** OLM's controllers: catalog and subscription health. */
     public static final Upstream OLM = pin("operator-framework/operator-lifecycle-manager",
-            "149a0d1f07d595c7d809f73fd0a3e6bf0f4af81c");
+            "992bb097749e5994eedc5e4882583df952d8a70e");
     /** The MultiClusterEngine operator (backplane-operator): its CRD, bundle and status. */
     public static final Upstream BACKPLANE_OPERATOR = pin("stolostron/backplane-operator",
             "707234a672dbae045a491c99322c894375cdab1d");
@@ -101,7 +101,8 @@ public final class Upstreams {
             new Pin(OPENSHIFT_API, "2026-08-22", "", APACHE, "Image, ImageDigestMirrorSet, ImageTagMirrorSet and"
                     + " OperatorHub CRDs"),
             new Pin(OLM_API, "2026-08-03", "", APACHE, "CatalogSource, Subscription and OperatorGroup CRDs"),
-            new Pin(OLM, "2019-06-17", "", APACHE, "the catalog operator's Subscription catalog health"),
+            new Pin(OLM, "2026-08-19", "", APACHE, "the catalog operator: a Subscription's catalog health, states and"
+                    + " conditions (InstallPlanPending, InstallPlanFailed, ResolutionFailed)"),
             new Pin(BACKPLANE_OPERATOR, "2026-08-21", "", APACHE, "MultiClusterEngine CRD, API types (phases,"
                     + " conditions), bundle"),
             new Pin(MULTICLUSTERHUB_OPERATOR, "2026-08-21", "", APACHE, "what ACM's MultiClusterHub does to the"
@@ -117,7 +118,8 @@ public final class Upstreams {
             new Pin(ARGOCD_OPERATOR, "2026-07-24", "", APACHE, "ArgoCD CRD, the health checks it installs"),
             new Pin(GITOPS_OPERATOR, "2026-08-06", "", APACHE, "what OpenShift GitOps fills in on its ArgoCD"),
             new Pin(ARGO_CD, "2026-08-22", "after 2.14", APACHE, "built-in health checks (Subscription)"),
-            new Pin(ARGO_CD_2_14, "2025-07-17", "2.14", APACHE, "built-in health checks (Subscription)"),
+            new Pin(ARGO_CD_2_14, "2025-07-17", "2.14", APACHE, "built-in health checks (Subscription: the file is"
+                    + " the same at the tip of release-2.14 and at v2.14.21)"),
             new Pin(ARGO_CD_PR_28610, "2026-07-07", "PR #28610", APACHE, "the proposed HostedCluster health check"),
             new Pin(OCM_API, "2026-06-12", "", APACHE, "ManagedCluster CRD"),
             new Pin(KLUSTERLET_ADDON_CONTROLLER, "2026-06-22", "", APACHE, "KlusterletAddonConfig CRD"),
