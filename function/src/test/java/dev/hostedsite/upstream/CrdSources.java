@@ -69,6 +69,7 @@ final class CrdSources {
      * blob id against the table and that stripping removed only descriptions.
      */
     static void refresh(Path clones) throws IOException {
+        Map<Path, String> remade = new java.util.LinkedHashMap<>();
         for (Crd crd : Upstreams.SCHEMAS) {
             String[] ownerName = crd.from().repository().split("/");
             Path git = null;
@@ -82,30 +83,42 @@ final class CrdSources {
             if (git == null) {
                 throw new IllegalStateException("no clone of " + crd.from().repository() + " under " + clones);
             }
-            try (Repository repo = new FileRepositoryBuilder().setGitDir(git.toFile()).setMustExist(true).build();
-                    RevWalk walk = new RevWalk(repo)) {
-                ObjectId commit = repo.resolve(crd.from().commit() + "^{commit}");
-                if (commit == null) {
-                    throw new IllegalStateException(crd.from().pin() + " is not in " + git);
+            remade.put(file(crd), fromGit(crd, git));
+        }
+        for (Map.Entry<Path, String> e : remade.entrySet()) {
+            Files.createDirectories(e.getKey().getParent());
+            Files.writeString(e.getKey(), e.getValue());
+        }
+    }
+
+    /**
+     * The committed form of {@code crd} read from the git directory {@code git}: header and stripped YAML.
+     *
+     * @throws IllegalStateException if the commit or the file is missing, its blob id is not the table's, or
+     *     stripping would change more than the descriptions
+     */
+    static String fromGit(Crd crd, Path git) throws IOException {
+        try (Repository repo = new FileRepositoryBuilder().setGitDir(git.toFile()).setMustExist(true).build();
+                RevWalk walk = new RevWalk(repo)) {
+            ObjectId commit = ObjectId.fromString(crd.from().commit());
+            if (!repo.getObjectDatabase().has(commit)) {
+                throw new IllegalStateException(crd.from().pin() + " is not in " + git);
+            }
+            try (TreeWalk tree = TreeWalk.forPath(repo, crd.path(), walk.parseCommit(commit).getTree())) {
+                if (tree == null) {
+                    throw new IllegalStateException(crd.path() + " is not in " + crd.from().pin());
                 }
-                try (TreeWalk tree = TreeWalk.forPath(repo, crd.path(), walk.parseCommit(commit).getTree())) {
-                    if (tree == null) {
-                        throw new IllegalStateException(crd.path() + " is not in " + crd.from().pin());
-                    }
-                    String blob = tree.getObjectId(0).name();
-                    if (!blob.startsWith(crd.blob())) {
-                        throw new IllegalStateException(source(crd) + " is blob " + blob + ", the table says " + crd.blob());
-                    }
-                    String upstream = new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-                    String stripped = CrdToSchema.stripDescriptions(upstream);
-                    YAMLMapper yaml = new YAMLMapper();
-                    JsonNode full = withoutDescriptions(yaml.readTree(upstream), "");
-                    if (!full.equals(yaml.readTree(stripped))) {
-                        throw new IllegalStateException("stripping " + source(crd) + " changed more than descriptions");
-                    }
-                    Files.createDirectories(file(crd).getParent());
-                    Files.writeString(file(crd), header(crd, blob) + stripped);
+                String blob = tree.getObjectId(0).name();
+                if (!blob.startsWith(crd.blob())) {
+                    throw new IllegalStateException(source(crd) + " is blob " + blob + ", the table says " + crd.blob());
                 }
+                String upstream = new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+                String stripped = CrdToSchema.stripDescriptions(upstream);
+                YAMLMapper yaml = new YAMLMapper();
+                if (!withoutDescriptions(yaml.readTree(upstream), "").equals(yaml.readTree(stripped))) {
+                    throw new IllegalStateException("stripping " + source(crd) + " changed more than descriptions");
+                }
+                return header(crd, blob) + stripped;
             }
         }
     }
