@@ -62,6 +62,21 @@ class UpstreamsTest {
                 + " rule at the pinned commit) or cite the pinned commit");
     }
 
+    /** The main code writes a full commit id only in the table; elsewhere it links the pin ({@code {@link Upstreams#X}}). */
+    @Test
+    void theMainCodeSpellsFullCommitsOnlyInTheTable() throws IOException {
+        Path main = Repo.root().resolve("function/src/main/java");
+        List<String> spelled = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(main)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                if (!f.endsWith("dev/hostedsite/kinds/Upstreams.java") && FULL.matcher(Files.readString(f)).find()) {
+                    spelled.add(main.relativize(f).toString());
+                }
+            }
+        }
+        assertEquals(List.of(), spelled, "link the pin of kinds/Upstreams instead of spelling its commit");
+    }
+
     /** The check finds what it is for: a stray commit, a wrong repository's commit, a full id cited without {@code @}. */
     @Test
     void theCheckFailsOnAStrayPin() {
