@@ -112,7 +112,7 @@ class UpstreamsTest {
         return stray.stream().distinct().toList();
     }
 
-    /** The main and test code, the docs, the README, the packages, the tools and the rendered PROVENANCE.md. */
+    /** The main and test code, the docs, the READMEs, the packages, the tools and the rendered PROVENANCE.md. */
     static List<Path> scanned() throws IOException {
         Path root = Repo.root();
         List<Path> out = new ArrayList<>();
@@ -125,6 +125,9 @@ class UpstreamsTest {
         }
         out.add(root.resolve("README.md"));
         out.add(Repo.fixtures().resolve("upstream-schemas/PROVENANCE.md"));
+        try (Stream<Path> files = Files.walk(Repo.fixtures())) {
+            files.filter(p -> p.getFileName().toString().equals("README.md")).sorted().forEach(out::add);
+        }
         return out;
     }
 
