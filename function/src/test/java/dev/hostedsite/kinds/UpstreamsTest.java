@@ -31,8 +31,9 @@ class UpstreamsTest {
     @Test
     void theMainCodeCitesNoOtherCommitOfAPinnedRepository() throws IOException {
         java.nio.file.Path main = Repo.root().resolve("function/src/main/java");
-        java.util.regex.Pattern cited = java.util.regex.Pattern.compile(
-                "(openshift/hypershift|metal3-io/baremetal-operator) ?@ ?([0-9a-f]{7,40})");
+        String repositories = String.join("|", Upstreams.ALL.stream()
+                .map(u -> java.util.regex.Pattern.quote(u.repository())).toList());
+        java.util.regex.Pattern cited = java.util.regex.Pattern.compile("(" + repositories + ") ?@ ?([0-9a-f]{7,40})");
         try (var files = Files.walk(main)) {
             for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 var m = cited.matcher(Files.readString(f));

@@ -86,7 +86,8 @@ public final class NodePoolKind {
             new Need("HostedCluster", "nodes join the hosted control plane"));
 
     /** The declaration; sync wave 11, after the BareMetalHosts whose Agents become its nodes. */
-    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, UPSTREAM, 11, NEEDS, REFERENCES, FIELDS);
+    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, "nodepools", true,
+            "spec.clusters[].nodePools[]", UPSTREAM, 11, NEEDS, REFERENCES, FIELDS);
 
     private NodePoolKind() {}
 
