@@ -153,7 +153,7 @@ public final class PassthroughPlacement {
             return 1;
         }
         var operator = OperatorKinds.of(key.group(), key.kind());
-        if (operator.isPresent()) {
+        if (operator.isPresent() && operator.get().wave() != null) {
             return operator.get().wave();
         }
         Integer generatedWave = WaveAssigner.waves().get(key.kind());

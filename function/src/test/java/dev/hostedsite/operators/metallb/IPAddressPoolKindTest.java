@@ -40,4 +40,22 @@ class IPAddressPoolKindTest {
         assertEquals(Optional.of(origin + ".addresses"), FieldMap.siteField("IPAddressPool", origin, "spec.addresses[0]"));
         assertEquals(Optional.of(origin + ".name"), FieldMap.siteField("IPAddressPool", origin, "metadata.name"));
     }
+
+    /** A passthrough IPAddressPool (an input item) gets the declared wave, and its CRD's Subscription as a reference. */
+    @Test
+    void aPassthroughPoolGetsTheDeclaredWave() {
+        var rl = dev.hostedsite.testing.ExampleSite.resourceListWithHubOperators();
+        var pool = ((com.fasterxml.jackson.databind.node.ArrayNode) rl.path("items")).addObject();
+        pool.put("apiVersion", "metallb.io/v1beta1").put("kind", "IPAddressPool");
+        pool.putObject("metadata").put("name", "extra").put("namespace", "metallb-system");
+        pool.putObject("spec").putArray("addresses").add("192.0.2.0/29");
+        List<com.fasterxml.jackson.databind.node.ObjectNode> items = new java.util.ArrayList<>();
+        rl.path("items").forEach(i -> items.add((com.fasterxml.jackson.databind.node.ObjectNode) i));
+        var r = dev.hostedsite.testing.Sites.compile(items.toArray(com.fasterxml.jackson.databind.node.ObjectNode[]::new));
+        assertEquals(List.of(), dev.hostedsite.testing.Sites.errors(r));
+        var placed = r.deployable().stream().filter(i -> i.path("kind").asText().equals("IPAddressPool")
+                && i.path("metadata").path("name").asText().equals("extra")).findFirst().orElseThrow();
+        assertEquals(Integer.toString(IPAddressPoolKind.SPEC.wave()),
+                placed.path("metadata").path("annotations").path("argocd.argoproj.io/sync-wave").asText());
+    }
 }
