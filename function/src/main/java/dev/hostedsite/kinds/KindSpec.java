@@ -24,9 +24,20 @@ import java.util.List;
  * @param needs kinds it turns Healthy only after, each with the upstream reason
  * @param references the fields that name other objects
  * @param fields its field map
+ * @param sync how Argo CD syncs its objects beyond the wave: protection from pruning and deletion, server-side
+ *     apply ({@code graph/WaveAssigner} writes the sync options); {@link Sync#DEFAULT} for most kinds. Needed since
+ *     the hub's singletons are partial objects applied server-side and several kinds must never be pruned unasked.
  */
 public record KindSpec(String group, String version, String kind, String resource, boolean namespaced,
-                       String origin, Upstream upstream, int wave, List<Need> needs, List<RefSpec> references, List<FieldSpec> fields) {
+                       String origin, Upstream upstream, int wave, List<Need> needs, List<RefSpec> references,
+                       List<FieldSpec> fields, Sync sync) {
+
+    /** A kind synced the default way ({@link Sync#DEFAULT}). */
+    public KindSpec(String group, String version, String kind, String resource, boolean namespaced, String origin,
+                    Upstream upstream, int wave, List<Need> needs, List<RefSpec> references, List<FieldSpec> fields) {
+        this(group, version, kind, resource, namespaced, origin, upstream, wave, needs, references, fields,
+                Sync.DEFAULT);
+    }
 
     /** {@code group/version}, as in {@code apiVersion}. */
     public String apiVersion() {
@@ -41,6 +52,42 @@ public record KindSpec(String group, String version, String kind, String resourc
         /** {@code repository@commit}. */
         public String pin() {
             return repository + "@" + commit;
+        }
+    }
+
+    /**
+     * How Argo CD syncs the kind's objects: {@code protection}, and {@code serverSideApply} for a partial object (a
+     * hub singleton of which the render owns a few fields; the rest stays with the cluster).
+     */
+    public record Sync(Protection protection, boolean serverSideApply) {
+        /** Unprotected, applied client-side. */
+        public static final Sync DEFAULT = new Sync(Protection.NONE, false);
+    }
+
+    /**
+     * Protecting sync options (argoproj/argo-cd {@code docs/user-guide/sync-options.md}; gitops-engine
+     * {@code HasAnnotationOption}).
+     */
+    public enum Protection {
+        /** None. */
+        NONE(null),
+        /**
+         * {@code Delete=confirm,Prune=confirm}: Argo CD (v2.14.0 and later, PR #20497) waits for a person to approve
+         * before pruning the object or deleting it with its Application.
+         */
+        CONFIRM("Delete=confirm,Prune=confirm"),
+        /** {@code Delete=false,Prune=false}: Argo CD never deletes the object, for the hub's own singletons. */
+        NEVER_DELETE("Delete=false,Prune=false");
+
+        private final String options;
+
+        Protection(String options) {
+            this.options = options;
+        }
+
+        /** The {@code argocd.argoproj.io/sync-options} text, null for {@link #NONE}. */
+        public String options() {
+            return options;
         }
     }
 

@@ -88,6 +88,14 @@ public final class KindUnits {
         return r;
     }
 
+    /** The Argo CD sync options the render gave the generated objects of {@code kind} (the same on each). */
+    public static String syncOptions(Compiler.Result r, String kind) {
+        List<String> options = r.generated().stream().filter(m -> m.key().kind().equals(kind))
+                .map(m -> m.annotations().path(WaveAssigner.SYNC_OPTIONS).asText()).distinct().toList();
+        assertEquals(1, options.size(), kind + ": " + options);
+        return options.get(0);
+    }
+
     /** The references from objects of {@code kind}, as {@code field -> Kind namespace/name}. */
     public static List<String> referencesFrom(Compiler.Result r, String kind) {
         return r.references().stream().filter(x -> x.from().kind().equals(kind)).map(KindUnits::describe).toList();

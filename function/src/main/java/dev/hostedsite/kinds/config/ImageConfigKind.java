@@ -42,9 +42,13 @@ public final class ImageConfigKind {
     static final List<RefSpec> REFERENCES = List.of(
             RefSpec.inNamespace("spec.additionalTrustedCA.name", "", "ConfigMap", Names.OPENSHIFT_CONFIG));
 
-    /** The declaration; sync wave 2, before the CatalogSources whose index images it lets the hub pull. */
+    /**
+     * The declaration; sync wave 2, before the CatalogSources whose index images it lets the hub pull. A partial
+     * object applied server-side, and a singleton of the hub Argo CD must never delete
+     * ({@link KindSpec.Protection#NEVER_DELETE}).
+     */
     public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, "images", false, "spec.hub", UPSTREAM, 2,
-            List.of(), REFERENCES, FIELDS);
+            List.of(), REFERENCES, FIELDS, new KindSpec.Sync(KindSpec.Protection.NEVER_DELETE, true));
 
     private ImageConfigKind() {}
 

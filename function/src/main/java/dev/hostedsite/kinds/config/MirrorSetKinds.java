@@ -32,15 +32,21 @@ public final class MirrorSetKinds {
         return List.of(new FieldSpec("spec." + list, "spec.hub.mirrors", IN_PLACE));
     }
 
+    /**
+     * Both sets are protected ({@link KindSpec.Protection#CONFIRM}): losing them stops the disconnected hub from
+     * pulling any mirrored image.
+     */
+    private static final KindSpec.Sync PROTECTED = new KindSpec.Sync(KindSpec.Protection.CONFIRM, false);
+
     /** ImageDigestMirrorSet; sync wave 2, before the CatalogSources whose index images come through it. */
     public static final KindSpec DIGEST = new KindSpec(GROUP, VERSION, "ImageDigestMirrorSet", "imagedigestmirrorsets",
             false, "spec.hub", upstream("imagedigestmirrorsets", "types_image_digest_mirror_set.go"), 2, List.of(),
-            List.of(), fields("imageDigestMirrors"));
+            List.of(), fields("imageDigestMirrors"), PROTECTED);
 
     /** ImageTagMirrorSet; sync wave 2, as {@link #DIGEST}. */
     public static final KindSpec TAG = new KindSpec(GROUP, VERSION, "ImageTagMirrorSet", "imagetagmirrorsets",
             false, "spec.hub", upstream("imagetagmirrorsets", "types_image_tag_mirror_set.go"), 2, List.of(),
-            List.of(), fields("imageTagMirrors"));
+            List.of(), fields("imageTagMirrors"), PROTECTED);
 
     private MirrorSetKinds() {}
 

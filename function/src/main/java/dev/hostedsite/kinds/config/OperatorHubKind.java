@@ -34,9 +34,13 @@ public final class OperatorHubKind {
     static final List<FieldSpec> FIELDS = List.of(
             new FieldSpec("spec.disableAllDefaultSources", "spec.hub.operatorHub.disableDefaultSources", IN_PLACE));
 
-    /** The declaration; sync wave 2, before the CatalogSources that replace the default ones. */
+    /**
+     * The declaration; sync wave 2, before the CatalogSources that replace the default ones. A partial object
+     * applied server-side, and a singleton of the hub (the catalog switch) Argo CD must never delete
+     * ({@link KindSpec.Protection#NEVER_DELETE}).
+     */
     public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, "operatorhubs", false, "spec.hub",
-            UPSTREAM, 2, List.of(), List.of(), FIELDS);
+            UPSTREAM, 2, List.of(), List.of(), FIELDS, new KindSpec.Sync(KindSpec.Protection.NEVER_DELETE, true));
 
     private OperatorHubKind() {}
 

@@ -45,9 +45,12 @@ public final class MultiClusterEngineKind {
             // render subscribes multicluster-engine; else it was installed by hand).
             new Need("Subscription", "the MCE CRD and operator come from its CSV"));
 
-    /** The declaration; sync wave 5, after the Subscriptions (wave 4). */
+    /**
+     * The declaration; sync wave 5, after the Subscriptions (wave 4). Protected ({@link KindSpec.Protection#CONFIRM}):
+     * deleting the MultiClusterEngine uninstalls HyperShift and assisted-service from the hub.
+     */
     public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, "multiclusterengines", false, "spec.hub",
-            UPSTREAM, 5, NEEDS, List.of(), FIELDS);
+            UPSTREAM, 5, NEEDS, List.of(), FIELDS, new KindSpec.Sync(KindSpec.Protection.CONFIRM, false));
 
     private MultiClusterEngineKind() {}
 

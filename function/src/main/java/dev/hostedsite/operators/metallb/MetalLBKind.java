@@ -42,9 +42,13 @@ public final class MetalLBKind {
             // CSV the metallb-operator Subscription installs.
             new Need("Subscription", "the MetalLB CRD and operator come from its CSV"));
 
-    /** The declaration (no field comes from the site but its presence); sync wave 5, after the Subscriptions. */
+    /**
+     * The declaration (no field comes from the site but its presence); sync wave 5, after the Subscriptions.
+     * Protected ({@link KindSpec.Protection#CONFIRM}): deleting it removes the speakers that announce the hosted API
+     * servers' addresses.
+     */
     public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, "metallbs", true, "spec.hub.metallb",
-            UPSTREAM, 5, NEEDS, REFERENCES, List.of());
+            UPSTREAM, 5, NEEDS, REFERENCES, List.of(), new KindSpec.Sync(KindSpec.Protection.CONFIRM, false));
 
     private MetalLBKind() {}
 

@@ -62,9 +62,12 @@ public final class AgentServiceConfigKind {
             // claims of databaseStorage, filesystemStorage and imageStorage bind only then when they name one.
             new Need("LVMCluster", "assisted-service's volumes use an LVMS storage class"));
 
-    /** The declaration; sync wave 6, after the MultiClusterEngine (wave 5) that installs its operator. */
+    /**
+     * The declaration; sync wave 6, after the MultiClusterEngine (wave 5) that installs its operator. Protected
+     * ({@link KindSpec.Protection#CONFIRM}): deleting it deletes assisted-service and its database and image volumes.
+     */
     public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, "agentserviceconfigs", false, "spec.hub",
-            UPSTREAM, 6, NEEDS, List.of(), FIELDS);
+            UPSTREAM, 6, NEEDS, List.of(), FIELDS, new KindSpec.Sync(KindSpec.Protection.CONFIRM, false));
 
     private AgentServiceConfigKind() {}
 

@@ -38,9 +38,15 @@ public final class ProvisioningKind {
             new FieldSpec("spec.provisioningNetwork", "spec.hub.provisioning", IN_PLACE),
             new FieldSpec("spec.watchAllNamespaces", "spec.hub.provisioning", IN_PLACE));
 
-    /** The declaration; sync wave 2, before the BareMetalHosts metal3 then reconciles. */
+    /**
+     * The declaration; sync wave 2, before the BareMetalHosts metal3 then reconciles. Applied server-side (with
+     * {@code patch} it is the hub's own object, of which the render owns one field) and protected
+     * ({@link KindSpec.Protection#CONFIRM}): losing it removes metal3 from the hub (cluster-baremetal-operator deletes
+     * its deployment), so no host is reconciled.
+     */
     public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, "provisionings", false,
-            "spec.hub.provisioning", UPSTREAM, 2, List.of(), List.of(), FIELDS);
+            "spec.hub.provisioning", UPSTREAM, 2, List.of(), List.of(), FIELDS,
+            new KindSpec.Sync(KindSpec.Protection.CONFIRM, true));
 
     private ProvisioningKind() {}
 

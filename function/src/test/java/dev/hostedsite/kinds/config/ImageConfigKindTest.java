@@ -33,5 +33,7 @@ class ImageConfigKindTest {
         assertEquals(java.util.List.of("spec.additionalTrustedCA.name -> ConfigMap openshift-config/registry-config"),
                 KindUnits.referencesFrom(r, "Image"));
         assertTrue(Sites.generated(r, "Image", "cluster").path("spec").path("additionalTrustedCA").has("name"));
+        assertEquals("Delete=false,Prune=false,ServerSideApply=true", KindUnits.syncOptions(r, "Image"),
+                "a partial hub singleton Argo CD never deletes");
     }
 }

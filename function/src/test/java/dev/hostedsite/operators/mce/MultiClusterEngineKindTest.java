@@ -37,8 +37,11 @@ class MultiClusterEngineKindTest {
     /** The edge to the multicluster-engine Subscription exists only when the render subscribes it. */
     @Test
     void needsItsSubscriptionOnlyWhenTheRenderHasOne() {
+        var hub = KindUnits.hubOperators();
         assertEquals(List.of("spec.targetNamespace (operator) -> Subscription multicluster-engine/multicluster-engine"),
-                KindUnits.referencesFrom(KindUnits.hubOperators(), "MultiClusterEngine"));
+                KindUnits.referencesFrom(hub, "MultiClusterEngine"));
+        assertEquals("Delete=confirm,Prune=confirm,SkipDryRunOnMissingResource=true",
+                KindUnits.syncOptions(hub, "MultiClusterEngine"), "protected; its CRD may arrive in the same sync");
         var site = Sites.example();
         var catalogs = site.path("spec").path("hub").path("catalogs");
         catalogs.forEach(c -> ((com.fasterxml.jackson.databind.node.ArrayNode) c.path("packages")).removeIf(

@@ -25,7 +25,9 @@ class ProvisioningKindTest {
 
     @Test
     void theRenderWritesTheCreateFormForHubProvisioningCreate() {
-        var p = Sites.generated(KindUnits.hubPlumbing(), "Provisioning", "provisioning-configuration");
+        var r = KindUnits.hubPlumbing();
+        var p = Sites.generated(r, "Provisioning", "provisioning-configuration");
         assertEquals("Disabled", p.path("spec").path("provisioningNetwork").asText());
+        assertEquals("Delete=confirm,Prune=confirm,ServerSideApply=true", KindUnits.syncOptions(r, "Provisioning"));
     }
 }
