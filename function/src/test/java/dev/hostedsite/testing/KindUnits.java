@@ -10,6 +10,7 @@ import dev.hostedsite.graph.ReadinessModel;
 import dev.hostedsite.graph.Reference;
 import dev.hostedsite.graph.WaveAssigner;
 import dev.hostedsite.kinds.KindSpec;
+import dev.hostedsite.kinds.catalog.FieldMap;
 import dev.hostedsite.kinds.catalog.KindCatalog;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.rbac.EmittedKinds;
@@ -21,7 +22,7 @@ import java.util.List;
 
 /**
  * Checks every kind unit's test makes of its declaration: the passes serve it (catalog, wave table, readiness
- * model, emitted kinds), and it agrees with the copied upstream schema and PROVENANCE.md (same commit and CRD
+ * model, emitted kinds, field map rows and origin), and it agrees with the copied upstream schema and PROVENANCE.md (same commit and CRD
  * file, same group/version/kind and scope, a CRD file named after the plural).
  */
 public final class KindUnits {
@@ -37,6 +38,10 @@ public final class KindUnits {
         }
         assertTrue(EmittedKinds.ALL.contains(new EmittedKinds.Kind(spec.group(), spec.version(), spec.kind(),
                 spec.resource(), spec.namespaced())), spec.kind() + " is emitted with its plural and scope");
+        assertEquals(spec.fields().stream().map(f -> f.manifestPath() + " <- " + f.siteField()).toList(),
+                FieldMap.rows(spec.kind()).stream().map(r -> r.manifestPath() + " <- " + r.siteField()).toList(),
+                "the field map rows of " + spec.kind() + " are its declaration's, and only those");
+        assertEquals(spec.origin(), FieldMap.ORIGIN_ENTITY.get(spec.kind()));
     }
 
     /**
