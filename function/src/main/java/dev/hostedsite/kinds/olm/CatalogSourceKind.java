@@ -26,7 +26,7 @@ public final class CatalogSourceKind {
     public static final String KIND = "CatalogSource";
 
     /** operator-framework/api at the commit the copied CRD schema comes from (fixtures/upstream-schemas/PROVENANCE.md). */
-    public static final Upstream UPSTREAM = Upstreams.files(Upstreams.OPERATOR_FRAMEWORK_API,
+    public static final Upstream UPSTREAM = Upstreams.files(Upstreams.OLM_API,
             "crds/operators.coreos.com_catalogsources.yaml",
             "pkg/operators/v1alpha1/catalogsource_types.go");
 

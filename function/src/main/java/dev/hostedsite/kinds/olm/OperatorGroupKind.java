@@ -26,7 +26,7 @@ public final class OperatorGroupKind {
     public static final String KIND = "OperatorGroup";
 
     /** operator-framework/api at the commit the copied CRD schemas come from (fixtures/upstream-schemas/PROVENANCE.md). */
-    public static final Upstream UPSTREAM = Upstreams.files(Upstreams.OPERATOR_FRAMEWORK_API,
+    public static final Upstream UPSTREAM = Upstreams.files(Upstreams.OLM_API,
             "crds/operators.coreos.com_operatorgroups.yaml",
             "pkg/operators/v1/operatorgroup_types.go");
 

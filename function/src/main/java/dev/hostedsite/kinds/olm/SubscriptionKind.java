@@ -30,7 +30,7 @@ public final class SubscriptionKind {
     public static final String KIND = "Subscription";
 
     /** operator-framework/api at the commit the copied CRD schema comes from (fixtures/upstream-schemas/PROVENANCE.md). */
-    public static final Upstream UPSTREAM = Upstreams.files(Upstreams.OPERATOR_FRAMEWORK_API,
+    public static final Upstream UPSTREAM = Upstreams.files(Upstreams.OLM_API,
             "crds/operators.coreos.com_subscriptions.yaml",
             "pkg/operators/v1alpha1/subscription_types.go");
 
