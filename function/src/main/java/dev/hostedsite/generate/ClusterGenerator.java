@@ -8,10 +8,10 @@ import dev.hostedsite.input.BmcAddressRules;
 import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.kinds.Hosts;
 import dev.hostedsite.kinds.Names;
-import dev.hostedsite.kinds.agent.BareMetalHostKind;
-import dev.hostedsite.kinds.agent.CapiProviderRoleKind;
-import dev.hostedsite.kinds.agent.InfraEnvKind;
-import dev.hostedsite.kinds.agent.NMStateConfigKind;
+import dev.hostedsite.platform.agent.BareMetalHostKind;
+import dev.hostedsite.platform.agent.CapiProviderRoleKind;
+import dev.hostedsite.platform.agent.InfraEnvKind;
+import dev.hostedsite.platform.agent.NMStateConfigKind;
 import dev.hostedsite.kinds.hostedcluster.HostedClusterKind;
 import dev.hostedsite.kinds.nodepool.NodePoolKind;
 import dev.hostedsite.krm.Yaml;
@@ -29,7 +29,7 @@ import java.util.TreeSet;
 
 /**
  * Everything one hosted cluster needs on the hub: namespaces, secrets, HostedCluster, NodePools, agents' side. The
- * kinds declared as units ({@code kinds/hostedcluster}, {@code kinds/nodepool}, {@code kinds/agent}) build
+ * kinds declared as units ({@code kinds/hostedcluster}, {@code kinds/nodepool}, {@code platform/agent}, {@code kinds/acm}) build
  * themselves; this class decides which objects a cluster gets, in which folder, from which site field.
  */
 public final class ClusterGenerator {

@@ -36,53 +36,10 @@ public final class ReadinessModel {
 
     /** The model. Agents are not rendered; their chain (BareMetalHost → Agent → NodePool) is folded into one edge. */
     public static final List<Need> NEEDS = withDeclared(List.of(
-            // operator-framework/operator-lifecycle-manager pkg/controller/operators/catalog/operator.go
-            // (syncCatalogSources: syncRegistryServer, syncConnection) and pkg/controller/registry/reconciler/grpc.go:
-            // OLM's catalog operator runs a registry pod from spec.image and reports
-            // status.connectionState.lastObservedState READY once it serves; the hub pulls that index image from
-            // the mirror, through the mirror sets and with the registry CA of the cluster Image config.
-            new Need("CatalogSource", "ImageDigestMirrorSet", "the registry pod pulls the index image via the mirror"),
-            new Need("CatalogSource", "ImageTagMirrorSet", "the registry pod pulls the index image via the mirror"),
-            new Need("CatalogSource", "Image", "the mirror registry's CA (additionalTrustedCA)"),
-            new Need("CatalogSource", "ConfigMap", "the CA bundle the Image config names"),
-            // operator-framework/operator-lifecycle-manager pkg/controller/operators/catalog/operator.go
-            // (syncResolvingNamespace): a Subscription whose catalog is not READY gets CatalogSourcesUnhealthy=True,
-            // which Argo CD's built-in check (argoproj/argo-cd resource_customizations/operators.coreos.com/
-            // Subscription/health.lua) calls Degraded; it reaches state AtLatestKnown once the resolved CSV exists.
-            new Need("Subscription", "CatalogSource", "OLM resolves the package from a READY catalog"),
-            // operator-lifecycle-manager pkg/controller/operators/olm/operatorgroup.go: a CSV in a namespace without
-            // exactly one OperatorGroup fails (NoOperatorGroup / TooManyOperatorGroups); its operator never runs.
-            new Need("Subscription", "OperatorGroup", "the operator's CSV installs only under an OperatorGroup"),
-            // stolostron/backplane-operator bundle/manifests/multicluster-engine.clusterserviceversion.yaml: the
-            // MultiClusterEngine CRD and the operator that reconciles it come with the CSV the Subscription installs
-            // (an edge only when the render subscribes multicluster-engine; else it was installed by hand).
-            new Need("MultiClusterEngine", "Subscription", "the MCE CRD and operator come from its CSV"),
-            // metallb/metallb-operator bundle/manifests (metallb.io_metallbs.yaml and the CSV): the MetalLB CRD,
-            // the operator and the validating webhooks (webhookdefinitions, deployment
-            // metallb-operator-webhook-server) come with the CSV the metallb-operator Subscription installs.
-            new Need("MetalLB", "Subscription", "the MetalLB CRD and operator come from its CSV"),
-            // metallb/metallb-operator controllers/metallb_controller.go: the MetalLB CR makes the operator deploy
-            // the controller (assigns addresses from IPAddressPools) and the speakers (announce per
-            // L2Advertisement); before it is Available a pool or advertisement exists but nothing acts on it.
-            new Need("IPAddressPool", "MetalLB", "the MetalLB controller assigns addresses from pools"),
-            new Need("L2Advertisement", "MetalLB", "the MetalLB speakers announce the addresses"),
-            new Need("L2Advertisement", "IPAddressPool", "spec.ipAddressPools"),
-            // stolostron/backplane-operator pkg/templates/charts/toggle/assisted-service: the MCE installs the
-            // infrastructure operator (and the agent-install CRDs) that reconciles AgentServiceConfig.
-            new Need("AgentServiceConfig", "MultiClusterEngine", "the MCE installs the infrastructure operator"),
-            // openshift/assisted-service internal/controller/controllers/agentserviceconfig_controller.go:
-            // spec.mirrorRegistryRef is read into the assisted-service ConfigMap; a missing one fails reconcile.
-            new Need("AgentServiceConfig", "ConfigMap", "mirrorRegistryRef (registries.conf, CA)"),
             // openshift/lvm-operator @ de3cc31a bundle/manifests (lvm.topolvm.io_lvmclusters.yaml,
             // lvms-operator.clusterserviceversion.yaml): the LVMCluster CRD and the operator that reconciles it come
             // with the CSV of the lvms-operator Subscription (an LVMCluster is a passthrough item of the input).
-            new Need("LVMCluster", "Subscription", "the LVMCluster CRD and the LVMS operator come from its CSV"),
-            // internal/controllers/lvmcluster/resource/topolvm_storageclass.go makes StorageClass lvms-<deviceClass>
-            // (constants.go StorageClassPrefix), which provisions only once the volume groups are ready
-            // (status.go computeLVMClusterReadiness: state Ready). assisted-service's PVCs (AgentServiceConfig
-            // spec.databaseStorage, filesystemStorage, imageStorage: storageClassName) and the hosted etcd's volumes
-            // bind only then when they name such a class.
-            new Need("AgentServiceConfig", "LVMCluster", "assisted-service's volumes use an LVMS storage class")));
+            new Need("LVMCluster", "Subscription", "the LVMCluster CRD and the LVMS operator come from its CSV")));
 
     /**
      * The need that made the shipped table of version 0.1 deadlock: a HostedCluster whose health waits for

@@ -34,8 +34,10 @@ import org.junit.jupiter.api.Test;
  *   input | graph  schema, binding and semantic checks of the site | generic passes over manifests
  *                (references, waves, readiness, layout)
  *   kinds.catalog  the kinds declared as units, read by the generic passes; the field map
- *   kinds.nodepool | kinds.hostedcluster | kinds.agent | kinds.acm  one unit per kind (or tight family): its declaration
- *                (KindSpec) and how it is built
+ *   kinds.nodepool | kinds.hostedcluster | kinds.acm | kinds.olm | kinds.config | operators.mce |
+ *                operators.metallb | platform.agent
+ *                one unit per kind (or tight family): its declaration (KindSpec) and how it is built; units
+ *                of one tier do not use each other
  *   kinds        the declaration types (KindSpec) and per-kind facts shared by rules, generators and passes
  *                (names, OLM packages, host facts)
  *   model        the resolved site (immutable records)
@@ -59,8 +61,11 @@ class PackageDependenciesTest {
             List.of(new Layer("kind catalog", ROOT + ".kinds.catalog..")),
             List.of(new Layer("kind units", ROOT + ".kinds.nodepool.."),
                     new Layer("hostedcluster unit", ROOT + ".kinds.hostedcluster.."),
-                    new Layer("agent units", ROOT + ".kinds.agent.."),
-                    new Layer("acm units", ROOT + ".kinds.acm..")),
+                    new Layer("acm units", ROOT + ".kinds.acm.."),
+                    new Layer("olm kinds", ROOT + ".kinds.olm.."), new Layer("config kinds", ROOT + ".kinds.config.."),
+                    new Layer("mce operator", ROOT + ".operators.mce.."),
+                    new Layer("metallb operator", ROOT + ".operators.metallb.."),
+                    new Layer("agent platform", ROOT + ".platform.agent..")),
             List.of(new Layer("kinds", ROOT + ".kinds")),
             List.of(new Layer("model", ROOT + ".model..")),
             List.of(new Layer("krm", ROOT + ".krm..")),

@@ -20,8 +20,12 @@ import java.util.stream.Collectors;
 public final class KindUnitChecks {
     private KindUnitChecks() {}
 
-    /** The catalog serves the declaration, and the passes read its wave, needs and field map rows from it. */
+    /**
+     * The catalog serves the declaration, and the passes read its wave, needs (in order), field map rows, origin
+     * and emitted kind from it ({@code testing/KindUnits#assertServed}, which the hub units' tests use too).
+     */
     public static void servedByTheCatalog(KindSpec spec) {
+        dev.hostedsite.testing.KindUnits.assertServed(spec);
         assertEquals(spec, KindCatalog.of(spec.kind()).orElseThrow());
         assertEquals(spec.wave(), WaveAssigner.waveOf(spec.kind()));
         List<ReadinessModel.Need> needs = ReadinessModel.NEEDS.stream().filter(n -> n.kind().equals(spec.kind())).toList();

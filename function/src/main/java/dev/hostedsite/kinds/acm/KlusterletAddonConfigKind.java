@@ -51,7 +51,8 @@ public final class KlusterletAddonConfigKind {
     static final List<Need> NEEDS = List.of(new Need("ManagedCluster", "its namespace is the ManagedCluster's"));
 
     /** The declaration; sync wave 13, after its ManagedCluster (12), whose registration makes its namespace. */
-    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, UPSTREAM, 13, NEEDS, List.of(), FIELDS);
+    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, "klusterletaddonconfigs", true, "spec.clusters[]",
+            UPSTREAM, 13, NEEDS, List.of(), FIELDS);
 
     private KlusterletAddonConfigKind() {}
 

@@ -64,7 +64,8 @@ public final class ManagedClusterKind {
     static final List<Need> NEEDS = List.of(new Need("HostedCluster", "the hosted klusterlet reaches the hosted API server"));
 
     /** The declaration; sync wave 12, after the NodePools (11) and before its KlusterletAddonConfig (13). */
-    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, UPSTREAM, 12, NEEDS, List.of(), FIELDS);
+    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, "managedclusters", false, "spec.clusters[]",
+            UPSTREAM, 12, NEEDS, List.of(), FIELDS);
 
     private ManagedClusterKind() {}
 

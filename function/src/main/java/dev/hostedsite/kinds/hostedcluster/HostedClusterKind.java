@@ -33,7 +33,8 @@ import java.util.Map;
  * in {@code transition/ImmutableFields} (the {@link KindSpec.Effect#IMMUTABLE} rows here name the same fields;
  * {@code HostedClusterKindTest} holds them equal), what a change rolls in {@code transition/Consequences} (the
  * {@link KindSpec.Effect#ROLLS_NODES} rows here name the same fields; {@code FieldEffectsTest} holds them equal),
- * the agent namespace check in {@code graph/ReferenceChecker}, the sync protection in {@code graph/WaveAssigner}.
+ * the agent namespace check in {@code graph/ReferenceChecker}, the protection of its etcd key Secrets
+ * ({@code graph/WaveAssigner#PROTECTED_REFERENCES}).
  */
 public final class HostedClusterKind {
     public static final String GROUP = "hypershift.openshift.io";
@@ -130,8 +131,13 @@ public final class HostedClusterKind {
             // hosted etcd's volumes bind only then when they name such a class.
             new Need("LVMCluster", "the hosted etcd's volumes may use an LVMS storage class"));
 
-    /** The declaration; sync wave 8, after the hub's operators and MetalLB and before its NodePools (wave 11). */
-    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, UPSTREAM, 8, NEEDS, REFERENCES, FIELDS);
+    /**
+     * The declaration; sync wave 8, after the hub's operators and MetalLB and before its NodePools (wave 11);
+     * protected ({@code Delete=confirm,Prune=confirm}): losing it destroys the hosted cluster and its etcd data.
+     */
+    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, "hostedclusters", true, "spec.clusters[]",
+            UPSTREAM, 8, NEEDS, REFERENCES, FIELDS,
+            new KindSpec.Sync(KindSpec.Protection.CONFIRM, false));
 
     private HostedClusterKind() {}
 

@@ -1,4 +1,4 @@
-package dev.hostedsite.kinds.agent;
+package dev.hostedsite.platform.agent;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.kinds.KindSpec;
@@ -28,7 +28,8 @@ public final class CapiProviderRoleKind {
             "hypershift-operator/controllers/hostedcluster/internal/platform/agent/agent.go");
 
     /** The declaration; sync wave 1 with the other configuration; no health, references or site fields. */
-    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, UPSTREAM, 1, List.of(), List.of(), List.of());
+    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, "roles", true, "spec.clusters[]",
+            UPSTREAM, 1, List.of(), List.of(), List.of());
 
     private CapiProviderRoleKind() {}
 

@@ -1,4 +1,4 @@
-package dev.hostedsite.kinds.agent;
+package dev.hostedsite.platform.agent;
 
 import static dev.hostedsite.kinds.KindSpec.Effect.IMMUTABLE;
 import static dev.hostedsite.kinds.KindSpec.Effect.NEW_NODES_ONLY;
@@ -65,7 +65,8 @@ public final class InfraEnvKind {
             new Need("NMStateConfig", "static networking baked into the ISO"));
 
     /** The declaration; sync wave 9, after the NMStateConfigs it selects and before the hosts that boot it. */
-    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, UPSTREAM, 9, NEEDS, REFERENCES, FIELDS);
+    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, "infraenvs", true, "spec.clusters[]",
+            UPSTREAM, 9, NEEDS, REFERENCES, FIELDS);
 
     private InfraEnvKind() {}
 

@@ -1,4 +1,4 @@
-package dev.hostedsite.kinds.agent;
+package dev.hostedsite.platform.agent;
 
 import static dev.hostedsite.kinds.KindSpec.Effect.NEW_NODES_ONLY;
 import static dev.hostedsite.kinds.KindSpec.Effect.RECREATES;
@@ -52,7 +52,8 @@ public final class NMStateConfigKind {
             InfraEnvKind.GROUP, InfraEnvKind.KIND, false, false));
 
     /** The declaration; sync wave 8, before the InfraEnv (9) that selects it; no health of its own, so no needs. */
-    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, UPSTREAM, 8, List.of(), REFERENCES, FIELDS);
+    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, "nmstateconfigs", true, "spec.clusters[].hosts[]",
+            UPSTREAM, 8, List.of(), REFERENCES, FIELDS);
 
     private NMStateConfigKind() {}
 

@@ -1,4 +1,4 @@
-package dev.hostedsite.kinds.agent;
+package dev.hostedsite.platform.agent;
 
 import static dev.hostedsite.kinds.KindSpec.Effect.IMMUTABLE;
 import static dev.hostedsite.kinds.KindSpec.Effect.IN_PLACE;
@@ -27,8 +27,7 @@ import java.util.Locale;
  * <p>Rules kept with their pass: the BMC address rules in {@code input/BmcAddressRules} (the address is written
  * as they rewrite it), root device hints in {@code input/RootDeviceHintRules}, the bootMACAddress immutability in
  * {@code transition/ImmutableFields} ({@code BareMetalHostKindTest} holds it equal to the IMMUTABLE row), the BMC
- * address change in {@code transition/Consequences}, host removal in {@code transition/HostRemovalGuard}, the
- * sync protection in {@code graph/WaveAssigner}.
+ * address change in {@code transition/Consequences}, host removal in {@code transition/HostRemovalGuard}.
  */
 public final class BareMetalHostKind {
     public static final String GROUP = "metal3.io";
@@ -73,8 +72,13 @@ public final class BareMetalHostKind {
             // reads the BMC credentials Secret.
             new Need("Secret", "BMC credentials"));
 
-    /** The declaration; sync wave 10, after its InfraEnv and before the NodePools its Agents join (11). */
-    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, UPSTREAM, 10, NEEDS, REFERENCES, FIELDS);
+    /**
+     * The declaration; sync wave 10, after its InfraEnv and before the NodePools its Agents join (11); protected
+     * ({@code Delete=confirm,Prune=confirm}): losing it takes the host off the hub with the node running on it.
+     */
+    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, "baremetalhosts", true, "spec.clusters[].hosts[]",
+            UPSTREAM, 10, NEEDS, REFERENCES, FIELDS,
+            new KindSpec.Sync(KindSpec.Protection.CONFIRM, false));
 
     private BareMetalHostKind() {}
 
