@@ -21,7 +21,8 @@ import java.util.Set;
  *       the CEL rule {@code self.arch != 's390x' || has(self.platform.kubevirt)} ("s390x is only supported on
  *       KubeVirt platform") makes the apiserver refuse an s390x NodePool on Agent;
  *       {@code self.arch != 'arm64' || ... || has(self.platform.agent) || ...} accepts arm64 on Agent only with
- *       {@code spec.platform.agent} present (the generator always writes it).</li>
+ *       {@code spec.platform.agent} present: not a rule on the input, since the NodePool generator always writes
+ *       it and {@code graph/Canonical.MEANINGFUL_EMPTY} (which cites the rule) keeps it when empty.</li>
  *   <li>{@code hypershift-operator/controllers/nodepool/nodepool_controller.go}, {@code isArchAndPlatformSupported}:
  *       the Agent platform supports amd64, arm64 and ppc64le; and {@code validateHCPayloadSupportsNodePoolCPUArch}:
  *       a pool whose arch differs from the HostedCluster's release payload is refused (condition
@@ -81,7 +82,7 @@ public final class AgentPoolArchitecture {
         }
         for (String arch : arches) {
             String infraEnv = Names.infraEnv(c, arch);
-            if (infraEnv.length() > 63) {
+            if (infraEnv.length() > PoolRules.MAX_LABEL_VALUE) {
                 out.add(Finding.error(c.path() + ".name", "the InfraEnv " + infraEnv + " of the cluster's " + arch
                         + " hosts would be longer than 63 characters, and its name is a label value on every"
                         + " BareMetalHost; shorten the cluster name.", c.name()));

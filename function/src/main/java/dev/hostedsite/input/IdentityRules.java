@@ -17,6 +17,7 @@ import java.util.Map;
  * baremetal-operator match hosts by. Findings name the HostedSite field.
  */
 final class IdentityRules {
+    /** A namespace name is a DNS-1123 label: at most 63 characters (apimachinery IsDNS1123Label, ValidateNamespaceName). */
     private static final int NAMESPACE_MAX = 63;
 
     private IdentityRules() {}

@@ -17,6 +17,9 @@ import java.util.Set;
  * unique within a namespace (a NodePool is named by namespace/name). Findings name the HostedSite field.
  */
 final class NodePoolRules {
+    /** A ConfigMap name is a DNS-1123 subdomain: at most 253 characters (apimachinery IsDNS1123Subdomain). */
+    private static final int CONFIGMAP_NAME_MAX = 253;
+
     private final List<Finding> out = new ArrayList<>();
 
     private NodePoolRules() {}
@@ -141,7 +144,7 @@ final class NodePoolRules {
             if (!names.add(name)) {
                 error(p + ".metadata.name", "two tuning documents of pool " + np.name() + " are named '" + name
                         + "'; each becomes the ConfigMap " + Names.poolTuning(np, name) + ", so names must differ.", name);
-            } else if (Names.poolTuning(np, name).length() > 253) {
+            } else if (Names.poolTuning(np, name).length() > CONFIGMAP_NAME_MAX) {
                 error(p + ".metadata.name", "the ConfigMap name " + Names.poolTuning(np, name) + " would be longer than"
                         + " 253 characters; shorten the document name.", name);
             }
