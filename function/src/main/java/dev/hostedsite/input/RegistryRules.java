@@ -1,19 +1,14 @@
 package dev.hostedsite.input;
 
 import dev.hostedsite.model.Hub;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The mirror registry's CA bundle and host, as the hub's objects take them. The bundle goes whole into the
- * ConfigMaps user-ca-bundle, registry-config and custom-registries, so it must fit one ConfigMap
- * ({@code ValidateConfigMap}, kubernetes {@code pkg/apis/core/validation/validation.go}, caps a ConfigMap's data
- * at the Secret limit, {@link SecretDataRules#MAX_SECRET_SIZE}) and hold X.509 PEM certificates; the registry
- * becomes a key of ConfigMap registry-config ({@link ConfigKeyRules}). Findings name the HostedSite field.
+ * ConfigMaps user-ca-bundle, registry-config and custom-registries ({@link CaBundleRules}); the registry becomes a
+ * key of ConfigMap registry-config ({@link ConfigKeyRules}). Findings name the HostedSite field.
  */
 final class RegistryRules {
     private RegistryRules() {}
@@ -28,26 +23,16 @@ final class RegistryRules {
         return out;
     }
 
-    /** What is wrong with a PEM CA bundle (too large, no certificate, unparsable), or empty. */
-    static java.util.Optional<String> caBundleProblem(String pem) {
-        if (pem.getBytes(StandardCharsets.UTF_8).length > SecretDataRules.MAX_SECRET_SIZE) {
-            return java.util.Optional.of("the registry CA bundle is larger than 1 MiB, the most a ConfigMap holds. Keep"
-                    + " only the certificates that sign the mirror registry.");
-        }
-        if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
-            return java.util.Optional.of("the registry CA bundle holds no PEM certificate (-----BEGIN CERTIFICATE-----)."
-                    + " Paste the mirror registry's CA certificate.");
-        }
-        try {
-            var certs = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-            if (certs.isEmpty()) {
-                return java.util.Optional.of("the registry CA bundle holds no X.509 certificate.");
-            }
-        } catch (CertificateException | RuntimeException e) {
-            return java.util.Optional.of("the registry CA bundle does not parse as X.509 PEM certificates: check that each"
-                    + " certificate is complete, between its BEGIN and END lines.");
-        }
-        return java.util.Optional.empty();
+    /** What is wrong with the registry's PEM CA bundle ({@link CaBundleRules}), as a sentence, or empty. */
+    static Optional<String> caBundleProblem(String pem) {
+        return CaBundleRules.problem(pem).map(p -> switch (p) {
+            case TOO_LARGE -> "the registry CA bundle is larger than 1 MiB, the most a ConfigMap holds. Keep only the"
+                    + " certificates that sign the mirror registry.";
+            case NO_PEM -> "the registry CA bundle holds no PEM certificate (-----BEGIN CERTIFICATE-----). Paste the"
+                    + " mirror registry's CA certificate.";
+            case NO_CERTIFICATE -> "the registry CA bundle holds no X.509 certificate.";
+            case UNPARSABLE -> "the registry CA bundle does not parse as X.509 PEM certificates: check that each"
+                    + " certificate is complete, between its BEGIN and END lines.";
+        });
     }
 }
