@@ -20,7 +20,7 @@ record Args(String command, List<String> positional, Map<String, String> options
         }
     }
 
-    /** The arguments as given, all positional: for the commands that read their own ({@link Command#help} null). */
+    /** The arguments as given, all positional: for the commands that read their own ({@link Command#parsesArguments}). */
     static Args unparsed(String command, List<String> args) {
         return new Args(command, List.copyOf(args), Map.of(), false);
     }

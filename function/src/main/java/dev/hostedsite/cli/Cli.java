@@ -14,8 +14,10 @@ import java.util.List;
  * {@link CrdCommand} for one without options, {@link GraphCommand} for one with), then add one line
  * {@code new FooCommand(),} to {@link #COMMANDS} where its summary should appear in the usage. Dispatch, the
  * unknown-option and missing-value errors, {@code foo --help}, {@code help foo} and the usage text follow from the
- * table; {@link Cli#usage} prints a usage error in the common form. The CLI goldens (fixtures/cli, CliTest) then
- * show the new usage text.
+ * table; {@link Cli#usage} prints a usage error in the common form. A command that parses its own arguments (flags
+ * without a value, its own messages) returns false from {@link Command#parsesArguments} and gets them unparsed;
+ * its {@link Command#help} still answers {@code help foo}. The CLI goldens (fixtures/cli, CliTest) then show the new
+ * usage text.
  */
 public final class Cli {
     /** The commands in the order the usage lists them. */
@@ -64,7 +66,7 @@ public final class Cli {
             err.print(USAGE_TEXT);
             return Main.USAGE;
         }
-        if (command.help() == null) {
+        if (!command.parsesArguments()) {
             return command.run(Args.unparsed(name, rest), out, err);
         }
         Args a;

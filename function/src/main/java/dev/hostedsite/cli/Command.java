@@ -38,9 +38,19 @@ interface Command {
 
     /**
      * What {@code hostedsite help NAME} and {@code NAME --help} print, starting with its {@code Usage:} line; null
-     * for a command that reads its arguments unparsed and has no help of its own ({@code help}, {@code version}).
+     * for a command without help of its own ({@code help}, {@code version}).
      */
     String help();
+
+    /**
+     * Whether {@link Cli#run} parses the arguments against {@link #options} and answers {@code --help} (true, the
+     * default); false for a command that reads its own arguments (flags without a value, messages of its own, no
+     * {@code --help}: {@code help}, {@code version}), which then gets them all as positionals
+     * ({@link Args#unparsed}).
+     */
+    default boolean parsesArguments() {
+        return true;
+    }
 
     /**
      * Runs the command: its output on {@code out}, diagnostics and usage errors on {@code err}; returns the exit

@@ -22,6 +22,11 @@ final class HelpCommand implements Command {
     }
 
     @Override
+    public boolean parsesArguments() {
+        return false;
+    }
+
+    @Override
     public int run(Args a, PrintStream out, PrintStream err) {
         List<String> rest = a.positional();
         if (rest.isEmpty()) {

@@ -28,6 +28,11 @@ final class VersionCommand implements Command {
     }
 
     @Override
+    public boolean parsesArguments() {
+        return false;
+    }
+
+    @Override
     public int run(Args a, PrintStream out, PrintStream err) {
         if (!a.positional().isEmpty()) {
             return Cli.usage(err, null, a.command() + " takes no arguments");

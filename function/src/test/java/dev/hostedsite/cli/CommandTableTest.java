@@ -24,6 +24,16 @@ class CommandTableTest {
     }
 
     @Test
+    void commandsThatReadTheirOwnArgumentsGetThemUnparsed() {
+        Run help = Run.of(new byte[0], "help", "--help");
+        assertEquals(Main.USAGE, help.exit());
+        assertTrue(help.stderr().startsWith("hostedsite help: no help for '--help'\n"), help.stderr());
+        Run version = Run.of(new byte[0], "--version", "--help");
+        assertEquals(Main.USAGE, version.exit());
+        assertTrue(version.stderr().startsWith("hostedsite: --version takes no arguments\n"), version.stderr());
+    }
+
+    @Test
     void theUsageListsEverySummaryInTableOrder() {
         int at = Cli.USAGE_TEXT.indexOf("Commands:\n");
         for (Command c : Cli.COMMANDS) {
@@ -37,7 +47,7 @@ class CommandTableTest {
 
     @TestFactory
     Iterable<DynamicTest> eachCommandAnswersHelpAndRefusesOptionsItDoesNotDeclare() {
-        return Cli.COMMANDS.stream().filter(c -> c.help() != null).map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+        return Cli.COMMANDS.stream().filter(Command::parsesArguments).map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             assertTrue(c.help().startsWith("Usage: hostedsite " + c.name()), c.help());
             assertEquals(c.help(), Run.of(new byte[0], c.name(), "--help").stdout());
             assertEquals(c.help(), Run.of(new byte[0], "help", c.name()).stdout());
