@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * The findings on each NodePool of a site, from the upstream rules {@link PoolRules} holds (label, taint,
- * autoscaling, version skew, config and tuning kinds: its docstring cites them) plus what the site itself knows:
+ * autoscaling, version skew, config and tuning kinds, one PerformanceProfile: each cited there) plus what the
+ * site itself knows:
  * how many hosts each pool can take, the names of the ConfigMaps its tuning documents become, and pool names
  * unique within a namespace (a NodePool is named by namespace/name). Findings name the HostedSite field.
  */
@@ -82,12 +83,8 @@ final class NodePoolRules {
             return;
         }
         String p = np.path() + ".autoscaling";
-        if (np.replicas() != null) {
-            // NodePool CEL rule on spec (api/hypershift/v1beta1/nodepool_types.go): !has(self.replicas) || !has(self.autoScaling)
-            error(np.path() + ".replicas", "replicas and autoscaling exclude each other (the hub refuses a NodePool with"
-                    + " both): drop replicas, and the autoscaler keeps the pool between autoscaling.min and max.",
-                    np.replicas().toString());
-        }
+        PoolRules.replicasWithAutoscalingProblem(np.replicas() != null, true)
+                .ifPresent(m -> error(np.path() + ".replicas", m, np.replicas().toString()));
         PoolRules.autoscalingProblem(as.min(), as.max()).ifPresent(m -> error(p, m));
         if (as.max() > available) {
             warning(p + ".max", "NodePool " + np.name() + " may scale to " + as.max() + " nodes but the site declares "
@@ -149,11 +146,6 @@ final class NodePoolRules {
                         + " 253 characters; shorten the document name.", name);
             }
         }
-        List<String> profiles = PoolRules.namesOfKind(np.tuning(), PoolRules.PERFORMANCE_PROFILE);
-        if (profiles.size() > 1) {
-            // hypershift-operator/controllers/nodepool/nto.go: "there cannot be more than one PerformanceProfile per NodePool"
-            error(np.path() + ".tuning", "pool " + np.name() + " has " + profiles.size() + " PerformanceProfiles "
-                    + profiles + "; HyperShift takes at most one per NodePool.");
-        }
+        PoolRules.performanceProfilesProblem(np.name(), np.tuning()).ifPresent(m -> error(np.path() + ".tuning", m));
     }
 }

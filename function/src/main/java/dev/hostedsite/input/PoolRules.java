@@ -84,6 +84,16 @@ public final class PoolRules {
         return Optional.empty();
     }
 
+    /**
+     * NodePool CEL rule on spec (nodepool_types.go): {@code !has(self.replicas) || !has(self.autoScaling)}; the
+     * problem when a pool gives both.
+     */
+    public static Optional<String> replicasWithAutoscalingProblem(boolean replicas, boolean autoscaling) {
+        return replicas && autoscaling ? Optional.of("replicas and autoscaling exclude each other (the hub refuses a"
+                + " NodePool with both): drop replicas, and the autoscaler keeps the pool between autoscaling.min and"
+                + " max.") : Optional.empty();
+    }
+
     // --- version skew ------------------------------------------------------------------------------------------
 
     /** NodePools may run up to this many minors behind their HostedCluster (ValidateVersionSkew maxAllowedDiff). */
@@ -163,6 +173,16 @@ public final class PoolRules {
                 : Optional.of("HyperShift does not accept " + doc.path("kind").asText() + " ("
                         + doc.path("apiVersion").asText() + ") in a NodePool's " + field + ": it takes " + what
                         + ". Apply other objects inside the hosted cluster instead.");
+    }
+
+    /**
+     * hypershift-operator/controllers/nodepool/nto.go: "there cannot be more than one PerformanceProfile per
+     * NodePool"; the problem of pool {@code pool} whose tuning documents hold {@code profiles}.
+     */
+    public static Optional<String> performanceProfilesProblem(String pool, List<JsonNode> tuning) {
+        List<String> profiles = namesOfKind(tuning, PERFORMANCE_PROFILE);
+        return profiles.size() > 1 ? Optional.of("pool " + pool + " has " + profiles.size() + " PerformanceProfiles "
+                + profiles + "; HyperShift takes at most one per NodePool.") : Optional.empty();
     }
 
     /** Names of documents of {@code kind} among {@code docs}. */
