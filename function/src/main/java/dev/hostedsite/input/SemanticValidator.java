@@ -1,5 +1,6 @@
 package dev.hostedsite.input;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Site;
@@ -7,19 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Layer two of input validation: the rules the schema cannot express, as the list of rule classes it runs, in the
+ * Layer two of input validation: the rules the schema cannot express, as the lists of rule classes it runs, in the
  * order their findings are reported. Runs on bound, defaulted sites that passed the schema, so what the schema
  * enforces (MAC and digest formats, NodePort's address) is not checked again. For each site: the hub's registry
- * and lists, then each cluster through {@link #CLUSTER_RULES}, then the hub prerequisites; last, what must hold
- * across all sites of the ResourceList. Every finding names the HostedSite field it is about; secret values never
- * appear in a message. The further rule passes (nmstate, selectors, address plan, ...) run after this one, in
- * {@code Compiler.compile}.
+ * and lists, then each cluster through {@link #CLUSTER_RULES}, then the hub prerequisites; then the rules over all
+ * sites of the ResourceList and the items passed through beside them ({@link #ACROSS_SITES}). Every finding names
+ * the field it is about; secret values never appear in a message.
  */
 public final class SemanticValidator {
 
     /** A rule family applied to one cluster of a site: its findings, in order. */
     private interface ClusterRule {
         List<Finding> check(Site site, Cluster c);
+    }
+
+    /** A rule family over all sites (and the passthrough items: the other objects of the input). */
+    private interface SitesRule {
+        List<Diagnostic> check(List<Site> sites, List<ObjectNode> passthrough);
     }
 
     /** The rules on each cluster, in the order their findings are reported. */
@@ -35,10 +40,28 @@ public final class SemanticValidator {
             (site, c) -> HostNameRules.check(c),
             NodePoolRules::uniqueNames);
 
+    /** The rules over all sites, after the per-site ones, in the order their findings are reported. */
+    private static final List<SitesRule> ACROSS_SITES = List.of(
+            (sites, passthrough) -> IdentityRules.acrossSites(sites),
+            (sites, passthrough) -> NmstateRules.check(sites),
+            (sites, passthrough) -> SelectorRules.check(sites),
+            (sites, passthrough) -> AddressPlanRules.check(sites),
+            (sites, passthrough) -> AgentPoolArchitecture.check(sites),
+            (sites, passthrough) -> AcmRules.check(sites),
+            (sites, passthrough) -> ControllerRules.check(sites),
+            (sites, passthrough) -> PullableImages.check(sites),
+            (sites, passthrough) -> PassthroughAdmission.check(passthrough),
+            HubPlumbingRules::check,
+            (sites, passthrough) -> OperatorImageRules.check(sites),
+            (sites, passthrough) -> HostedOlmRules.check(sites));
+
     private SemanticValidator() {}
 
-    /** Checks each site, then what must hold across all sites of the ResourceList. */
-    public static List<Diagnostic> validate(List<Site> sites) {
+    /**
+     * Checks each site, then what must hold across all sites of the ResourceList and its passthrough items (the
+     * objects beside the sites that pass through to the output).
+     */
+    public static List<Diagnostic> validate(List<Site> sites, List<ObjectNode> passthrough) {
         List<Diagnostic> out = new ArrayList<>();
         for (Site s : sites) {
             out.addAll(Finding.diagnostics(s, RegistryRules.check(s.hub())));
@@ -50,7 +73,9 @@ public final class SemanticValidator {
             }
             out.addAll(HubPrerequisiteRules.check(s));
         }
-        out.addAll(IdentityRules.acrossSites(sites));
+        for (SitesRule rule : ACROSS_SITES) {
+            out.addAll(rule.check(sites, passthrough));
+        }
         return out;
     }
 }

@@ -32,7 +32,7 @@ class SemanticValidatorTest {
                 "spec.clusters[0].etcdEncryptionKey", "spec.clusters[0].networking.serviceNetwork[0]",
                 "spec.clusters[0].nodePools[0].replicas", "spec.clusters[0].hosts[0].bmc.address",
                 "spec.clusters[0].hosts[2].name", "spec.clusters[0].hosts[1].bootMACAddress");
-        List<String> found = SemanticValidator.validate(List.of(Sites.bind(site))).stream().filter(Diagnostic::isError)
+        List<String> found = SemanticValidator.validate(List.of(Sites.bind(site)), List.of()).stream().filter(Diagnostic::isError)
                 .map(Diagnostic::fieldPath).filter(Set.copyOf(expected)::contains).toList();
         assertEquals(expected, found);
     }
