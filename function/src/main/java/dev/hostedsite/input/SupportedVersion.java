@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * OpenShift versions as HyperShift reads them, in one place: openshift/hypershift
- * {@code support/supportedversion/version.go} (at 3ee9615567acffaf3e3ee25c2ca2942d650565cf), whose
+ * {@code support/supportedversion/version.go} (at {@link dev.hostedsite.kinds.Upstreams#HYPERSHIFT}), whose
  * {@code normalizeToV4} counts 5.x as 4.(23+x) ({@code v5MinorOffset}) so that minors compare across the major
  * version, and semver precedence for x.y.z[-pre][+build]. Used by the NodePool version skew rule
  * ({@link PoolRules#skewProblem}) and by {@code IsValidReleaseVersion} on transitions ({@code transition/ReleaseGuard}).
