@@ -215,7 +215,7 @@ public final class SiteBinder {
                 managedCluster(c.path("managedCluster"), path + ".managedCluster"),
                 c.path("pullSecretHashedName")
                         .asBoolean(SchemaDefaults.bool("spec.clusters[].pullSecretHashedName")), null,
-                text(c, "infraID", null), text(c, "clusterID", null));
+                text(c, "infraID", null), text(c, "clusterID", null), text(c, "sshKeySecretName", null));
     }
 
     private static ManagedCluster managedCluster(JsonNode m, String path) {

@@ -115,6 +115,24 @@ class AdoptionReadersTest {
     }
 
     @Test
+    void theSshKeySecretOfHcpKeepsItsName() throws Exception {
+        List<ObjectNode> hub = handMade(hub("example-lab"));
+        find(hub, "HostedCluster", "hosted").with("spec").with("sshKey").put("name", "hosted-ssh-key");
+        ObjectNode secret = find(hub, "Secret", "sshkey-cluster-hosted");
+        ((ObjectNode) secret.get("metadata")).put("name", "hosted-ssh-key");
+        Adopted a = Adoption.adopt(hub, Options.defaults());
+        assertEquals(List.of(), errors(a));
+        assertEquals("hosted-ssh-key", cluster(a).path("sshKeySecretName").asText());
+        assertTrue(cluster(a).path("sshAuthorizedKey").asText().startsWith("ssh-ed25519 "));
+        List<ObjectNode> out = render(a);
+        assertEquals("hosted-ssh-key", find(out, "HostedCluster", "hosted").path("spec").path("sshKey").path("name").asText());
+        ObjectNode rendered = find(out, "Secret", "hosted-ssh-key");
+        assertEquals(secret.path("data"), rendered.path("data"), "the same public key");
+        assertEquals(secret.path("type"), rendered.path("type"));
+        assertEquals(find(hub, "InfraEnv", "hosted").path("spec"), find(out, "InfraEnv", "hosted").path("spec"));
+    }
+
+    @Test
     void infraIdAndClusterIdAreKeptAndLiveNoiseIsDropped() throws Exception {
         List<ObjectNode> hub = handMade(hub("example-lab"));
         ObjectNode hc = find(hub, "HostedCluster", "hosted");
