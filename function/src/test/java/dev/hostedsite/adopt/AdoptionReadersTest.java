@@ -187,6 +187,33 @@ class AdoptionReadersTest {
     }
 
     @Test
+    void servicesAsHcpWritesThemAreKeptVerbatim() throws Exception {
+        List<ObjectNode> hub = handMade(hub("nodeport-tags-423"));
+        ObjectNode hc = find(hub, "HostedCluster", "edge1");
+        // hcp create cluster agent: alphabetical order, and OIDC
+        ArrayNode services = Yaml.NODES.arrayNode();
+        for (String svc : List.of("APIServer", "Ignition", "Konnectivity", "OAuthServer", "OIDC")) {
+            ObjectNode np = services.addObject().put("service", svc).putObject("servicePublishingStrategy")
+                    .put("type", "NodePort").putObject("nodePort").put("address", "10.0.0.50");
+            if (svc.equals("APIServer")) {
+                np.put("port", 30443);
+            }
+        }
+        hc.with("spec").set("services", services);
+        Adopted a = Adoption.adopt(hub, Options.defaults());
+        assertEquals(List.of(), errors(a));
+        JsonNode api = cluster(a).path("apiServer");
+        assertEquals("NodePort", api.path("publishing").asText());
+        assertEquals("10.0.0.50", api.path("address").asText());
+        assertEquals(services, api.path("services"));
+        assertEquals(services, find(render(a), "HostedCluster", "edge1").path("spec").path("services"),
+                "spec.services is immutable, order included: written back as the hub has it");
+        // the derived list needs no services field
+        Adopted plain = Adoption.adopt(hub("nodeport-tags-423"), Options.defaults());
+        assertFalse(cluster(plain).path("apiServer").has("services"));
+    }
+
+    @Test
     void mixedArchitecturePools() throws Exception {
         Adopted a = Adoption.adopt(hub("nodepools-mixed-arch"), Options.defaults());
         assertEquals(List.of(), errors(a));
