@@ -26,6 +26,7 @@ import java.util.Optional;
  * config and tuning ConfigMaps) and InfraEnvs; the hosts are {@link HostReader}'s.
  */
 final class ClusterReader {
+    static final String OLM_OVERRIDES = "hypershift.openshift.io/olm-catalogs-is-registry-overrides";
     private final Inventory inv;
     private final SecretReader secrets;
     private final ObjectNode hc;
@@ -121,6 +122,10 @@ final class ClusterReader {
                 "the Agent CAPI provider's Role, written for releases before 4.23"));
         inv.get("ConfigMap", ns, Names.USER_CA_BUNDLE).ifPresent(c -> inv.claim(c, "spec.hub.registry.caBundle",
                 Disposition.SITE_FIELD, "the mirror registry's CA, for the hosted cluster"));
+        List<String> known = new ArrayList<>(ClusterGenerator.CATALOG_IMAGE_ANNOTATIONS.values());
+        known.add("hypershift.openshift.io/control-plane-operator-image");
+        known.add(OLM_OVERRIDES);
+        inv.otherAnnotations(hc, known);
         inv.claim(hc, path, Disposition.SITE_FIELD, "the hosted cluster");
     }
 

@@ -143,6 +143,8 @@ class AdoptionReadersTest {
                 .put("creationTimestamp", "2026-11-02T09:14:07Z");
         meta.putArray("managedFields").addObject().put("manager", "kubectl-client-side-apply");
         meta.with("annotations").put("kubectl.kubernetes.io/last-applied-configuration", "{\"spec\":{}}");
+        meta.with("annotations").put("argocd.argoproj.io/tracking-id", "hub:hypershift.openshift.io/HostedCluster:clusters/hosted");
+        meta.with("annotations").put("hypershift.openshift.io/pod-security-admission-label-override", "baseline");
         // an oc get -o yaml List
         ObjectNode list = Yaml.object().put("apiVersion", "v1").put("kind", "List");
         ArrayNode items = list.putArray("items");
@@ -161,6 +163,9 @@ class AdoptionReadersTest {
             assertTrue(a.ledger().stream().anyMatch(e -> e.object().name().equals("hosted") && e.manifestPath().equals(field)
                     && e.disposition() == Disposition.SERVER_OWNED), field);
         }
+        assertTrue(a.diagnostics().stream().anyMatch(d -> d.message().contains(
+                "annotation hypershift.openshift.io/pod-security-admission-label-override; the first sync would remove it")));
+        assertTrue(a.diagnostics().stream().noneMatch(d -> d.message().contains("tracking-id")), "Argo CD's own");
         String written = Yaml.write(a.site());
         assertFalse(written.contains("51574893") || written.contains("managedFields"), "no live noise in the site");
     }
