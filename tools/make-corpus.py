@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Writes the hostile-input corpus: fixtures/bad-<what>/input.yaml, deterministically (plus the valid
-secret-source and etcd-rotation cases secrets-*, etcd-rotation-*).
+"""Writes the hostile-input corpus: fixtures/hostile-input/<topic>/bad-<topic>-<what>/input.yaml, deterministically
+(plus valid cases of other features, e.g. fixtures/render/secrets-*, fixtures/loop/etcd-rotation-*).
 
-Each case is the example-lab ResourceList (fixtures/example-lab/input.yaml) with one defect, or a raw text
+Each case is the example-lab ResourceList (fixtures/render/example-lab/input.yaml) with one defect, or a raw text
 for defects a YAML tree cannot carry (malformed YAML, duplicate keys, alias bombs). Run it from anywhere:
 
-    python3 tools/make-corpus.py            # rewrite every bad-*/input.yaml
+    python3 tools/make-corpus.py            # rewrite every case's input.yaml
+    python3 tools/make-corpus.py --check    # write nothing; exit 1 naming every committed input that differs
     mvn -B -o test -Dtest=FixturesTest -Dfixtures.update=true   # then regenerate expected.yaml, and REVIEW
 
 Cases named bad-warn-* are inputs the design accepts with a warning (exit 0). Size bombs (documents above the
@@ -19,7 +20,7 @@ import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "fixtures")
-BASE = yaml.safe_load(open(os.path.join(FIXTURES, "example-lab", "input.yaml"), encoding="utf-8"))
+BASE = yaml.safe_load(open(os.path.join(FIXTURES, "render", "example-lab", "input.yaml"), encoding="utf-8"))
 
 
 class Dumper(yaml.SafeDumper):
@@ -292,6 +293,22 @@ edit("bad-nodeport-without-address", setter(C0 + ".apiServer", {"publishing": "N
 edit("bad-nodeport-port-out-of-range",
      setter(C0 + ".apiServer", {"publishing": "NodePort", "address": "192.168.122.20", "port": 6443}))
 edit("bad-enum-publishing", setter(C0 + ".apiServer.publishing", "Loadbalancer"))
+
+
+def _ssh_secret_name_with_secret_ref(d):
+    """clusters[].sshKeySecretName names the Secret the render writes; a secretRef sshKey writes none (issue 20)."""
+    c = cluster(d)
+    c.pop("sshAuthorizedKey", None)
+    c["sshKey"] = {"secretRef": {"name": "ssh"}}
+    c["sshKeySecretName"] = "hosted-ssh-key"
+
+
+edit("bad-ssh-key-secret-name-with-secret-ref", _ssh_secret_name_with_secret_ref)
+# apiServer.services (issue 20): the APIServer entry disagrees with apiServer, and a Route carries a nodePort
+edit("bad-services-disagree-with-publishing", setter(C0 + ".apiServer", {
+    "publishing": "NodePort", "address": "192.168.122.20", "port": 30443, "services": [
+        {"service": "APIServer", "servicePublishingStrategy": {"type": "NodePort", "nodePort": {"address": "192.168.122.21"}}},
+        {"service": "OAuthServer", "servicePublishingStrategy": {"type": "Route", "nodePort": {"address": "192.168.122.20"}}}]}))
 edit("bad-enum-network-type", setter(C0 + ".networking.networkType", "OVN"))
 
 # ---- MACs ----------------------------------------------------------------------------------------------------
@@ -960,7 +977,7 @@ KEY_C = "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA="          # neither
 
 def previous_render(edit_site):
     """The example's previous render output (expected.yaml items) as the next input, its HostedSite edited."""
-    prev = yaml.safe_load(open(os.path.join(FIXTURES, "example-lab", "expected.yaml"), encoding="utf-8"))
+    prev = yaml.safe_load(open(os.path.join(FIXTURES, "render", "example-lab", "expected.yaml"), encoding="utf-8"))
     d = {"apiVersion": prev["apiVersion"], "kind": prev["kind"], "items": prev["items"]}
     s = next(i for i in d["items"] if i["kind"] == "HostedSite")
     edit_site(s["spec"]["clusters"][0])
@@ -1080,15 +1097,47 @@ def _hosts_per_cluster():
     return dump(d)
 
 
+def folder(name):
+    """Where a case lives (fixtures/README.md): where a folder of that name already is (case names are unique in
+    fixtures/), else bad-<topic>-* under hostile-input/<topic>/. A new case of another feature: make its folder first."""
+    for parent, dirs, _ in os.walk(FIXTURES):
+        if name in dirs:
+            return os.path.join(parent, name)
+    if name.startswith("bad-"):
+        return os.path.join(FIXTURES, "hostile-input", name.split("-")[1], name)
+    raise ValueError("no folder for case " + name + ": create fixtures/<feature>/" + name + "/ first")
+
+
 def main():
-    only = set(sys.argv[1:])
+    """Writes the cases named on the command line (all without names). With --check, writes nothing and exits 1
+    listing every committed input.yaml that differs from what this tool makes (FixturesTest runs it so)."""
+    args = sys.argv[1:]
+    check = "--check" in args
+    only = set(a for a in args if a != "--check")
+    stale = []
     for name, make in sorted(CASES.items()):
         if only and name not in only:
             continue
-        d = os.path.join(FIXTURES, name)
+        d = folder(name)
+        path = os.path.join(d, "input.yaml")
+        text = make()
+        if check:
+            try:
+                with open(path, encoding="utf-8", newline="") as f:
+                    committed = f.read()
+            except FileNotFoundError:
+                committed = None
+            if committed != text:
+                stale.append(os.path.relpath(path, ROOT))
+            continue
         os.makedirs(d, exist_ok=True)
-        with open(os.path.join(d, "input.yaml"), "w", encoding="utf-8", newline="\n") as f:
-            f.write(make())
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+    if check:
+        for p in stale:
+            print("stale: " + p + " differs from what tools/make-corpus.py makes; run it and regenerate the goldens")
+        print("%d cases, %d stale" % (len(CASES), len(stale)))
+        sys.exit(1 if stale else 0)
     print("%d cases" % len(CASES))
 
 
