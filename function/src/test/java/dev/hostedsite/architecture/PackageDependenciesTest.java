@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *   cli          entry points: the KRM function mode ({@code cli.Main}) and the commands
- *   adopt        {@code hostedsite import}: a hub export read, adopted as a HostedSite, checked against its render
+ *   adopt        {@code hostedsite import}'s core: a hub's objects read back into a HostedSite (the inverse of
+ *                the render, which it runs to settle what the site covers)
  *   pipeline | preflight | rbac  dev.hostedsite: {@code Compiler.compile}, the one pipeline | the checks of a
  *                site's mirror registry and web server against what its render names (reads the bound site) |
  *                the emitted kinds and the Argo CD RBAC made from them ({@code hostedsite rbac})
