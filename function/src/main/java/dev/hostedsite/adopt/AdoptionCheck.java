@@ -126,7 +126,7 @@ public final class AdoptionCheck {
         List<ObjectKey> notRendered = new ArrayList<>();
         for (ObjectNode o : hub) {
             ObjectKey k = ObjectKey.of(o);
-            ObjectNode b = normal(o);
+            ObjectNode b = normal(withoutToolMetadata(o, k, new ArrayList<>()));
             ObjectNode a = after.get(k);
             if (a == null) {
                 notRendered.add(k);

@@ -49,10 +49,11 @@ public final class LiveExport {
     /**
      * The clean objects (in input order, each once), what was dropped, each object's last-applied configuration
      * (parsed; only for objects that had one), where each object was read ({@code file:line}, with
-     * {@code items[i]} for a list item) and the problems found (errors: the import must stop).
+     * {@code items[i]} for a list item), the problems found (errors: the import must stop), and the sites named by
+     * the {@code hostedsite.dev/owner} annotations this tool wrote (dropped from the objects; the site keeps the name).
      */
     public record Result(List<ObjectNode> objects, List<Dropped> dropped, Map<ObjectKey, ObjectNode> lastApplied,
-                         Map<ObjectKey, String> where, List<Diagnostic> problems) {
+                         Map<ObjectKey, String> where, List<Diagnostic> problems, java.util.Set<String> owners) {
         public boolean failed() {
             return problems.stream().anyMatch(Diagnostic::isError);
         }
@@ -149,13 +150,15 @@ public final class LiveExport {
         Map<ObjectKey, ObjectNode> objects = new LinkedHashMap<>();
         Map<ObjectKey, ObjectNode> lastApplied = new TreeMap<>();
         Map<ObjectKey, String> where = new TreeMap<>();
+        List<ObjectNode> docsObjects = new ArrayList<>();
         for (Document d : docs) {
             for (Item item : items(d, problems)) {
                 ObjectNode o = item.node();
+                docsObjects.add(o);
                 String at = d.file() + ":" + d.line() + (item.index() == null ? "" : " (items[" + item.index() + "])");
                 ObjectRef ref = ObjectRef.of(o);
                 if (ref.kind() == null || ref.name() == null || ref.apiVersion() == null) {
-                    problems.add(Diagnostic.error(null, null, at + ": an object without "
+                    problems.add(Diagnostic.error(null, null, (item.index() == null ? "" : "items[" + item.index() + "]: ") + "an object without "
                             + (ref.apiVersion() == null ? "apiVersion" : ref.kind() == null ? "kind" : "metadata.name")
                             + ": not something oc get writes. Export it again with oc get KIND NAME -o yaml.")
                             .withFile(new SourceFile(d.file(), item.index(), d.line(), 1)));
@@ -168,12 +171,12 @@ public final class LiveExport {
                 }
                 ObjectKey key = ObjectKey.of(o);
                 List<Dropped> own = new ArrayList<>();
-                ObjectNode applied = lastApplied(o, ref, at, problems);
+                ObjectNode applied = lastApplied(o, ref, d.file(), item.index(), d.line(), problems);
                 ObjectNode clean = strip(o, ref, own);
                 ObjectNode earlier = objects.get(key);
                 if (earlier != null) {
                     if (!earlier.equals(clean)) {
-                        problems.add(Diagnostic.error(ref, null, at + ": " + ref.display() + " is also at " + where.get(key)
+                        problems.add(Diagnostic.error(ref, null, (item.index() == null ? "" : "items[" + item.index() + "]: ") + ref.display() + " is also at " + where.get(key)
                                 + ", with other content: export each object once (or from one point in time).")
                                 .withFile(new SourceFile(d.file(), item.index(), d.line(), 1)));
                     }
@@ -187,7 +190,16 @@ public final class LiveExport {
                 }
             }
         }
-        return new Result(List.copyOf(objects.values()), List.copyOf(dropped), lastApplied, where, List.copyOf(problems));
+        java.util.Set<String> owners = new java.util.TreeSet<>();
+        for (ObjectNode o : docsObjects) {
+            for (String owner : o.path("metadata").path("annotations").path(dev.hostedsite.krm.ItemRole.OWNER).asText("").split(",")) {
+                if (!owner.isBlank()) {
+                    owners.add(owner.strip());
+                }
+            }
+        }
+        return new Result(List.copyOf(objects.values()), List.copyOf(dropped), lastApplied, where, List.copyOf(problems),
+                java.util.Collections.unmodifiableSet(owners));
     }
 
     private record Item(ObjectNode node, Integer index) {}
@@ -196,7 +208,7 @@ public final class LiveExport {
     private static List<Item> items(Document d, List<Diagnostic> problems) {
         List<Item> out = new ArrayList<>();
         if (!(d.node() instanceof ObjectNode o)) {
-            problems.add(Diagnostic.error(null, null, d.file() + ":" + d.line() + ": a document that is not an object")
+            problems.add(Diagnostic.error(null, null, "a document that is not an object: export objects with oc get … -o yaml")
                     .withFile(new SourceFile(d.file(), null, d.line(), 1)));
             return out;
         }
@@ -207,7 +219,7 @@ public final class LiveExport {
             ArrayNode items = (ArrayNode) o.get("items");
             for (int i = 0; i < items.size(); i++) {
                 if (!(items.get(i) instanceof ObjectNode item)) {
-                    problems.add(Diagnostic.error(null, null, d.file() + ":" + d.line() + ": items[" + i + "] is not an object")
+                    problems.add(Diagnostic.error(null, null, "items[" + i + "] is not an object")
                             .withFile(new SourceFile(d.file(), i, d.line(), 1)));
                     continue;
                 }
@@ -226,7 +238,8 @@ public final class LiveExport {
         return out;
     }
 
-    private static ObjectNode lastApplied(ObjectNode o, ObjectRef ref, String at, List<Diagnostic> problems) {
+    private static ObjectNode lastApplied(ObjectNode o, ObjectRef ref, String file, Integer index, int line,
+                                          List<Diagnostic> problems) {
         JsonNode text = o.path("metadata").path("annotations").path(LAST_APPLIED);
         if (!text.isTextual()) {
             return null;
@@ -239,9 +252,9 @@ public final class LiveExport {
         } catch (IOException e) {
             // reported below
         }
-        problems.add(Diagnostic.warning(ref, "metadata.annotations." + LAST_APPLIED, at + ": the last-applied"
+        problems.add(Diagnostic.warning(ref, "metadata.annotations." + LAST_APPLIED, "the last-applied"
                 + " configuration does not parse as one JSON object, so what the first sync would remove cannot be told;"
-                + " the import reads the object without it."));
+                + " the import reads the object without it.").withFile(new SourceFile(file, index, line, 1)));
         return null;
     }
 
@@ -310,6 +323,6 @@ public final class LiveExport {
     }
 
     private static Result failure(Diagnostic d) {
-        return new Result(List.of(), List.of(), Map.of(), Map.of(), List.of(d));
+        return new Result(List.of(), List.of(), Map.of(), Map.of(), List.of(d), java.util.Set.of());
     }
 }

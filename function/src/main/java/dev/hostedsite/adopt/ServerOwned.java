@@ -68,7 +68,10 @@ public final class ServerOwned {
             new Row("*", "argocd.argoproj.io/tracking-id", "Argo CD's resource tracking", "argoproj/argo-cd"),
             new Row("*", "argocd.argoproj.io/sync-wave", "Argo CD sync order; this tool writes its own", "argoproj/argo-cd"),
             new Row("*", "argocd.argoproj.io/sync-options", "Argo CD sync options; this tool writes its own", "argoproj/argo-cd"),
-            new Row("*", "hostedsite.dev/", "this tool's own annotations, written again by the render", "hostedsite"),
+            // hostedsite.dev/release-version stays: it is the only record of the site's release.version, which the
+            // import reads back; the render writes it again
+            new Row("*", "hostedsite.dev/owner", "this tool's own annotation, written again by the render (its value"
+                    + " names the imported site)", "hostedsite"),
             new Row("*", "config.kubernetes.io/", "kpt and kustomize bookkeeping", "kubernetes-sigs/kustomize"),
             new Row("*", "internal.config.kubernetes.io/", "kpt and kustomize bookkeeping", "kubernetes-sigs/kustomize"),
             new Row("*", "config.k8s.io/id", "kpt bookkeeping", "kptdev/kpt"),

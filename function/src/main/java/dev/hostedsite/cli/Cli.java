@@ -27,7 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The {@code hostedsite} commands people type: validate, plan, graph, render, crd, preflight, schema, rbac. Each has {@code --help};
+ * The {@code hostedsite} commands people type: validate, plan, graph, render, crd, preflight, schema, rbac, import. Each has {@code --help};
  * exit codes are {@link Main#OK}, {@link Main#INPUT_ERROR}, {@link Main#USAGE}.
  */
 public final class Cli {
@@ -51,6 +51,9 @@ public final class Cli {
               crd                       print the HostedSite CustomResourceDefinition
               mirrors import DIR [--config IMAGESET]
                                         print spec.hub.mirrors and catalogs from oc-mirror's results in DIR
+              import PATH [-o DIR] [--strict] [--site-name NAME]
+                                        adopt what runs on a hub: a HostedSite (and the objects it keeps as they are)
+                                        from an oc get -o yaml export, and what its first sync would change
               preflight PATH            before the first sync: does the mirror registry and the web server hold every
                                         image and file the render names (run against them, read-only)
               schema                    print the HostedSite JSON Schema (for editors)
@@ -62,7 +65,7 @@ public final class Cli {
             Exit codes: 0 ok, 1 input errors, 2 usage, 3 internal error.
             """;
 
-    static final Map<String, String> HELP = Map.of(
+    static final Map<String, String> HELP = plus("import", ImportCommand.HELP, Map.of(
             "preflight", Preflight.HELP,
             "schema", InstallCommands.SCHEMA_HELP,
             "rbac", InstallCommands.RBAC_HELP,
@@ -137,7 +140,13 @@ public final class Cli {
                     The repository keeps a copy at packages/crd/hostedsite.dev_hostedsites.yaml.
                     Exit codes: 0 ok, 2 usage.
                     """,
-            "mirrors", MirrorsImport.HELP);
+            "mirrors", MirrorsImport.HELP));
+
+    private static Map<String, String> plus(String command, String help, Map<String, String> others) {
+        Map<String, String> all = new HashMap<>(others);
+        all.put(command, help);
+        return Map.copyOf(all);
+    }
 
     private Cli() {}
 
@@ -175,6 +184,9 @@ public final class Cli {
             err.println("hostedsite: unknown command '" + command + "'\n");
             err.print(USAGE_TEXT);
             return Main.USAGE;
+        }
+        if (command.equals("import")) {
+            return ImportCommand.run(rest, out, err);
         }
         Args a;
         try {
