@@ -38,7 +38,7 @@ final class FieldValues {
                 return Consequences.Effect.REFUSED_BY_API;
             }
         }
-        if (f.equals("spec.release.image") && isDowngrade(before, after)) {
+        if (f.equals("spec.release.image") && refusedReleaseMove(t, before, after)) {
             return Consequences.Effect.REFUSED_AT_RECONCILE;
         }
         if (k.kind().equals("Secret") || k.kind().equals("ConfigMap")) {
@@ -123,14 +123,26 @@ final class FieldValues {
         return false;
     }
 
-    /** A y-stream downgrade between the versions two renders of a HostedCluster carry. */
-    static boolean isDowngrade(JsonNode before, JsonNode after) {
-        if (!after.path("kind").asText().equals("HostedCluster")) {
+    /**
+     * Whether HyperShift refuses the release move between two renders of a HostedCluster or NodePool
+     * ({@link ReleaseGuard#refusal}), with the network type of the HostedCluster (the pool's, by {@code clusterName}).
+     */
+    static boolean refusedReleaseMove(Transition t, JsonNode before, JsonNode after) {
+        String kind = after.path("kind").asText();
+        if (!kind.equals("HostedCluster") && !kind.equals("NodePool")) {
             return false;
         }
-        Optional<Integer> was = ReleaseGuard.minor(version(before));
-        Optional<Integer> is = ReleaseGuard.minor(version(after));
-        return was.isPresent() && is.isPresent() && was.get() > is.get();
+        return ReleaseGuard.refusal(before, after, networkType(t, after)).isPresent();
+    }
+
+    /** The network type of a HostedCluster, or of the HostedCluster a NodePool names, in the new render. */
+    static String networkType(Transition t, JsonNode o) {
+        JsonNode hc = o;
+        if (o.path("kind").asText().equals("NodePool")) {
+            hc = t.after().get(new ObjectKey("hypershift.openshift.io", "HostedCluster",
+                    o.path("metadata").path("namespace").asText(), o.path("spec").path("clusterName").asText()));
+        }
+        return hc == null ? null : hc.path("spec").path("networking").path("networkType").asText(null);
     }
 
     static String version(JsonNode o) {

@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  *       y-stream upgrade;</li>
  *   <li>a new cluster: OpenShiftSDN only up to 4.10, OVNKubernetes only from 4.11.</li>
  * </ul>
+ * NodePools with a release of their own ({@code nodePools[].release}) get the same existing-object rules: the NodePool
+ * controller calls the same {@code IsValidReleaseVersion} for the pool ({@link #NODEPOOL_RULE}); a refused move
+ * neither rolls the pool ({@link RolloutGuard}) nor counts as applied in plan/diff ({@link #refusal}).
  * 5.x counts as 4.(23+x) ({@code normalizeToV4}). The minimum and latest supported versions are left out: they
  * belong to the HyperShift operator the hub runs, which the render does not know.
  */
@@ -47,6 +50,11 @@ public final class ReleaseGuard {
         for (Site site : t.sites()) {
             for (Cluster c : site.clusters()) {
                 check(t, c, out);
+                for (Cluster.NodePool p : c.nodePools()) {
+                    if (p.release() != null) {
+                        checkPool(t, c, p, out);
+                    }
+                }
             }
         }
         return out;
@@ -130,6 +138,71 @@ public final class ReleaseGuard {
                     + version + " with network type OVNKubernetes: " + refused + " HyperShift creates OVNKubernetes"
                     + " clusters only from 4.11. Use a release from 4.11 on.").withFile(origin.file()).withValue(network));
         }
+    }
+
+    /**
+     * The same rules for a NodePool with a release of its own ({@code nodePools[].release}): the NodePool controller
+     * applies {@code IsValidReleaseVersion} to the pool's release too ({@value #NODEPOOL_RULE}), with the version the
+     * pool runs, and sets the pool's {@code ValidReleaseImage} condition False when it fails; the pool then keeps its
+     * nodes at their release. A pool that follows its cluster's release is judged with the HostedCluster.
+     */
+    private static void checkPool(Transition t, Cluster c, Cluster.NodePool p, List<Diagnostic> out) {
+        ObjectKey np = new ObjectKey("hypershift.openshift.io", "NodePool", c.namespace(), p.name());
+        Transition.Origin origin = t.origin(np).orElse(null);
+        ObjectNode previous = t.before().get(np);
+        ObjectNode next = t.after().get(np);
+        if (origin == null || previous == null || next == null) {
+            return;
+        }
+        String field = p.path() + ".release.version";
+        String version = p.release().version();
+        String running = previous.path("metadata").path("annotations").path(ClusterGenerator.RELEASE_VERSION).asText(null);
+        Optional<String> mismatch = mismatch(previous, next);
+        if (mismatch.isPresent() && mismatch.get().equals(VERSION_WITHOUT_IMAGE)) {
+            out.add(Diagnostic.error(origin.ref(), field, VERSION_WITHOUT_IMAGE + " (" + image(previous) + "), so NodePool "
+                    + c.namespace() + "/" + p.name() + " keeps running " + running + ": only its annotation "
+                    + ClusterGenerator.RELEASE_VERSION + " would say " + version + ", and the render's checks (version skew,"
+                    + " rollouts) would judge a release nothing runs. To move the pool to " + version + ", set its"
+                    + " release.image to that release image (by digest, from your mirror); otherwise set its"
+                    + " release.version back to " + running + ".").withFile(origin.file()).withValue(version));
+            return;
+        }
+        refusal(previous, next, c.networking().networkType()).ifPresent(why -> out.add(Diagnostic.error(origin.ref(),
+                field, "this render moves NodePool " + c.namespace() + "/" + p.name() + " from release " + running
+                + " to " + version + ", " + why + ": the NodePool controller refuses it at reconcile (" + SUPPORTED_VERSION_RULE
+                + "; " + NODEPOOL_RULE + " sets ValidReleaseImage=False on the pool): the sync succeeds but the pool's"
+                + " nodes keep " + running + ". Keep the pool's release within " + majorMinor(running) + " or later"
+                + " (revert the change in Git); to run " + majorMinor(version) + " nodes, create a new pool at that"
+                + " release (within the version skew of its cluster) and move the workloads.")
+                .withFile(origin.file()).withValue(version)));
+    }
+
+    /** Where the NodePool controller checks a pool's release ({@code getReleaseImage}). */
+    static final String NODEPOOL_RULE = "openshift/hypershift hypershift-operator/controllers/nodepool/nodepool_controller.go"
+            + " (getReleaseImage)";
+
+    /**
+     * Whether HyperShift refuses to move an existing HostedCluster or NodePool from the release of {@code before}
+     * to that of {@code after} ({@value Consequences#SUPPORTED_VERSION} {@code IsValidReleaseVersion} with a current
+     * version): a y-stream downgrade, or a y-stream upgrade on OpenShiftSDN. Versions are the render's
+     * {@link ClusterGenerator#RELEASE_VERSION} annotations; empty when either is missing or the move is accepted.
+     *
+     * @return the reason in a few words ("a y-stream downgrade"), or empty
+     */
+    public static Optional<String> refusal(com.fasterxml.jackson.databind.JsonNode before,
+                                           com.fasterxml.jackson.databind.JsonNode after, String networkType) {
+        Optional<Integer> was = minor(before.path("metadata").path("annotations").path(ClusterGenerator.RELEASE_VERSION).asText(null));
+        Optional<Integer> is = minor(after.path("metadata").path("annotations").path(ClusterGenerator.RELEASE_VERSION).asText(null));
+        if (was.isEmpty() || is.isEmpty()) {
+            return Optional.empty();
+        }
+        if (was.get() > is.get()) {
+            return Optional.of("a y-stream downgrade");
+        }
+        if ("OpenShiftSDN".equals(networkType) && was.get() < is.get()) {
+            return Optional.of("a y-stream upgrade on OpenShiftSDN");
+        }
+        return Optional.empty();
     }
 
     private static final String SUPPORTED_VERSION_RULE = Consequences.SUPPORTED_VERSION;

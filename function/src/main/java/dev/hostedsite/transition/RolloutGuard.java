@@ -48,7 +48,9 @@ public final class RolloutGuard {
     private static List<String> reasons(Transition t, JsonNode before, JsonNode after) {
         List<String> out = new ArrayList<>();
         String ns = after.path("metadata").path("namespace").asText();
-        if (!before.path("spec").path("release").equals(after.path("spec").path("release"))) {
+        // a release move HyperShift refuses (ReleaseGuard) leaves the nodes where they are: not a roll
+        if (!before.path("spec").path("release").equals(after.path("spec").path("release"))
+                && ReleaseGuard.refusal(before, after, FieldValues.networkType(t, after)).isEmpty()) {
             out.add("release " + release(before) + " → " + release(after) + because("NodePool", "spec.release.image"));
         }
         for (String list : List.of("config", "tuningConfig")) {

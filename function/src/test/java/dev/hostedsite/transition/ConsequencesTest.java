@@ -136,6 +136,27 @@ class ConsequencesTest {
         assertEquals(Optional.empty(), ReleaseGuard.minor("latest"));
     }
 
+    /** IsValidReleaseVersion with a current version: y-stream downgrades refused, y-stream upgrades only off SDN. */
+    @Test
+    void releaseMovesRefusedLikeIsValidReleaseVersion() {
+        assertEquals(Optional.of("a y-stream downgrade"), ReleaseGuard.refusal(released("4.15.8"), released("4.14.25"), "OVNKubernetes"));
+        assertEquals(Optional.empty(), ReleaseGuard.refusal(released("4.15.8"), released("4.15.2"), "OVNKubernetes"));
+        assertEquals(Optional.empty(), ReleaseGuard.refusal(released("4.14.25"), released("4.15.8"), "OVNKubernetes"));
+        assertEquals(Optional.of("a y-stream upgrade on OpenShiftSDN"),
+                ReleaseGuard.refusal(released("4.10.3"), released("4.11.0"), "OpenShiftSDN"));
+        assertEquals(Optional.empty(), ReleaseGuard.refusal(released("4.22.1"), released("5.0.0"), "OVNKubernetes"));
+        assertEquals(Optional.of("a y-stream downgrade"), ReleaseGuard.refusal(released("5.0.0"), released("4.22.1"), "OVNKubernetes"));
+        assertEquals(Optional.empty(), ReleaseGuard.refusal(released(null), released("4.14.25"), "OVNKubernetes"));
+    }
+
+    private static ObjectNode released(String version) {
+        ObjectNode o = dev.hostedsite.krm.Yaml.object();
+        if (version != null) {
+            o.putObject("metadata").putObject("annotations").put(dev.hostedsite.generate.ClusterGenerator.RELEASE_VERSION, version);
+        }
+        return o;
+    }
+
     @Test
     void secretValuesAreNeverShown() throws IOException {
         String out = Files.readString(Repo.fixtures().resolve("day2-pull-secret-content-change/expected.txt"),
