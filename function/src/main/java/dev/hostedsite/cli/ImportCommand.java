@@ -169,11 +169,10 @@ final class ImportCommand {
             err.print(report);
         } else {
             write(target, adopted.site(), kept, report, path);
+            // the report holds the findings too; on the terminal they come first, then where everything went
+            adopted.diagnostics().forEach(d -> err.println(format(d)));
             err.println("wrote " + target.resolve(SITE_FILE) + ", " + kept.size() + " kept object" + (kept.size() == 1 ? "" : "s")
                     + " under " + target.resolve(KEPT) + " and the report " + target.resolve(REPORT_FILE));
-        }
-        for (Diagnostic d : adopted.diagnostics()) {
-            err.println(format(d));
         }
         if (strict && !check.clean()) {
             err.println("error: --strict: the first sync of the imported site would change " + check.differences().size()
