@@ -123,12 +123,19 @@ final class ImportCommand {
         return adopt(Path.of(path), target, strict, siteName, out, err);
     }
 
-    private static int adopt(Path path, Path target, boolean strict, String siteName, PrintStream out, PrintStream err)
-            throws IOException {
+    /**
+     * One import, without I/O beyond reading PATH: what was read, adopted, rendered and found. {@code errors} non-empty
+     * means nothing may be written; then {@code render}, {@code check} and {@code report} are null.
+     */
+    record Imported(LiveExport.Result export, Adopted adopted, List<ObjectNode> kept, Compiler.Result render,
+                    AdoptionCheck.Result check, List<Diagnostic> errors, String report) {}
+
+    /** Reads PATH and imports it; {@code shown}: PATH as the report names it. */
+    static Imported importPath(Path path, String shown, String siteName) throws IOException {
         LiveExport.Result export = LiveExport.read(path);
         if (export.failed()) {
-            export.problems().forEach(d -> err.println(format(d)));
-            return Main.INPUT_ERROR;
+            return new Imported(export, null, List.of(), null, null, export.problems().stream()
+                    .filter(Diagnostic::isError).toList(), null);
         }
         Options options = Options.defaults();
         if (siteName != null) {
@@ -153,31 +160,44 @@ final class ImportCommand {
         input.addAll(kept);
         Compiler.Result render = errors.isEmpty() ? Compiler.compile(input, null) : null;
         if (render != null && render.failed()) {
-            render.diagnostics().stream().filter(Diagnostic::isError).forEach(errors::add);
+            render.diagnostics().stream().filter(Diagnostic::isError)
+                    .filter(d -> errors.stream().noneMatch(e -> e.message().endsWith(d.message()))).forEach(errors::add);
         }
         if (!errors.isEmpty()) {
-            errors.forEach(d -> err.println(format(d)));
+            return new Imported(export, adopted, kept, null, null, List.copyOf(errors), null);
+        }
+        AdoptionCheck.Result check = AdoptionCheck.check(export.objects(), export.lastApplied(), render.deployable(),
+                Compiler.sites(input));
+        return new Imported(export, adopted, List.copyOf(kept), render, check, List.of(),
+                ImportReport.markdown(shown, export, adopted, check));
+    }
+
+    private static int adopt(Path path, Path target, boolean strict, String siteName, PrintStream out, PrintStream err)
+            throws IOException {
+        Imported i = importPath(path, path.toString(), siteName);
+        if (!i.errors().isEmpty()) {
+            i.errors().forEach(d -> err.println(format(d)));
             err.println("error: " + path + ": the import stops here; nothing was written. Fix what the errors name in the"
                     + " export (or leave those objects out of it) and run the import again.");
             return Main.INPUT_ERROR;
         }
-        AdoptionCheck.Result check = AdoptionCheck.check(export.objects(), export.lastApplied(), render.deployable(),
-                Compiler.sites(input));
-        String report = ImportReport.markdown(path.toString(), export, adopted, check);
         if (target == null) {
-            out.print(stream(adopted.site(), kept, path));
-            err.print(report);
+            out.print(stream(i.adopted().site(), i.kept(), path));
+            err.print(i.report());
         } else {
-            write(target, adopted.site(), kept, report, path);
+            write(target, files(i.adopted().site(), i.kept(), i.report(), path.toString()));
             // the report holds the findings too; on the terminal they come first, then where everything went
-            adopted.diagnostics().forEach(d -> err.println(format(d)));
-            err.println("wrote " + target.resolve(SITE_FILE) + ", " + kept.size() + " kept object" + (kept.size() == 1 ? "" : "s")
-                    + " under " + target.resolve(KEPT) + " and the report " + target.resolve(REPORT_FILE));
+            i.adopted().diagnostics().forEach(d -> err.println(format(d)));
+            err.println("wrote " + target.resolve(SITE_FILE) + ", " + i.kept().size() + " kept object"
+                    + (i.kept().size() == 1 ? "" : "s") + " under " + target.resolve(KEPT) + " and the report "
+                    + target.resolve(REPORT_FILE));
         }
+        AdoptionCheck.Result check = i.check();
         if (strict && !check.clean()) {
             err.println("error: --strict: the first sync of the imported site would change " + check.differences().size()
                     + " field" + (check.differences().size() == 1 ? "" : "s") + " or object"
-                    + " a controller reads (see the report's \"Differences the first sync makes\").");
+                    + (check.differences().size() == 1 ? "" : "s") + " a controller reads (see the report's"
+                    + " \"Differences the first sync makes\").");
             return Main.INPUT_ERROR;
         }
         return Main.OK;
@@ -205,7 +225,7 @@ final class ImportCommand {
     }
 
     /** The folder's files: site.yaml, one file per kept object, the report; an earlier import's are replaced. */
-    static Map<String, String> files(ObjectNode site, List<ObjectNode> kept, String report, Path source) {
+    static Map<String, String> files(ObjectNode site, List<ObjectNode> kept, String report, String source) {
         Map<String, String> files = new TreeMap<>();
         files.put(SITE_FILE, header(source) + Yaml.write(Canonical.sorted(site)));
         for (ObjectNode o : kept) {
@@ -218,9 +238,7 @@ final class ImportCommand {
         return files;
     }
 
-    private static void write(Path target, ObjectNode site, List<ObjectNode> kept, String report, Path source)
-            throws IOException {
-        Map<String, String> files = files(site, kept, report, source);
+    static void write(Path target, Map<String, String> files) throws IOException {
         Path keptDir = target.resolve(KEPT);
         if (Files.isDirectory(keptDir)) {
             try (Stream<Path> walk = Files.walk(keptDir)) {
@@ -237,14 +255,14 @@ final class ImportCommand {
     }
 
     private static String stream(ObjectNode site, List<ObjectNode> kept, Path source) {
-        StringBuilder b = new StringBuilder(header(source)).append(Yaml.write(Canonical.sorted(site)));
+        StringBuilder b = new StringBuilder(header(source.toString())).append(Yaml.write(Canonical.sorted(site)));
         for (ObjectNode o : kept) {
             b.append("---\n").append(Yaml.write(o));
         }
         return b.toString();
     }
 
-    private static String header(Path source) {
+    private static String header(String source) {
         return "# Imported by hostedsite import from " + source + "; see IMPORT.md (or the report on stderr) for what"
                 + " became of each object.\n";
     }
