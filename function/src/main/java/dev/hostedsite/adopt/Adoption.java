@@ -9,7 +9,9 @@ import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.diag.ObjectRef;
 import dev.hostedsite.graph.ObjectKey;
 import dev.hostedsite.graph.WaveAssigner;
+import dev.hostedsite.kinds.Names;
 import dev.hostedsite.krm.ItemRole;
+import dev.hostedsite.transition.SiteEvidence;
 import dev.hostedsite.krm.Yaml;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,6 +50,9 @@ public final class Adoption {
         site.putObject("metadata").put("name", siteName(inv, options));
         ObjectNode spec = site.putObject("spec");
 
+        if (nothingToAdopt(inv)) {
+            return nothing(inv, secrets, site);
+        }
         List<ObjectNode> hostedClusters = hostedClusters(inv);
         List<String> overrides = new ArrayList<>();
         hostedClusters.forEach(hc -> {
@@ -156,6 +161,37 @@ public final class Adoption {
             }
         }
         return copy;
+    }
+
+    /** Whether the export holds nothing a HostedSite describes: no HostedCluster, AgentServiceConfig, registry trust. */
+    private static boolean nothingToAdopt(Inventory inv) {
+        return inv.readable("HostedCluster").isEmpty() && inv.readable("AgentServiceConfig").isEmpty()
+                && inv.get("ConfigMap", Names.OPENSHIFT_CONFIG, Names.REGISTRY_CONFIG).isEmpty();
+    }
+
+    /**
+     * An export with nothing to adopt: the site is marked {@value SiteEvidence#DELETE_ANNOTATION} so that it renders
+     * nothing (a site needs a hub and clusters), every object is kept as it is and every Secret declared.
+     */
+    private static Adopted nothing(Inventory inv, SecretReader secrets, ObjectNode site) {
+        inv.warn(null, null, "the export holds no HostedCluster, no AgentServiceConfig and no registry-config: nothing"
+                + " a HostedSite describes. The site written is marked " + SiteEvidence.DELETE_ANNOTATION + ": \"true\""
+                + " so that it renders nothing; every object is kept as it is.");
+        ((ObjectNode) site.get("metadata")).putObject("annotations").put(SiteEvidence.DELETE_ANNOTATION, "true");
+        secrets.declareTheRest();
+        ObjectNode spec = (ObjectNode) site.get("spec");
+        if (!secrets.externalSecrets().isEmpty()) {
+            ArrayNode ext = spec.putArray("externalSecrets");
+            secrets.externalSecrets().forEach(ext::add);
+        }
+        List<ObjectNode> kept = new ArrayList<>();
+        for (ObjectNode o : inv.all()) {
+            if (!inv.claimed(o) && !o.path("kind").asText().equals("Secret") && !ItemRole.isHostedSite(o)) {
+                kept.add(keptCopy(o));
+                inv.field(o, "", null, Disposition.KEPT_AS_IS, "nothing to adopt: kept as it is");
+            }
+        }
+        return new Adopted(site, kept, List.copyOf(inv.ledger()), List.copyOf(inv.diagnostics()));
     }
 
     /** The HostedClusters to adopt; a second one of a name already taken is kept as it is, with an error. */

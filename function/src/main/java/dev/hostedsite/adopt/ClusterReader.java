@@ -101,6 +101,12 @@ final class ClusterReader {
                 pools.add(NodePoolReader.read(inv, this, np, path + ".nodePools[" + pools.size() + "]"));
             }
         }
+        if (NodePoolReader.mixed(inv, this)) {
+            // pools of several architectures need the multi payload, which the site must say (input/AgentPoolArchitecture)
+            ((ObjectNode) out.get("release")).put("architecture", "multi");
+            inv.field(hc, "spec.release.image", path + ".release.architecture", Disposition.SITE_FIELD,
+                    "NodePools of several architectures run the multi-architecture payload");
+        }
         if (pools.isEmpty()) {
             inv.warn(hc, null, "no NodePool of " + name + " is in the export; the render adds one named " + name
                     + " with as many replicas as hosts. Add the NodePools to the export.");
@@ -237,7 +243,7 @@ final class ClusterReader {
             }
         }
         if (secretName != null) {
-            out.set("sshKey", secrets.source(path + ".sshKey", secretName, null, List.of(ns)));
+            out.set("sshKey", secrets.source(path + ".sshKey", secretName, defaultName, List.of(ns)));
             if (infraEnvKey.isPresent()) {
                 inv.warn(hc, "spec.sshKey", "the InfraEnv's sshAuthorizedKey differs from Secret " + secretName
                         + " (or the Secret is not in the export): the render's InfraEnv would carry no key.");
