@@ -408,7 +408,7 @@ final class ClusterReader {
                     + " static network selection come from the cluster");
             for (String f : List.of("proxy", "additionalNTPSources", "ignitionConfigOverride", "kernelArguments",
                     "additionalTrustBundle", "osImageVersion", "clusterRef", "ipxeScriptType")) {
-                if (ie.path("spec").has(f)) {
+                if (ie.path("spec").has(f) && !ServerOwned.isDefault(ie, "spec." + f)) {
                     inv.warn(ie, "spec." + f, "the render's InfraEnv has no " + f + "; it would be dropped.");
                 }
             }

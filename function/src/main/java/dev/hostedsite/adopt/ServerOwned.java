@@ -251,6 +251,17 @@ public final class ServerOwned {
         return out;
     }
 
+    /** True when {@code object} holds, at the dot path {@code path}, the default the API server writes there. */
+    public static boolean isDefault(JsonNode object, String path) {
+        String kind = object.path("kind").asText();
+        JsonNode v = object;
+        for (String part : path.split("\\.")) {
+            v = v.path(part);
+        }
+        JsonNode value = v;
+        return DEFAULTS.stream().anyMatch(d -> d.kind().equals(kind) && d.path().equals(path) && d.value().equals(value));
+    }
+
     private static JsonNode text(String s) {
         return Yaml.NODES.textNode(s);
     }

@@ -83,4 +83,13 @@ class ServerOwnedTest {
         agent.putObject("metadata").put("name", "x");
         assertTrue(ServerOwned.madeByPlatform(agent).isPresent());
     }
+
+    @Test
+    void aDefaultIsKnownAsOne() {
+        ObjectNode ie = Yaml.object().put("kind", "InfraEnv");
+        ie.putObject("spec").put("ipxeScriptType", "DiscoveryImageAlways");
+        assertTrue(ServerOwned.isDefault(ie, "spec.ipxeScriptType"));
+        ((ObjectNode) ie.get("spec")).put("ipxeScriptType", "BootOrderControl");
+        assertFalse(ServerOwned.isDefault(ie, "spec.ipxeScriptType"));
+    }
 }
