@@ -165,6 +165,12 @@ public final class ClusterGenerator {
         }
         spec.put("controllerAvailabilityPolicy", c.controllerAvailabilityPolicy());
         spec.putObject("dns").put("baseDomain", site.baseDomain());
+        if (c.infraID() != null) {
+            spec.put("infraID", c.infraID());
+        }
+        if (c.clusterID() != null) {
+            spec.put("clusterID", c.clusterID());
+        }
         ObjectNode etcd = spec.putObject("etcd");
         etcd.put("managementType", "Managed");
         ObjectNode storage = etcd.putObject("managed").putObject("storage");

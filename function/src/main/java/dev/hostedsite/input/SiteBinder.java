@@ -214,7 +214,8 @@ public final class SiteBinder {
                         .asBoolean(SchemaDefaults.bool("spec.clusters[].operatorHub.disableDefaultSources")),
                 managedCluster(c.path("managedCluster"), path + ".managedCluster"),
                 c.path("pullSecretHashedName")
-                        .asBoolean(SchemaDefaults.bool("spec.clusters[].pullSecretHashedName")), null);
+                        .asBoolean(SchemaDefaults.bool("spec.clusters[].pullSecretHashedName")), null,
+                text(c, "infraID", null), text(c, "clusterID", null));
     }
 
     private static ManagedCluster managedCluster(JsonNode m, String path) {
