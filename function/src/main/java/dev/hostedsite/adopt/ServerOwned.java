@@ -28,8 +28,9 @@ import java.util.Optional;
  *
  * <p>Sources read: openshift/hypershift @3ee9615567acffaf3e3ee25c2ca2942d650565cf
  * ({@code hypershift-operator/controllers/hostedcluster/hostedcluster_controller.go}
- * {@code defaultClusterIDsIfNeeded}; {@code cmd/cluster/core/create.go}, where {@code hcp create cluster --render}
- * writes {@code infraID} itself, so it is the user's and is adopted, never dropped);
+ * {@code defaultClusterIDsIfNeeded} writes {@code spec.clusterID} and {@code spec.infraID} when unset, and
+ * {@code cmd/cluster/core/create.go}, where {@code hcp create cluster --render} writes {@code infraID} itself: both are
+ * immutable once set, so the import keeps them as the site's {@code clusterID} and {@code infraID}, never drops them);
  * openshift/assisted-service @063b257950f726d6b291dc94b806bc243a1b56de
  * ({@code internal/controller/controllers/bmh_agent_controller.go}: {@code reconcileBMH},
  * {@code ensureBMHDetached}, {@code reconcileAgentInventory}; the finalizer names in
@@ -102,9 +103,6 @@ public final class ServerOwned {
 
     /** Fields of spec that controllers write, with the function that writes them. */
     public static final List<Row> SPEC_FIELDS = List.of(
-            new Row("HostedCluster", "spec.clusterID", "a random UUID the HostedCluster controller writes when unset"
-                    + " (defaultClusterIDsIfNeeded); the apply never names it", HYPERSHIFT
-                    + " hypershift-operator/controllers/hostedcluster/hostedcluster_controller.go"),
             new Row("BareMetalHost", "spec.image", "the InfraEnv's discovery ISO, written by BMAC (reconcileBMH)", BMAC),
             new Row("BareMetalHost", "spec.customDeploy", "written by BMAC (reconcileBMH: method start_assisted_install)", BMAC),
             new Row("BareMetalHost", "spec.consumerRef", "written by the machine that claims the host", "metal3-io/baremetal-operator"),

@@ -93,9 +93,11 @@ class AdoptionCheckTest {
         assertTrue(r.toolAdditions().stream().allMatch(a -> a.path().startsWith("metadata.annotations.")), r.toolAdditions().toString());
         // the fields HyperShift wrote stay on the hub: the render leaves them out and no last-applied lists them
         assertTrue(r.keptOnHub().stream().anyMatch(d -> d.path().equals("spec.infraID")), r.keptOnHub().toString());
+        assertTrue(r.keptOnHub().stream().anyMatch(d -> d.path().equals("spec.clusterID")), r.keptOnHub().toString());
         // what was dropped says who wrote it
-        assertTrue(export.dropped().stream().anyMatch(d -> d.manifestPath().equals("spec.clusterID")
-                && d.why().contains("defaultClusterIDsIfNeeded")));
+        assertTrue(export.dropped().stream().anyMatch(d -> d.manifestPath().equals("spec.customDeploy")
+                && d.why().contains("reconcileBMH")));
+        assertTrue(export.objects().stream().anyMatch(o -> o.path("spec").has("clusterID")), "clusterID is the site's");
         assertTrue(export.dropped().stream().anyMatch(d -> d.manifestPath().equals("metadata.managedFields")));
         assertTrue(export.dropped().stream().anyMatch(d -> d.manifestPath().equals("spec.image")
                 && d.object().kind().equals("BareMetalHost")));
