@@ -37,7 +37,8 @@ public final class ImportReport {
         String site = adopted.site().path("metadata").path("name").asText();
         b.append(TITLE).append(": ").append(source).append("\n\n");
         b.append("HostedSite `").append(site).append("` from ").append(count(export.objects().size(), "object"))
-                .append(" of the hub export; ").append(count(adopted.keptAsIs().size(), "object")).append(" kept as passthrough items.\n\n");
+                .append(" of the hub export; ").append(count(adopted.keptAsIs().size(), "object"))
+                .append(adopted.keptAsIs().size() == 1 ? " kept as a passthrough item.\n\n" : " kept as passthrough items.\n\n");
         if (check.clean()) {
             b.append("**Adoption changes nothing a controller reads**: the first render of this site, applied to the hub,"
                     + " leaves every spec value, label and annotation a controller reads as it is. It only adds this"
@@ -95,6 +96,25 @@ public final class ImportReport {
             rows.add(new String[] {parts[0], parts[1], objects(g.getValue())});
         }
         table(b, new String[] {"field", "written by", "objects"}, rows);
+
+        b.append("## Server defaults\n\n");
+        Map<String, TreeSet<String>> defaults = new TreeMap<>();
+        for (com.fasterxml.jackson.databind.node.ObjectNode o : export.objects()) {
+            for (ServerOwned.Default d : ServerOwned.DEFAULTS) {
+                if (d.kind().equals(o.path("kind").asText()) && ServerOwned.isDefault(o, d.path())) {
+                    defaults.computeIfAbsent(d.kind() + " " + code(d.path()) + " = `" + dev.hostedsite.krm.Yaml.json(d.value())
+                            + "`", k -> new TreeSet<>()).add(display(ObjectRef.of(o)));
+                }
+            }
+        }
+        if (defaults.isEmpty()) {
+            b.append("None.\n\n");
+        } else {
+            b.append("Values the API server writes when a field is absent (the CRD schema's `default`, or the core API's);"
+                    + " the check applies them to both sides, so the render's object gets the same value.\n\n");
+            defaults.forEach((k, v) -> b.append("- ").append(k).append(": ").append(objects(v)).append('\n'));
+            b.append('\n');
+        }
 
         b.append("## Differences the first sync makes\n\n");
         rows = new ArrayList<>();
