@@ -407,8 +407,8 @@ final class ClusterReader {
             inv.claim(ie, path, Disposition.SITE_FIELD, "the InfraEnv of " + arch + " hosts: pull secret, ssh key and"
                     + " static network selection come from the cluster");
             for (String f : List.of("proxy", "additionalNTPSources", "ignitionConfigOverride", "kernelArguments",
-                    "additionalTrustBundle", "osImageVersion", "clusterRef", "ipxeScriptType")) {
-                if (ie.path("spec").has(f) && !ServerOwned.isDefault(ie, "spec." + f)) {
+                    "additionalTrustBundle", "osImageVersion", "clusterRef")) {
+                if (ie.path("spec").has(f)) {
                     inv.warn(ie, "spec." + f, "the render's InfraEnv has no " + f + "; it would be dropped.");
                 }
             }

@@ -23,6 +23,11 @@ import java.util.Optional;
  */
 final class HostReader {
     private static final String HOSTNAME = "bmac.agent-install.openshift.io/hostname";
+    /**
+     * BareMetalHost fields assisted-service's BMAC sets on hosts of an InfraEnv (the discovery ISO as {@code image},
+     * the assisted {@code customDeploy} method in the converged flow): the controller's, not the site's.
+     */
+    static final List<String> BMAC_WRITES = List.of("image", "customDeploy");
 
     private HostReader() {}
 
@@ -136,7 +141,14 @@ final class HostReader {
         if (!"disabled".equals(annotations.path("inspect.metal3.io").asText("disabled"))) {
             inv.warn(bmh, "metadata.annotations", "the render disables inspection (inspect.metal3.io: disabled).");
         }
-        for (String f : List.of("image", "userData", "networkData", "metaData", "customDeploy", "firmware", "raid",
+        for (String f : BMAC_WRITES) {
+            if (spec.has(f)) {
+                inv.field(bmh, "spec." + f, null, Disposition.SERVER_OWNED, "written by assisted-service's"
+                        + " BareMetalAgentController when the Agent flow boots the host (openshift/assisted-service"
+                        + " internal/controller/controllers/bmh_agent_controller.go); Argo CD leaves it alone");
+            }
+        }
+        for (String f : List.of("userData", "networkData", "metaData", "firmware", "raid",
                 "preprovisioningNetworkDataName", "bootMode", "hardwareProfile", "consumerRef", "externallyProvisioned")) {
             if (spec.has(f)) {
                 inv.warn(bmh, "spec." + f, "the render's BareMetalHost has no " + f + "; it would be dropped.");

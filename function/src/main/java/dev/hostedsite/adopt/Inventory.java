@@ -31,7 +31,7 @@ final class Inventory {
     private final boolean managed;
 
     Inventory(List<ObjectNode> input) {
-        for (ObjectNode o : input) {
+        for (ObjectNode o : flatten(input)) {
             if (o == null || !o.path("kind").isTextual() || o.path("kind").asText().isEmpty()
                     || !o.path("metadata").path("name").isTextual()) {
                 diagnostics.add(Diagnostic.warning(o == null ? null : ObjectRef.of(o), null,
@@ -46,6 +46,23 @@ final class Inventory {
             }
         }
         managed = objects.stream().anyMatch(o -> owner(o) != null);
+    }
+
+    /** The objects, with those of {@code oc get -o yaml} Lists ({@code kind: List}, {@code kind: <Kind>List}) taken out. */
+    static List<ObjectNode> flatten(List<ObjectNode> input) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (ObjectNode o : input) {
+            if (o != null && o.path("kind").asText().endsWith("List") && o.path("items").isArray()) {
+                for (JsonNode item : o.path("items")) {
+                    if (item.isObject()) {
+                        out.addAll(flatten(List.of((ObjectNode) item)));
+                    }
+                }
+            } else {
+                out.add(o);
+            }
+        }
+        return out;
     }
 
     /** The {@code hostedsite.dev/owner} annotation, or null. */
