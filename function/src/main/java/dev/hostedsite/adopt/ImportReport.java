@@ -137,7 +137,11 @@ public final class ImportReport {
             b.append("None.\n\n");
         } else {
             b.append("They stay on the hub as they are (Argo CD prunes only what it applied); Git does not manage them.\n\n");
-            check.notRendered().forEach(k -> b.append("- ").append(display(k)).append('\n'));
+            java.util.Set<String> referenced = new java.util.HashSet<>();
+            adopted.ledger().stream().filter(e -> e.disposition() == Adopted.Disposition.SECRET_REFERENCED)
+                    .forEach(e -> referenced.add(display(e.object())));
+            check.notRendered().forEach(k -> b.append("- ").append(display(k))
+                    .append(referenced.contains(display(k)) ? " (referenced by the site by name)" : "").append('\n'));
             b.append('\n');
         }
 
@@ -222,7 +226,7 @@ public final class ImportReport {
     }
 
     static String display(ObjectKey k) {
-        return k.toString();
+        return k.kind() + " " + (k.namespace() == null ? "" : k.namespace() + "/") + k.name();
     }
 
     static String count(int n, String noun) {

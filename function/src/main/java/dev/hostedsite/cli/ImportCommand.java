@@ -176,7 +176,7 @@ final class ImportCommand {
             throws IOException {
         Imported i = importPath(path, path.toString(), siteName);
         if (!i.errors().isEmpty()) {
-            i.errors().forEach(d -> err.println(format(d)));
+            i.errors().forEach(d -> err.println(format(d, i.export())));
             err.println("error: " + path + ": the import stops here; nothing was written. Fix what the errors name in the"
                     + " export (or leave those objects out of it) and run the import again.");
             return Main.INPUT_ERROR;
@@ -187,7 +187,7 @@ final class ImportCommand {
         } else {
             write(target, files(i.adopted().site(), i.kept(), i.report(), path.toString()));
             // the report holds the findings too; on the terminal they come first, then where everything went
-            i.adopted().diagnostics().forEach(d -> err.println(format(d)));
+            i.adopted().diagnostics().forEach(d -> err.println(format(d, i.export())));
             err.println("wrote " + target.resolve(SITE_FILE) + ", " + i.kept().size() + " kept object"
                     + (i.kept().size() == 1 ? "" : "s") + " under " + target.resolve(KEPT) + " and the report "
                     + target.resolve(REPORT_FILE));
@@ -267,11 +267,23 @@ final class ImportCommand {
                 + " became of each object.\n";
     }
 
-    /** {@code file:line: severity: message} where the export has a position, else the one-line form. */
-    static String format(Diagnostic d) {
+    /**
+     * {@code file:line: severity: message} where the export has a position (the diagnostic's own, else where the
+     * object it is about was read: {@code file:line (items[i])}), else the one-line form.
+     */
+    static String format(Diagnostic d, LiveExport.Result export) {
         SourceFile f = d.file();
         if (f != null && f.line() != null) {
             return f.path() + ":" + f.line() + ": " + d.severity().krm() + ": " + d.message();
+        }
+        ObjectRef r = d.resource();
+        if (r != null && r.kind() != null && !r.kind().equals(dev.hostedsite.krm.ItemRole.SITE_KIND)) {
+            String api = r.apiVersion() == null ? "" : r.apiVersion();
+            String where = export.where().get(new dev.hostedsite.graph.ObjectKey(api.contains("/")
+                    ? api.substring(0, api.indexOf('/')) : "", r.kind(), r.namespace(), r.name() == null ? "" : r.name()));
+            if (where != null) {
+                return where + ": " + d.oneLine();
+            }
         }
         return d.oneLine();
     }
