@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Writes the hostile-input corpus: fixtures/bad-<what>/input.yaml, deterministically (plus the valid
-secret-source and etcd-rotation cases secrets-*, etcd-rotation-*).
+"""Writes the hostile-input corpus: fixtures/hostile-input/<topic>/bad-<topic>-<what>/input.yaml, deterministically
+(plus valid cases of other features, e.g. fixtures/render/secrets-*, fixtures/loop/etcd-rotation-*).
 
-Each case is the example-lab ResourceList (fixtures/example-lab/input.yaml) with one defect, or a raw text
+Each case is the example-lab ResourceList (fixtures/render/example-lab/input.yaml) with one defect, or a raw text
 for defects a YAML tree cannot carry (malformed YAML, duplicate keys, alias bombs). Run it from anywhere:
 
-    python3 tools/make-corpus.py            # rewrite every bad-*/input.yaml
+    python3 tools/make-corpus.py            # rewrite every case's input.yaml
     mvn -B -o test -Dtest=FixturesTest -Dfixtures.update=true   # then regenerate expected.yaml, and REVIEW
 
 Cases named bad-warn-* are inputs the design accepts with a warning (exit 0). Size bombs (documents above the
@@ -19,7 +19,7 @@ import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "fixtures")
-BASE = yaml.safe_load(open(os.path.join(FIXTURES, "example-lab", "input.yaml"), encoding="utf-8"))
+BASE = yaml.safe_load(open(os.path.join(FIXTURES, "render", "example-lab", "input.yaml"), encoding="utf-8"))
 
 
 class Dumper(yaml.SafeDumper):
@@ -960,7 +960,7 @@ KEY_C = "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA="          # neither
 
 def previous_render(edit_site):
     """The example's previous render output (expected.yaml items) as the next input, its HostedSite edited."""
-    prev = yaml.safe_load(open(os.path.join(FIXTURES, "example-lab", "expected.yaml"), encoding="utf-8"))
+    prev = yaml.safe_load(open(os.path.join(FIXTURES, "render", "example-lab", "expected.yaml"), encoding="utf-8"))
     d = {"apiVersion": prev["apiVersion"], "kind": prev["kind"], "items": prev["items"]}
     s = next(i for i in d["items"] if i["kind"] == "HostedSite")
     edit_site(s["spec"]["clusters"][0])
@@ -1080,12 +1080,23 @@ def _hosts_per_cluster():
     return dump(d)
 
 
+def folder(name):
+    """Where a case lives (fixtures/README.md): where a folder of that name already is (case names are unique in
+    fixtures/), else bad-<topic>-* under hostile-input/<topic>/. A new case of another feature: make its folder first."""
+    for parent, dirs, _ in os.walk(FIXTURES):
+        if name in dirs:
+            return os.path.join(parent, name)
+    if name.startswith("bad-"):
+        return os.path.join(FIXTURES, "hostile-input", name.split("-")[1], name)
+    raise ValueError("no folder for case " + name + ": create fixtures/<feature>/" + name + "/ first")
+
+
 def main():
     only = set(sys.argv[1:])
     for name, make in sorted(CASES.items()):
         if only and name not in only:
             continue
-        d = os.path.join(FIXTURES, name)
+        d = folder(name)
         os.makedirs(d, exist_ok=True)
         with open(os.path.join(d, "input.yaml"), "w", encoding="utf-8", newline="\n") as f:
             f.write(make())

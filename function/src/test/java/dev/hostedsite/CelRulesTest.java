@@ -58,8 +58,11 @@ class CelRulesTest {
         int objects = 0;
         int updatePairs = 0;
         int fixtures = 0;
-        for (Path dir : FixturesTest.cases()) {
+        for (Path dir : Repo.renderCases()) {
             // the golden output: FixturesTest holds it equal to what the function writes for input.yaml
+            if (!Files.isRegularFile(dir.resolve("expected.yaml"))) {
+                continue; // a failed render (expected-results.yaml)
+            }
             JsonNode out = Yaml.readAll(Files.readString(dir.resolve("expected.yaml"))).get(0);
             if (StreamSupport.stream(out.path("results").spliterator(), false)
                     .anyMatch(r -> r.path("severity").asText().equals("error"))) {

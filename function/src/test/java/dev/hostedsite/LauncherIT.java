@@ -45,8 +45,8 @@ class LauncherIT {
         Path aot = jar.resolveSibling("hostedsite-fn.aot");
         archive = Files.exists(aot) ? aot : jar.resolveSibling("hostedsite-fn.jsa");
         archiveFlag = Files.exists(aot) ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
-        input = Files.readAllBytes(repo.resolve("fixtures/example-lab/input.yaml"));
-        expected = Files.readString(repo.resolve("fixtures/example-lab/expected.yaml"), StandardCharsets.UTF_8);
+        input = Files.readAllBytes(repo.resolve("fixtures/render/example-lab/input.yaml"));
+        expected = Files.readString(repo.resolve("fixtures/render/example-lab/expected.yaml"), StandardCharsets.UTF_8);
     }
 
     private static Proc launch(Path jarFile, Map<String, String> env, String... args) throws Exception {

@@ -209,10 +209,8 @@ class CliTest {
         assertFalse(Files.exists(fresh), "a failed render created the output directory");
     }
 
-    static final Path DAY2 = Repo.fixtures();
-
     static String day2(String testCase, String file) {
-        return DAY2.resolve("day2-" + testCase).resolve(file).toString();
+        return Repo.fixture("day2-" + testCase).resolve(file).toString();
     }
 
     @Test

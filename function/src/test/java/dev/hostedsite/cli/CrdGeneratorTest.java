@@ -179,7 +179,7 @@ class CrdGeneratorTest {
         JsonNode schema = Yaml.readAll(Files.readString(COMMITTED)).get(0).path("spec").path("versions").get(0)
                 .path("schema").path("openAPIV3Schema");
         for (String fixture : List.of("metal-static-network", "example-lab")) {
-            JsonNode rl = Yaml.readAll(Files.readString(Repo.fixtures().resolve(fixture + "/input.yaml"))).get(0);
+            JsonNode rl = Yaml.readAll(Files.readString(Repo.fixture(fixture).resolve("input.yaml"))).get(0);
             JsonNode site = null;
             for (JsonNode item : rl.path("items")) {
                 if (item.path("kind").asText().equals("HostedSite")) {

@@ -23,7 +23,7 @@ class NmstateRulesTest {
     /** Every NMStateConfig in every success fixture's expected output, as (fixture, object). */
     static List<Object[]> renderedConfigs() throws IOException {
         List<Object[]> out = new ArrayList<>();
-        for (Path dir : Repo.fixtureCases("")) {
+        for (Path dir : Repo.renderCases()) {
             Path expected = dir.resolve("expected.yaml");
             if (!Files.isRegularFile(expected) || dir.getFileName().toString().startsWith("bad-")) {
                 continue;

@@ -45,8 +45,8 @@ class ImageIT {
     static void buildTheImage() throws Exception {
         requirePodman();
         Path repo = Repo.root();
-        input = Files.readAllBytes(repo.resolve("fixtures/example-lab/input.yaml"));
-        expected = Files.readString(repo.resolve("fixtures/example-lab/expected.yaml"));
+        input = Files.readAllBytes(repo.resolve("fixtures/render/example-lab/input.yaml"));
+        expected = Files.readString(repo.resolve("fixtures/render/example-lab/expected.yaml"));
 
         Proc base = Proc.run(List.of("bash", repo.resolve("tools/local-base-image").toString()), repo, Map.of(), null,
                 BUILD_TIMEOUT_SECONDS);

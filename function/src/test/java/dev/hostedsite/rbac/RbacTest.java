@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,24 +47,22 @@ class RbacTest {
         Map<String, EmittedKinds.Kind> byApiKind = new TreeMap<>();
         EmittedKinds.ALL.forEach(k -> byApiKind.put(k.apiVersion() + " " + k.kind(), k));
         Set<String> seen = new TreeSet<>();
-        try (Stream<Path> dirs = Files.list(Repo.fixtures())) {
-            for (Path d : dirs.sorted().toList()) {
-                Path expected = d.resolve("expected.yaml");
-                if (!Files.isRegularFile(expected)) {
-                    continue;
-                }
-                for (JsonNode list : Yaml.readAll(Files.readString(expected))) {
-                    for (JsonNode o : list.path("items")) {
-                        if (!o.path("metadata").path("annotations").has(WaveAssigner.WAVE)
-                                || !o.path("metadata").path("annotations").has(ManifestSet.OWNER)) {
-                            continue; // input items (even with a wave of their own) and local-config artifacts
-                        }
-                        String id = o.path("apiVersion").asText() + " " + o.path("kind").asText();
-                        EmittedKinds.Kind k = byApiKind.get(id);
-                        assertTrue(k != null, d.getFileName() + ": " + id + " is not in EmittedKinds");
-                        assertEquals(k.namespaced(), o.path("metadata").has("namespace"), d.getFileName() + ": scope of " + id);
-                        seen.add(id);
+        for (Path d : Repo.renderCases()) {
+            Path expected = d.resolve("expected.yaml");
+            if (!Files.isRegularFile(expected)) {
+                continue;
+            }
+            for (JsonNode list : Yaml.readAll(Files.readString(expected))) {
+                for (JsonNode o : list.path("items")) {
+                    if (!o.path("metadata").path("annotations").has(WaveAssigner.WAVE)
+                            || !o.path("metadata").path("annotations").has(ManifestSet.OWNER)) {
+                        continue; // input items (even with a wave of their own) and local-config artifacts
                     }
+                    String id = o.path("apiVersion").asText() + " " + o.path("kind").asText();
+                    EmittedKinds.Kind k = byApiKind.get(id);
+                    assertTrue(k != null, d.getFileName() + ": " + id + " is not in EmittedKinds");
+                    assertEquals(k.namespaced(), o.path("metadata").has("namespace"), d.getFileName() + ": scope of " + id);
+                    seen.add(id);
                 }
             }
         }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The hostile-input corpus, fixtures/bad-* (written by tools/make-corpus.py; their bytes are checked by
+ * The hostile-input corpus, fixtures/hostile-input/<topic>/bad-* (written by tools/make-corpus.py; their bytes are checked by
  * FixturesTest). Beyond the bytes: exit 1 (bad-warn-*: exit 0 with a warning), every error about the HostedSite
  * points at a field, whole-input errors say where (line/column) or what the input is, no stack trace, and nothing
  * generated.
@@ -32,10 +32,7 @@ class CorpusTest {
     private static final Pattern LINE_COLUMN = Pattern.compile("line \\d+, column \\d+");
 
     static List<Path> cases() throws IOException {
-        try (Stream<Path> dirs = Files.list(Repo.fixtures())) {
-            return dirs.filter(d -> d.getFileName().toString().startsWith("bad-"))
-                    .filter(d -> Files.isRegularFile(d.resolve("input.yaml"))).sorted().toList();
-        }
+        return Repo.renderCases().stream().filter(d -> d.getFileName().toString().startsWith("bad-")).toList();
     }
 
     @Test

@@ -23,7 +23,7 @@ class RobustInputTest {
 
     @BeforeAll
     static void renderExample() throws Exception {
-        exampleInput = Files.readString(Repo.fixtures().resolve("example-lab/input.yaml"));
+        exampleInput = Files.readString(Repo.fixture("example-lab").resolve("input.yaml"));
         exampleRun = Run.of(exampleInput);
         assertEquals(Main.OK, exampleRun.exit(), exampleRun.stderr());
     }

@@ -120,7 +120,7 @@ class SecretLeakTest {
             ((ObjectNode) other.path("spec").path("clusters").get(0)).put("name", "other");
             rl.withArray("items").add(other);
         }, "SITE-LEAK-8080"));
-        String previous = Files.readString(Repo.fixtures().resolve("bad-etcd-rotation-without-backup/input.yaml"));
+        String previous = Files.readString(Repo.fixture("bad-etcd-rotation-without-backup").resolve("input.yaml"));
         cases.add(new Case("etcd key rotated without backup", previous, List.of(
                 "eipeYqu1w7exgvl88YurZ01OmT3F1UxGTkXghXmu/IA=", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
                 "0123456789abcdef0123456789abcdef")));

@@ -7,13 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
 /**
- * The example site's ResourceList (fixtures/example-lab/input.yaml), and others, as fresh trees to edit: the same
- * site with its hub prerequisites wired (fixtures/hub-operators-metallb), and the NodePool site
- * (fixtures/nodepools-mixed-arch).
+ * The example site's ResourceList (fixtures/render/example-lab/input.yaml), and others, as fresh trees to edit: the same
+ * site with its hub prerequisites wired (fixtures/hub/hub-operators-metallb), and the NodePool site
+ * (fixtures/render/nodepools-mixed-arch).
  */
 public final class ExampleSite {
     private static final ObjectNode RESOURCE_LIST = load("example-lab");
-    /** The example with every optional cluster setting of the additions (fixtures/cluster-immutables-and-images). */
+    /** The example with every optional cluster setting of the additions (fixtures/render/cluster-immutables-and-images). */
     private static final ObjectNode WITH_ADDITIONS = load("cluster-immutables-and-images");
     private static final ObjectNode WITH_HUB_OPERATORS = load("hub-operators-metallb");
     private static final ObjectNode NODE_POOLS = load("nodepools-mixed-arch");
@@ -24,7 +24,7 @@ public final class ExampleSite {
 
     private static ObjectNode load(String fixture) {
         try {
-            return (ObjectNode) Yaml.readAll(Files.readString(Repo.fixtures().resolve(fixture + "/input.yaml"))).get(0);
+            return (ObjectNode) Yaml.readAll(Files.readString(Repo.fixture(fixture).resolve("input.yaml"))).get(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,7 +44,7 @@ public final class ExampleSite {
         return WITH_HUB_OPERATORS.deepCopy();
     }
 
-    /** The hub's bare-metal plumbing (fixtures/hub-baremetal-plumbing), as a fresh tree. */
+    /** The hub's bare-metal plumbing (fixtures/hub/hub-baremetal-plumbing), as a fresh tree. */
     public static ObjectNode resourceListWithHubPlumbing() {
         return WITH_HUB_PLUMBING.deepCopy();
     }

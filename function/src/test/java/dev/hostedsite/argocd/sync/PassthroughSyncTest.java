@@ -26,7 +26,7 @@ class PassthroughSyncTest {
     private static final ObjectKey LVM = new ObjectKey("lvm.topolvm.io", "LVMCluster", "openshift-storage", "lvmcluster");
 
     private static List<ObjectNode> rendered() throws Exception {
-        return SyncSimulationTest.deployed(Repo.fixtures().resolve("passthrough-lvmcluster-and-secrets"));
+        return SyncSimulationTest.deployed(Repo.fixture("passthrough-lvmcluster-and-secrets"));
     }
 
     @Test

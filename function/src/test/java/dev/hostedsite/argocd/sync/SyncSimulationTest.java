@@ -132,13 +132,10 @@ class SyncSimulationTest {
     @TestFactory
     Stream<DynamicTest> everySuccessFixtureSyncsToCompletionAndConverges() throws IOException {
         List<Path> cases = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(Repo.fixtures())) {
-            for (Path d : dirs.sorted().toList()) {
-                Path expected = d.resolve("expected.yaml");
-                if (Files.isRegularFile(d.resolve("input.yaml")) && Files.isRegularFile(expected)
-                        && !hasErrors(Yaml.readAll(Files.readString(expected)).get(0))) {
-                    cases.add(d);
-                }
+        for (Path d : Repo.renderCases()) {
+            Path expected = d.resolve("expected.yaml");
+            if (Files.isRegularFile(expected) && !hasErrors(Yaml.readAll(Files.readString(expected)).get(0))) {
+                cases.add(d);
             }
         }
         assertTrue(cases.size() >= 8, "success fixtures found: " + cases);
@@ -348,7 +345,7 @@ class SyncSimulationTest {
     @Test
     void aManagedClusterRegistersOnceItsControlPlaneIsAvailableAndItsAddOnConfigFollows() throws IOException {
         List<ObjectNode> desired = desired(Yaml.readAll(Files.readString(
-                Repo.fixtures().resolve("acm-managed-cluster/expected.yaml"))).get(0));
+                Repo.fixture("acm-managed-cluster").resolve("expected.yaml"))).get(0));
         SimulatedHub hub = hubFor(desired);
         SyncSimulator argo = new SyncSimulator(hub, "lab");
         SyncSimulator.Outcome ok = argo.sync(desired, SyncSimulator.Policy.AUTOMATED, FIRST_SYNC_TICKS);
@@ -381,7 +378,7 @@ class SyncSimulationTest {
     }
 
     private static List<ObjectNode> hubOperatorsMetallb() throws IOException {
-        return desired(Yaml.readAll(Files.readString(Repo.fixtures().resolve("hub-operators-metallb/expected.yaml"))).get(0));
+        return desired(Yaml.readAll(Files.readString(Repo.fixture("hub-operators-metallb").resolve("expected.yaml"))).get(0));
     }
 
     // ---- day 2: a second sync after an edit ----
@@ -547,7 +544,7 @@ class SyncSimulationTest {
     void aFailingClusterHoldsBackOnlyItsOwnApplication() throws IOException {
         // two-sites: clusters site-a/alpha and site-b/beta. Beta's BMC Secrets are missing, so its
         // BareMetalHosts turn Degraded (metal3 cannot register them).
-        JsonNode input = Yaml.readAll(Files.readString(Repo.fixtures().resolve("two-sites/input.yaml"))).get(0);
+        JsonNode input = Yaml.readAll(Files.readString(Repo.fixture("two-sites").resolve("input.yaml"))).get(0);
         List<ObjectNode> items = new ArrayList<>();
         input.path("items").forEach(i -> items.add((ObjectNode) i));
         Compiler.Result r = Compiler.compile(items, null);

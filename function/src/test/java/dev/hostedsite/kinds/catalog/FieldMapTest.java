@@ -29,7 +29,7 @@ class FieldMapTest {
     @Test
     void everyManifestPathIsWrittenBySomeSuccessFixture() throws IOException {
         List<JsonNode> objects = new ArrayList<>();
-        for (Path dir : Repo.fixtureCases("")) {
+        for (Path dir : Repo.renderCases()) {
             Path expected = dir.resolve("expected.yaml");
             if (dir.getFileName().toString().startsWith("bad-") || !Files.isRegularFile(expected)) {
                 continue;
