@@ -225,16 +225,24 @@ final class ClusterReader {
         Optional<String> infraEnvKey = inv.get("InfraEnv", cpns, name).map(i -> i.path("spec")
                 .path("sshAuthorizedKey").asText(null)).filter(k -> k != null && !k.isBlank());
         String defaultName = "sshkey-cluster-" + name;
-        if (infraEnvKey.isPresent() && (secretName == null || secretName.equals(defaultName))) {
-            Optional<ObjectNode> secret = inv.any("Secret", ns, defaultName);
+        if (infraEnvKey.isPresent()) {
+            Optional<ObjectNode> secret = secretName == null ? Optional.empty() : inv.any("Secret", ns, secretName);
             String key = infraEnvKey.get();
             if (secret.isPresent()) {
                 String held = decode(secret.get().path("data").path("id_rsa.pub").asText(""));
                 if (held != null && held.strip().equals(key.strip())) {
-                    key = held;
+                    out.put("sshAuthorizedKey", held);
+                    if (!secretName.equals(defaultName)) {
+                        out.put("sshKeySecretName", secretName);
+                        inv.field(hc, "spec.sshKey.name", path + ".sshKeySecretName", Disposition.SITE_FIELD,
+                                "the ssh key Secret's name, not the documentation's " + defaultName);
+                    }
                     secrets.produced(secret.get(), path + ".sshAuthorizedKey", "an ssh public key, not a secret: the"
                             + " InfraEnv shows it too, and the render writes this Secret back from sshAuthorizedKey");
-                    out.put("sshAuthorizedKey", key);
+                    if (secret.get().path("data").size() > 1 || secret.get().path("metadata").has("labels")) {
+                        inv.warn(secret.get(), "data", "the render writes this Secret with the key id_rsa.pub only and"
+                                + " no labels; its other keys and labels would be dropped.");
+                    }
                     return;
                 }
             } else if (secretName == null) {
@@ -246,7 +254,8 @@ final class ClusterReader {
             out.set("sshKey", secrets.source(path + ".sshKey", secretName, defaultName, List.of(ns)));
             if (infraEnvKey.isPresent()) {
                 inv.warn(hc, "spec.sshKey", "the InfraEnv's sshAuthorizedKey differs from Secret " + secretName
-                        + " (or the Secret is not in the export): the render's InfraEnv would carry no key.");
+                        + " (or the Secret is not in the export): the render's InfraEnv would carry no key, which"
+                        + " changes its discovery image.");
             }
         } else {
             inv.warn(hc, "spec.sshKey", "the render always gives a hosted cluster an ssh key; this one has none.");

@@ -236,24 +236,38 @@ final class HubReader {
         }
     }
 
-    /** Claims the mirror sets the render writes back under its name; others are kept, with a warning. */
+    /**
+     * The mirror sets the render writes back: those of its name ({@code hub.mirrorSetName}: the hub's one
+     * ImageDigestMirrorSet's, when it has exactly one and no ImageTagMirrorSet of another name). Others are kept,
+     * with a warning.
+     */
     private void mirrorSetNames(List<ObjectNode> idms, List<ObjectNode> itms) {
+        String name = Names.MIRROR_SETS;
+        if (idms.size() == 1 && itms.size() <= 1
+                && itms.stream().allMatch(t -> Inventory.name(t).equals(Inventory.name(idms.get(0))))) {
+            name = Inventory.name(idms.get(0));
+        } else if (idms.isEmpty() && itms.size() == 1) {
+            name = Inventory.name(itms.get(0));
+        }
+        if (!name.equals(Names.MIRROR_SETS)) {
+            hub.put("mirrorSetName", name);
+        }
         for (ObjectNode set : idms) {
-            claimSet(set, idms.size());
+            claimSet(set, name);
         }
         for (ObjectNode set : itms) {
-            claimSet(set, itms.size());
+            claimSet(set, name);
         }
     }
 
-    private void claimSet(ObjectNode set, int ofKind) {
-        if (Names.MIRROR_SETS.equals(Inventory.name(set))) {
+    private void claimSet(ObjectNode set, String name) {
+        if (name.equals(Inventory.name(set))) {
             inv.claim(set, "spec.hub.mirrors", Disposition.SITE_FIELD, "the render writes it from the mirrors");
         } else {
             inv.warn(set, "metadata.name", set.path("kind").asText() + " " + Inventory.name(set) + " is kept as it is;"
-                    + " the render also writes its mirrors into " + set.path("kind").asText() + " " + Names.MIRROR_SETS
+                    + " the render also writes its mirrors into " + set.path("kind").asText() + " " + name
                     + " (the Machine Config Operator merges both into the same registries.conf, so nodes see no change)."
-                    + " Delete " + Inventory.name(set) + " once " + Names.MIRROR_SETS + " is applied.");
+                    + " Delete " + Inventory.name(set) + " once " + name + " is applied.");
         }
     }
 

@@ -37,10 +37,10 @@ public final class HubGenerator {
             out.add(hub(multiClusterEngine(hub)));
         }
         out.add(hub(agentServiceConfig(hub)));
-        out.add(hub(mirrorSet("ImageDigestMirrorSet", "imageDigestMirrors", hub.mirrors())));
+        out.add(hub(mirrorSet(hub.mirrorSetName(), "ImageDigestMirrorSet", "imageDigestMirrors", hub.mirrors())));
         List<Hub.Mirror> tagMirrors = hub.mirrors().stream().filter(Hub.Mirror::tags).toList();
         if (!tagMirrors.isEmpty()) {
-            out.add(hub(mirrorSet("ImageTagMirrorSet", "imageTagMirrors", tagMirrors)));
+            out.add(hub(mirrorSet(hub.mirrorSetName(), "ImageTagMirrorSet", "imageTagMirrors", tagMirrors)));
         }
         for (Hub.Catalog c : hub.catalogs()) {
             out.add(hub(catalogSource(c)));
@@ -126,8 +126,8 @@ public final class HubGenerator {
         return c;
     }
 
-    private static ObjectNode mirrorSet(String kind, String field, List<Hub.Mirror> mirrors) {
-        ObjectNode set = resource("config.openshift.io/v1", kind, null, Names.MIRROR_SETS);
+    private static ObjectNode mirrorSet(String name, String kind, String field, List<Hub.Mirror> mirrors) {
+        ObjectNode set = resource("config.openshift.io/v1", kind, null, name);
         ArrayNode list = set.putObject("spec").putArray(field);
         for (Hub.Mirror m : mirrors) {
             ObjectNode e = list.addObject();

@@ -79,6 +79,12 @@ public final class SemanticValidator {
         Map<String, String> pools = new HashMap<>();
         for (Cluster c : site.clusters()) {
             cluster(c);
+            if (c.sshKeySecretName() != null && c.sshKey() != null && c.sshKey().form() == SecretSource.Form.SECRET_REF) {
+                error(c.path() + ".sshKeySecretName", "sshKeySecretName names the Secret the render writes for the ssh"
+                        + " key, but sshKey is a secretRef to " + c.sshKey().refName() + ": the render writes no Secret"
+                        + " and references " + c.sshKey().refName() + ". Remove sshKeySecretName, or give the key as"
+                        + " sshAuthorizedKey.", c.sshKeySecretName());
+            }
             report(HostNameRules.check(c));
             for (Cluster.NodePool p : c.nodePools()) {
                 String prev = pools.putIfAbsent(c.namespace() + "/" + p.name(), p.path());

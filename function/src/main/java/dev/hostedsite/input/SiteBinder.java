@@ -80,7 +80,7 @@ public final class SiteBinder {
                 new Hub.OsImages(hub.osImages().webServer(), List.copyOf(images), List.copyOf(downloads),
                         hub.osImages().caBundle()),
                 hub.agentServiceConfig(), hub.disableDefaultSources(), hub.operators(), hub.metallb(), hub.mceOwner(),
-                hub.provisioning(), hub.storage());
+                hub.provisioning(), hub.storage(), hub.mirrorSetName());
         return new Site(s.name(), s.baseDomain(), filled, s.clusters(), s.externalSecrets(), s.ref(), s.file());
     }
 
@@ -128,7 +128,7 @@ public final class SiteBinder {
                         .asBoolean(SchemaDefaults.bool("spec.hub.operatorHub.disableDefaultSources")),
                 operators(hub.path("operators"), mceNamespace), metallb(hub.path("metallb")),
                 text(hub.path("multiclusterEngine"), "owner", SchemaDefaults.text("spec.hub.multiclusterEngine.owner")), text(hub, "provisioning", null),
-                storage(hub.path("storage")));
+                storage(hub.path("storage")), text(hub, "mirrorSetName", SchemaDefaults.text("spec.hub.mirrorSetName")));
     }
 
     /** {@code hub.storage}: the LVMS device classes as written, and the external StorageClasses. */
@@ -215,7 +215,7 @@ public final class SiteBinder {
                 managedCluster(c.path("managedCluster"), path + ".managedCluster"),
                 c.path("pullSecretHashedName")
                         .asBoolean(SchemaDefaults.bool("spec.clusters[].pullSecretHashedName")), null,
-                text(c, "infraID", null), text(c, "clusterID", null));
+                text(c, "infraID", null), text(c, "clusterID", null), text(c, "sshKeySecretName", null));
     }
 
     private static ManagedCluster managedCluster(JsonNode m, String path) {

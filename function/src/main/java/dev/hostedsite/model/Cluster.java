@@ -20,6 +20,8 @@ import java.util.Optional;
  *     it (InfraEnv cpuArchitecture is immutable); null to take the first of {@code Hosts.PRIMARY_ORDER} present
  * @param infraID HostedCluster {@code spec.infraID} ({@code clusters[].infraID}), or null: HyperShift generates one
  * @param clusterID HostedCluster {@code spec.clusterID} ({@code clusters[].clusterID}), or null: HyperShift generates one
+ * @param sshKeySecretName the name of the ssh key Secret the render writes ({@code clusters[].sshKeySecretName}), or null
+ *     for {@code sshkey-cluster-<name>}
  */
 public record Cluster(String path, String name, String namespace, Release release,
                       SecretSource pullSecret, SecretSource sshKey, String sshAuthorizedKey,
@@ -30,14 +32,15 @@ public record Cluster(String path, String name, String namespace, Release releas
                       String etcdStorageClass, List<String> disabledCapabilities, Map<String, String> olmCatalogImages,
                       boolean disableDefaultSources, ManagedCluster managedCluster,
                       boolean pullSecretHashedName, String primaryArchitecture, String infraID,
-                      String clusterID) {
+                      String clusterID, String sshKeySecretName) {
 
     /** This cluster with its primary architecture fixed ({@code primaryArchitecture}). */
     public Cluster withPrimaryArchitecture(String arch) {
         return new Cluster(path, name, namespace, release, pullSecret, sshKey, sshAuthorizedKey, etcdEncryptionKey,
                 etcdBackupKey, controllerAvailabilityPolicy, olmCatalogPlacement, fips, etcdStorageSize, networking,
                 apiServer, dns, nodePools, hosts, etcdStorageClass, disabledCapabilities, olmCatalogImages,
-                disableDefaultSources, managedCluster, pullSecretHashedName, arch, infraID, clusterID);
+                disableDefaultSources, managedCluster, pullSecretHashedName, arch, infraID, clusterID,
+                sshKeySecretName);
     }
 
     /** The namespace HyperShift runs the control plane in, where agents, InfraEnv and hosts live. */

@@ -115,6 +115,24 @@ class AdoptionReadersTest {
     }
 
     @Test
+    void theSshKeySecretOfHcpKeepsItsName() throws Exception {
+        List<ObjectNode> hub = handMade(hub("example-lab"));
+        find(hub, "HostedCluster", "hosted").with("spec").with("sshKey").put("name", "hosted-ssh-key");
+        ObjectNode secret = find(hub, "Secret", "sshkey-cluster-hosted");
+        ((ObjectNode) secret.get("metadata")).put("name", "hosted-ssh-key");
+        Adopted a = Adoption.adopt(hub, Options.defaults());
+        assertEquals(List.of(), errors(a));
+        assertEquals("hosted-ssh-key", cluster(a).path("sshKeySecretName").asText());
+        assertTrue(cluster(a).path("sshAuthorizedKey").asText().startsWith("ssh-ed25519 "));
+        List<ObjectNode> out = render(a);
+        assertEquals("hosted-ssh-key", find(out, "HostedCluster", "hosted").path("spec").path("sshKey").path("name").asText());
+        ObjectNode rendered = find(out, "Secret", "hosted-ssh-key");
+        assertEquals(secret.path("data"), rendered.path("data"), "the same public key");
+        assertEquals(secret.path("type"), rendered.path("type"));
+        assertEquals(find(hub, "InfraEnv", "hosted").path("spec"), find(out, "InfraEnv", "hosted").path("spec"));
+    }
+
+    @Test
     void infraIdAndClusterIdAreKeptAndLiveNoiseIsDropped() throws Exception {
         List<ObjectNode> hub = handMade(hub("example-lab"));
         ObjectNode hc = find(hub, "HostedCluster", "hosted");
@@ -217,14 +235,37 @@ class AdoptionReadersTest {
     }
 
     @Test
-    void aMirrorSetUnderAnotherNameIsKeptAndItsMirrorsRead() throws Exception {
+    void theHubsOneMirrorSetKeepsItsName() throws Exception {
+        List<ObjectNode> hub = handMade(hub("nodeport-tags-423"));
+        ObjectNode idms = find(hub, "ImageDigestMirrorSet", "hostedsite-mirrors");
+        ((ObjectNode) idms.get("metadata")).put("name", "idms-operator-0");
+        ((ObjectNode) find(hub, "ImageTagMirrorSet", "hostedsite-mirrors").get("metadata")).put("name", "idms-operator-0");
+        Adopted a = Adoption.adopt(hub, Options.defaults());
+        assertEquals("idms-operator-0", a.site().path("spec").path("hub").path("mirrorSetName").asText());
+        assertTrue(a.keptAsIs().stream().noneMatch(o -> o.path("kind").asText().endsWith("MirrorSet")));
+        List<ObjectNode> out = render(a);
+        assertEquals(idms.path("spec"), find(out, "ImageDigestMirrorSet", "idms-operator-0").path("spec"));
+        assertTrue(maybe(out, "ImageTagMirrorSet", null, "idms-operator-0").isPresent());
+        assertFalse(maybe(out, "ImageDigestMirrorSet", null, "hostedsite-mirrors").isPresent());
+    }
+
+    @Test
+    void severalMirrorSetsAreKeptAndTheirMirrorsRead() throws Exception {
         List<ObjectNode> hub = handMade(hub("example-lab"));
         ObjectNode idms = find(hub, "ImageDigestMirrorSet", "hostedsite-mirrors");
-        ((ObjectNode) idms.get("metadata")).put("name", "idms-release-0");
+        ObjectNode release = idms.deepCopy();
+        ((ObjectNode) release.get("metadata")).put("name", "idms-release-0");
+        ((ArrayNode) release.path("spec").path("imageDigestMirrors")).remove(2);
+        ((ObjectNode) idms.get("metadata")).put("name", "idms-operator-0");
+        ((ArrayNode) idms.path("spec").path("imageDigestMirrors")).remove(0);
+        ((ArrayNode) idms.path("spec").path("imageDigestMirrors")).remove(0);
+        hub.add(release);
         Adopted a = Adoption.adopt(hub, Options.defaults());
         assertEquals(3, a.site().path("spec").path("hub").path("mirrors").size());
+        assertFalse(a.site().path("spec").path("hub").has("mirrorSetName"));
         assertTrue(a.keptAsIs().stream().anyMatch(o -> o.path("metadata").path("name").asText().equals("idms-release-0")));
         assertTrue(a.diagnostics().stream().anyMatch(d -> d.message().contains("idms-release-0 is kept as it is")));
+        assertTrue(maybe(render(a), "ImageDigestMirrorSet", null, "hostedsite-mirrors").isPresent());
     }
 
     @Test

@@ -26,6 +26,7 @@ class ImportCommandTest {
         assertTrue(Files.readString(dir.resolve("IMPORT.md")).startsWith("# hostedsite import"));
         assertTrue(Files.isRegularFile(dir.resolve("site.yaml")));
         Path stale = dir.resolve("kept/cluster/stale_object.yaml");
+        Files.createDirectories(stale.getParent());
         Files.writeString(stale, "kind: Stale\n");
         Path mine = dir.resolve("README.md");
         Files.writeString(mine, "notes\n");
@@ -47,7 +48,7 @@ class ImportCommandTest {
     }
 
     @Test
-    void theImportedFolderRendersAndTheStdoutStreamIsTheSame(@TempDir Path tmp) {
+    void theImportedFolderRendersAndStdoutHoldsTheSite(@TempDir Path tmp) {
         Path dir = tmp.resolve("site");
         assertEquals(0, Run.of(new byte[0], "import", EXPORT.toString(), "-o", dir.toString()).exit());
         Run fromDir = Run.of(new byte[0], "render", dir.toString());
@@ -55,8 +56,8 @@ class ImportCommandTest {
         Run stream = Run.of(new byte[0], "import", EXPORT.toString());
         assertEquals(0, stream.exit(), stream.stderr());
         assertTrue(stream.stderr().startsWith("# hostedsite import: "), "the report on stderr");
-        assertTrue(stream.stdout().contains("kind: HostedSite") && stream.stdout().contains("kind: ImageDigestMirrorSet"),
-                "the site and the kept objects on stdout");
+        assertTrue(stream.stdout().contains("kind: HostedSite"), "the site on stdout");
+        assertFalse(stream.stdout().contains("# hostedsite import"), "the report is not on stdout");
     }
 
     @Test
