@@ -28,7 +28,7 @@ class AdoptionReadersTest {
 
     /** The deployable objects of a fixture's render. */
     static List<ObjectNode> hub(String fixture) throws Exception {
-        Compiler.Result r = ImportRoundTripTest.render(Repo.fixtures().resolve(fixture));
+        Compiler.Result r = ImportRoundTripTest.render(Repo.fixture(fixture));
         assertFalse(r.failed(), fixture);
         return new ArrayList<>(r.deployable().stream().map(ObjectNode::deepCopy).toList());
     }
