@@ -6,6 +6,7 @@ Each case is the example-lab ResourceList (fixtures/render/example-lab/input.yam
 for defects a YAML tree cannot carry (malformed YAML, duplicate keys, alias bombs). Run it from anywhere:
 
     python3 tools/make-corpus.py            # rewrite every case's input.yaml
+    python3 tools/make-corpus.py --check    # write nothing; exit 1 naming every committed input that differs
     mvn -B -o test -Dtest=FixturesTest -Dfixtures.update=true   # then regenerate expected.yaml, and REVIEW
 
 Cases named bad-warn-* are inputs the design accepts with a warning (exit 0). Size bombs (documents above the
@@ -292,6 +293,22 @@ edit("bad-nodeport-without-address", setter(C0 + ".apiServer", {"publishing": "N
 edit("bad-nodeport-port-out-of-range",
      setter(C0 + ".apiServer", {"publishing": "NodePort", "address": "192.168.122.20", "port": 6443}))
 edit("bad-enum-publishing", setter(C0 + ".apiServer.publishing", "Loadbalancer"))
+
+
+def _ssh_secret_name_with_secret_ref(d):
+    """clusters[].sshKeySecretName names the Secret the render writes; a secretRef sshKey writes none (issue 20)."""
+    c = cluster(d)
+    c.pop("sshAuthorizedKey", None)
+    c["sshKey"] = {"secretRef": {"name": "ssh"}}
+    c["sshKeySecretName"] = "hosted-ssh-key"
+
+
+edit("bad-ssh-key-secret-name-with-secret-ref", _ssh_secret_name_with_secret_ref)
+# apiServer.services (issue 20): the APIServer entry disagrees with apiServer, and a Route carries a nodePort
+edit("bad-services-disagree-with-publishing", setter(C0 + ".apiServer", {
+    "publishing": "NodePort", "address": "192.168.122.20", "port": 30443, "services": [
+        {"service": "APIServer", "servicePublishingStrategy": {"type": "NodePort", "nodePort": {"address": "192.168.122.21"}}},
+        {"service": "OAuthServer", "servicePublishingStrategy": {"type": "Route", "nodePort": {"address": "192.168.122.20"}}}]}))
 edit("bad-enum-network-type", setter(C0 + ".networking.networkType", "OVN"))
 
 # ---- MACs ----------------------------------------------------------------------------------------------------
@@ -1092,14 +1109,35 @@ def folder(name):
 
 
 def main():
-    only = set(sys.argv[1:])
+    """Writes the cases named on the command line (all without names). With --check, writes nothing and exits 1
+    listing every committed input.yaml that differs from what this tool makes (FixturesTest runs it so)."""
+    args = sys.argv[1:]
+    check = "--check" in args
+    only = set(a for a in args if a != "--check")
+    stale = []
     for name, make in sorted(CASES.items()):
         if only and name not in only:
             continue
         d = folder(name)
+        path = os.path.join(d, "input.yaml")
+        text = make()
+        if check:
+            try:
+                with open(path, encoding="utf-8", newline="") as f:
+                    committed = f.read()
+            except FileNotFoundError:
+                committed = None
+            if committed != text:
+                stale.append(os.path.relpath(path, ROOT))
+            continue
         os.makedirs(d, exist_ok=True)
-        with open(os.path.join(d, "input.yaml"), "w", encoding="utf-8", newline="\n") as f:
-            f.write(make())
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+    if check:
+        for p in stale:
+            print("stale: " + p + " differs from what tools/make-corpus.py makes; run it and regenerate the goldens")
+        print("%d cases, %d stale" % (len(CASES), len(stale)))
+        sys.exit(1 if stale else 0)
     print("%d cases" % len(CASES))
 
 

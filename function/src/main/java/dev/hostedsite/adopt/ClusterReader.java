@@ -26,6 +26,7 @@ import java.util.Optional;
  * config and tuning ConfigMaps) and InfraEnvs; the hosts are {@link HostReader}'s.
  */
 final class ClusterReader {
+    static final String OLM_OVERRIDES = "hypershift.openshift.io/olm-catalogs-is-registry-overrides";
     private final Inventory inv;
     private final SecretReader secrets;
     private final ObjectNode hc;
@@ -121,6 +122,10 @@ final class ClusterReader {
                 "the Agent CAPI provider's Role, written for releases before 4.23"));
         inv.get("ConfigMap", ns, Names.USER_CA_BUNDLE).ifPresent(c -> inv.claim(c, "spec.hub.registry.caBundle",
                 Disposition.SITE_FIELD, "the mirror registry's CA, for the hosted cluster"));
+        List<String> known = new ArrayList<>(ClusterGenerator.CATALOG_IMAGE_ANNOTATIONS.values());
+        known.add("hypershift.openshift.io/control-plane-operator-image");
+        known.add(OLM_OVERRIDES);
+        inv.otherAnnotations(hc, known);
         inv.claim(hc, path, Disposition.SITE_FIELD, "the hosted cluster");
     }
 
@@ -319,8 +324,10 @@ final class ClusterReader {
                 address = address == null ? a : address;
             }
         }
-        if (allNodePort) {
+        if (allNodePort || apiSvc != null && apiSvc.path("type").asText().equals("NodePort")) {
             api.put("publishing", "NodePort");
+            address = apiSvc != null && apiSvc.path("nodePort").hasNonNull("address")
+                    ? apiSvc.path("nodePort").path("address").asText() : address;
             if (address != null) {
                 api.put("address", address);
             }
@@ -334,29 +341,48 @@ final class ClusterReader {
                 api.put("hostname", apiSvc.path("loadBalancer").path("hostname").asText());
             }
         }
-        List<String> expected = List.of("APIServer", "OAuthServer", "Konnectivity", "Ignition");
-        List<String> seen = new ArrayList<>();
-        for (JsonNode s : services) {
-            String svc = s.path("service").asText();
-            seen.add(svc);
-            String type = s.path("servicePublishingStrategy").path("type").asText();
-            String want = allNodePort ? "NodePort" : svc.equals("APIServer") ? "LoadBalancer" : "Route";
-            if (!type.equals(want) || !expected.contains(svc)) {
-                inv.warn(hc, "spec.services", "service " + svc + " is published as " + type + "; the render publishes it as "
-                        + (expected.contains(svc) ? want : "nothing (only APIServer, OAuthServer, Konnectivity, Ignition)")
-                        + ", and services are immutable: the first sync would be refused.");
-            } else if (s.path("servicePublishingStrategy").path("route").hasNonNull("hostname")) {
-                inv.warn(hc, "spec.services", "the route hostname of " + svc + " cannot be written by the site; it would be dropped.");
+        ArrayNode derived = derivedServices(api);
+        if (derived.equals(services)) {
+            return;
+        }
+        String apiType = apiSvc == null ? "" : apiSvc.path("type").asText();
+        if (apiType.equals("LoadBalancer") || apiType.equals("NodePort")) {
+            api.set("services", services.deepCopy());
+            inv.field(hc, "spec.services", path + ".apiServer.services", Disposition.SITE_FIELD, "kept as written, in"
+                    + " order: HyperShift refuses any change of spec.services (CEL self.services == oldSelf.services)");
+            if (!consistent) {
+                inv.warn(hc, "spec.services", "the NodePort services use different addresses; the address checks read "
+                        + address + ", the APIServer's.");
+            }
+        } else {
+            inv.warn(hc, "spec.services", "the API server is published as " + (apiType.isEmpty() ? "nothing" : apiType)
+                    + "; the site publishes it as a LoadBalancer or a NodePort only, and services are immutable: the"
+                    + " first sync would be refused.");
+        }
+    }
+
+    /** The services the render derives from the publishing fields (generate/ClusterGenerator#services). */
+    private static ArrayNode derivedServices(ObjectNode api) {
+        ArrayNode out = Yaml.NODES.arrayNode();
+        boolean nodePort = api.path("publishing").asText().equals("NodePort");
+        for (String svc : List.of("APIServer", "OAuthServer", "Konnectivity", "Ignition")) {
+            ObjectNode strategy = out.addObject().put("service", svc).putObject("servicePublishingStrategy");
+            if (nodePort) {
+                ObjectNode np = strategy.put("type", "NodePort").putObject("nodePort");
+                np.put("address", api.path("address").asText());
+                if (svc.equals("APIServer") && api.has("port")) {
+                    np.put("port", api.path("port").asInt());
+                }
+            } else if (svc.equals("APIServer")) {
+                strategy.put("type", "LoadBalancer");
+                if (api.has("hostname")) {
+                    strategy.putObject("loadBalancer").put("hostname", api.path("hostname").asText());
+                }
+            } else {
+                strategy.put("type", "Route");
             }
         }
-        if (!consistent) {
-            inv.warn(hc, "spec.services", "the NodePort services use different addresses; the render gives them all "
-                    + address + ".");
-        }
-        if (!seen.containsAll(expected)) {
-            inv.warn(hc, "spec.services", "the render publishes APIServer, OAuthServer, Konnectivity and Ignition; this"
-                    + " cluster lists " + seen + ".");
-        }
+        return out;
     }
 
     private void managedCluster() {

@@ -96,6 +96,9 @@ final class HostReader {
         }
         network(inv, cluster, bmh, h, path);
         differences(inv, bmh, spec, annotations);
+        List<String> known = new java.util.ArrayList<>(List.of(HOSTNAME, "inspect.metal3.io"));
+        labels.fieldNames().forEachRemaining(k -> known.add(ClusterGenerator.AGENT_LABEL_PREFIX + k));
+        inv.otherAnnotations(bmh, known);
         inv.claim(bmh, path, Disposition.SITE_FIELD, "a bare-metal host");
         return h;
     }

@@ -128,6 +128,20 @@ final class Inventory {
         ledger.add(new Entry(ObjectRef.of(o), manifestPath, siteField, disposition, note));
     }
 
+    /**
+     * Warns about each annotation of {@code o} the render does not write: {@code known} are the annotations the site
+     * expresses, and this tool's and Argo CD's own are always known. An annotation kubectl applied is in its
+     * last-applied configuration, so the first apply of the render deletes it.
+     */
+    void otherAnnotations(ObjectNode o, java.util.Collection<String> known) {
+        o.path("metadata").path("annotations").fieldNames().forEachRemaining(k -> {
+            if (!known.contains(k) && !k.startsWith("hostedsite.dev/") && !k.startsWith("argocd.argoproj.io/")) {
+                warn(o, "metadata.annotations", "the render does not write the annotation " + k + "; the first"
+                        + " sync would remove it.");
+            }
+        });
+    }
+
     /** A value the render would write differently, or input the import cannot read: a warning. */
     void warn(ObjectNode o, String fieldPath, String message) {
         diagnostics.add(Diagnostic.warning(o == null ? null : ObjectRef.of(o), fieldPath, message));

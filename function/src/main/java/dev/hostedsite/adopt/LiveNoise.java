@@ -10,7 +10,8 @@ import java.util.List;
  * What the API server and controllers add to an object, which no site can or should reproduce: {@code status},
  * the server-set metadata ({@code managedFields}, {@code uid}, {@code resourceVersion}, {@code creationTimestamp},
  * {@code generation}, {@code selfLink}, {@code ownerReferences}, {@code finalizers}, {@code deletionTimestamp}),
- * {@code kubectl.kubernetes.io/last-applied-configuration}, and the KRM tool chain's annotations. The other helper's
+ * {@code kubectl.kubernetes.io/last-applied-configuration}, Argo CD's {@code argocd.argoproj.io/tracking-id}, and the
+ * KRM tool chain's annotations. The other helper's
  * {@code LiveExport} cleans an export before import; this is the import's own guard, so noisy input never reaches the
  * site or the kept objects.
  */
@@ -19,6 +20,8 @@ final class LiveNoise {
             "generation", "selfLink", "ownerReferences", "finalizers", "deletionTimestamp",
             "deletionGracePeriodSeconds");
     static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+    /** Argo CD's resource tracking annotation, which it writes on every object it applies. */
+    static final String ARGOCD_TRACKING = "argocd.argoproj.io/tracking-id";
 
     private LiveNoise() {}
 
@@ -41,8 +44,10 @@ final class LiveNoise {
             }
             if (m.path("annotations").isObject()) {
                 ObjectNode a = (ObjectNode) m.get("annotations");
-                if (a.remove(LAST_APPLIED) != null) {
-                    dropped.add("metadata.annotations." + LAST_APPLIED);
+                for (String key : List.of(LAST_APPLIED, ARGOCD_TRACKING)) {
+                    if (a.remove(key) != null) {
+                        dropped.add("metadata.annotations." + key);
+                    }
                 }
                 if (a.isEmpty()) {
                     m.remove("annotations");

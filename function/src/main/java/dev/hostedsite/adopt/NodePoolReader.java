@@ -70,6 +70,7 @@ final class NodePoolReader {
         }
         documents(inv, cluster, np, spec.path("config"), p, "config", ClusterGenerator.CONFIG_KEY, path);
         documents(inv, cluster, np, spec.path("tuningConfig"), p, "tuning", ClusterGenerator.TUNING_KEY, path);
+        inv.otherAnnotations(np, List.of());
         inv.claim(np, path, Disposition.SITE_FIELD, "a NodePool");
         return p;
     }

@@ -159,6 +159,11 @@ final class OperatorsReader {
         if (!out.isEmpty()) {
             hub.set("operators", out);
         }
+        for (JsonNode c : hub.path("catalogs")) {
+            if (c.path("packages").isEmpty()) {
+                ((ObjectNode) c).remove("packages");
+            }
+        }
     }
 
     private String mceNamespace() {

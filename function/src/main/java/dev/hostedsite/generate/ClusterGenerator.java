@@ -217,6 +217,11 @@ public final class ClusterGenerator {
     private ArrayNode services() {
         ArrayNode services = Yaml.NODES.arrayNode();
         Cluster.ApiServer api = c.apiServer();
+        if (!api.services().isEmpty()) {
+            // apiServer.services: an adopted cluster's own list, in its order (spec.services is immutable)
+            api.services().forEach(s -> services.add(s.deepCopy()));
+            return services;
+        }
         for (String svc : List.of("APIServer", "OAuthServer", "Konnectivity", "Ignition")) {
             ObjectNode strategy = services.addObject().put("service", svc).putObject("servicePublishingStrategy");
             if (api.nodePort()) {

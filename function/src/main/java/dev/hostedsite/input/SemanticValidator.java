@@ -85,6 +85,7 @@ public final class SemanticValidator {
                         + " and references " + c.sshKey().refName() + ". Remove sshKeySecretName, or give the key as"
                         + " sshAuthorizedKey.", c.sshKeySecretName());
             }
+            services(c);
             report(HostNameRules.check(c));
             for (Cluster.NodePool p : c.nodePools()) {
                 String prev = pools.putIfAbsent(c.namespace() + "/" + p.name(), p.path());
@@ -94,6 +95,64 @@ public final class SemanticValidator {
                 }
             }
         }
+    }
+
+    /**
+     * {@code apiServer.services}, when given, must publish the API server as {@code apiServer} says (the checks of
+     * addresses and load balancers read {@code apiServer}), and name each service once.
+     */
+    private void services(Cluster c) {
+        Cluster.ApiServer api = c.apiServer();
+        String path = c.path() + ".apiServer.services";
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        com.fasterxml.jackson.databind.JsonNode apiServer = null;
+        for (int i = 0; i < api.services().size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode s = api.services().get(i);
+            String name = s.path("service").asText();
+            if (!seen.add(name)) {
+                error(path + "[" + i + "].service", "service " + name + " is listed twice; HyperShift publishes each"
+                        + " service once.", name);
+            }
+            apiServer = name.equals("APIServer") ? s.path("servicePublishingStrategy") : apiServer;
+            com.fasterxml.jackson.databind.JsonNode strategy = s.path("servicePublishingStrategy");
+            String type = strategy.path("type").asText();
+            for (String sub : List.of("nodePort", "loadBalancer", "route")) {
+                boolean allowed = sub.equals("nodePort") ? type.equals("NodePort")
+                        : sub.equals("loadBalancer") ? type.equals("LoadBalancer") : type.equals("Route");
+                if (strategy.has(sub) != allowed && (strategy.has(sub) || sub.equals("nodePort"))) {
+                    error(path + "[" + i + "].servicePublishingStrategy", "type " + type + " " + (strategy.has(sub)
+                            ? "takes no " + sub : "needs nodePort") + " (HyperShift's ServicePublishingStrategy rules).", type);
+                }
+            }
+        }
+        if (api.services().isEmpty()) {
+            return;
+        }
+        if (apiServer == null) {
+            error(path, "the list has no APIServer service; HyperShift needs one.", null);
+            return;
+        }
+        String type = apiServer.path("type").asText();
+        boolean agrees = type.equals(api.publishing()) && (!api.nodePort()
+                || apiServer.path("nodePort").path("address").asText().equals(api.address())
+                && (api.port() == null || apiServer.path("nodePort").path("port").asInt(-1) == api.port()))
+                && (api.nodePort() || api.hostname() == null
+                || api.hostname().equals(apiServer.path("loadBalancer").path("hostname").asText(null)));
+        if (!agrees) {
+            error(path, "the APIServer service is published as " + type + describe(apiServer) + " here, and apiServer"
+                    + " says " + api.publishing() + (api.nodePort() ? " on " + api.address()
+                    + (api.port() == null ? "" : " port " + api.port()) : api.hostname() == null ? "" : " with hostname "
+                    + api.hostname()) + ": make them agree (the address checks read apiServer).", type);
+        }
+    }
+
+    private static String describe(com.fasterxml.jackson.databind.JsonNode strategy) {
+        com.fasterxml.jackson.databind.JsonNode np = strategy.path("nodePort");
+        if (np.isObject()) {
+            return " on " + np.path("address").asText() + (np.has("port") ? " port " + np.path("port").asText() : "");
+        }
+        String host = strategy.path("loadBalancer").path("hostname").asText(null);
+        return host == null ? "" : " with hostname " + host;
     }
 
     private void hub(Hub hub) {

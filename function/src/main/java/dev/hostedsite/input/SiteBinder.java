@@ -183,7 +183,7 @@ public final class SiteBinder {
                 strings(net.path("machineNetwork")));
         JsonNode api = c.path("apiServer");
         ApiServer apiServer = new ApiServer(text(api, "publishing", SchemaDefaults.text("spec.clusters[].apiServer.publishing")), text(api, "hostname", null),
-                text(api, "address", null), api.hasNonNull("port") ? api.get("port").asInt() : null);
+                text(api, "address", null), api.hasNonNull("port") ? api.get("port").asInt() : null, nodes(api.path("services")));
         Dns dns = c.has("dns")
                 ? new Dns(strings(c.path("dns").path("apiAddresses")), strings(c.path("dns").path("ingressAddresses")))
                 : null;
@@ -292,6 +292,12 @@ public final class SiteBinder {
     static String text(JsonNode n, String field, String dflt) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() ? dflt : v.asText();
+    }
+
+    static List<JsonNode> nodes(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return List.copyOf(out);
     }
 
     static List<String> strings(JsonNode array) {

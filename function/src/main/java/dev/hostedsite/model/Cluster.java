@@ -86,7 +86,13 @@ public record Cluster(String path, String name, String namespace, Release releas
     public record Networking(String networkType, List<String> clusterNetwork, List<String> serviceNetwork,
                              List<String> machineNetwork) {}
 
-    public record ApiServer(String publishing, String hostname, String address, Integer port) {
+    /**
+     * How the control plane's services are published. {@code services}: {@code apiServer.services}, the HostedCluster's
+     * {@code spec.services} as written (each a ServicePublishingStrategyMapping), or empty to derive them from
+     * {@code publishing}.
+     */
+    public record ApiServer(String publishing, String hostname, String address, Integer port,
+                            List<JsonNode> services) {
         public boolean nodePort() {
             return "NodePort".equals(publishing);
         }

@@ -143,6 +143,8 @@ class AdoptionReadersTest {
                 .put("creationTimestamp", "2026-11-02T09:14:07Z");
         meta.putArray("managedFields").addObject().put("manager", "kubectl-client-side-apply");
         meta.with("annotations").put("kubectl.kubernetes.io/last-applied-configuration", "{\"spec\":{}}");
+        meta.with("annotations").put("argocd.argoproj.io/tracking-id", "hub:hypershift.openshift.io/HostedCluster:clusters/hosted");
+        meta.with("annotations").put("hypershift.openshift.io/pod-security-admission-label-override", "baseline");
         // an oc get -o yaml List
         ObjectNode list = Yaml.object().put("apiVersion", "v1").put("kind", "List");
         ArrayNode items = list.putArray("items");
@@ -161,6 +163,9 @@ class AdoptionReadersTest {
             assertTrue(a.ledger().stream().anyMatch(e -> e.object().name().equals("hosted") && e.manifestPath().equals(field)
                     && e.disposition() == Disposition.SERVER_OWNED), field);
         }
+        assertTrue(a.diagnostics().stream().anyMatch(d -> d.message().contains(
+                "annotation hypershift.openshift.io/pod-security-admission-label-override; the first sync would remove it")));
+        assertTrue(a.diagnostics().stream().noneMatch(d -> d.message().contains("tracking-id")), "Argo CD's own");
         String written = Yaml.write(a.site());
         assertFalse(written.contains("51574893") || written.contains("managedFields"), "no live noise in the site");
     }
@@ -184,6 +189,33 @@ class AdoptionReadersTest {
         for (JsonNode s : find(out, "HostedCluster", "edge1").path("spec").path("services")) {
             assertEquals("NodePort", s.path("servicePublishingStrategy").path("type").asText());
         }
+    }
+
+    @Test
+    void servicesAsHcpWritesThemAreKeptVerbatim() throws Exception {
+        List<ObjectNode> hub = handMade(hub("nodeport-tags-423"));
+        ObjectNode hc = find(hub, "HostedCluster", "edge1");
+        // hcp create cluster agent: alphabetical order, and OIDC
+        ArrayNode services = Yaml.NODES.arrayNode();
+        for (String svc : List.of("APIServer", "Ignition", "Konnectivity", "OAuthServer", "OIDC")) {
+            ObjectNode np = services.addObject().put("service", svc).putObject("servicePublishingStrategy")
+                    .put("type", "NodePort").putObject("nodePort").put("address", "10.0.0.50");
+            if (svc.equals("APIServer")) {
+                np.put("port", 30443);
+            }
+        }
+        hc.with("spec").set("services", services);
+        Adopted a = Adoption.adopt(hub, Options.defaults());
+        assertEquals(List.of(), errors(a));
+        JsonNode api = cluster(a).path("apiServer");
+        assertEquals("NodePort", api.path("publishing").asText());
+        assertEquals("10.0.0.50", api.path("address").asText());
+        assertEquals(services, api.path("services"));
+        assertEquals(services, find(render(a), "HostedCluster", "edge1").path("spec").path("services"),
+                "spec.services is immutable, order included: written back as the hub has it");
+        // the derived list needs no services field
+        Adopted plain = Adoption.adopt(hub("nodeport-tags-423"), Options.defaults());
+        assertFalse(cluster(plain).path("apiServer").has("services"));
     }
 
     @Test
