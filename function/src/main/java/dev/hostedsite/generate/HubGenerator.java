@@ -1,21 +1,23 @@
 package dev.hostedsite.generate;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.graph.Manifest;
-import dev.hostedsite.kinds.Names;
 import dev.hostedsite.kinds.Objects;
-import dev.hostedsite.krm.Yaml;
+import dev.hostedsite.kinds.config.ImageConfigKind;
+import dev.hostedsite.kinds.config.MirrorSetKinds;
+import dev.hostedsite.kinds.olm.CatalogSourceKind;
 import dev.hostedsite.model.Hub;
 import dev.hostedsite.model.Site;
+import dev.hostedsite.operators.mce.MultiClusterEngineKind;
+import dev.hostedsite.platform.agent.AgentServiceConfigKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The hub's objects for one site: trust for the mirror registry, assisted-service's registries.conf, the
  * MultiClusterEngine (unless ACM owns it), the {@code agent} AgentServiceConfig, mirror sets, CatalogSources and
- * what {@link HubOperators} installs from them. They are
+ * what {@link HubOperators} installs from them, each built by its kind's unit ({@code kinds/config},
+ * {@code kinds/olm}, {@code operators/mce}, {@code platform/agent}). They are
  * singletons of the hub: when several sites describe them, the {@link ManifestSet} requires them to agree.
  */
 public final class HubGenerator {
@@ -28,22 +30,20 @@ public final class HubGenerator {
         String ca = Pem.normalize(hub.registry().caBundle());
         List<Manifest> out = new ArrayList<>();
         out.add(hub(Core.namespace(hub.mceNamespace())));
-        out.add(hub(Core.configMap(Names.OPENSHIFT_CONFIG, Names.REGISTRY_CONFIG, null,
-                Map.of(hub.registry().trustKey(), ca))));
-        out.add(hub(imageConfig()));
-        out.add(hub(Core.configMap(hub.mceNamespace(), Names.CUSTOM_REGISTRIES, Map.of("app", "assisted-service"),
-                Map.of("ca-bundle.crt", ca, "registries.conf", RegistriesConf.render(hub.mirrors())))));
+        out.add(hub(ImageConfigKind.trust(hub.registry(), ca)));
+        out.add(hub(ImageConfigKind.build()));
+        out.add(hub(AgentServiceConfigKind.mirrorRegistries(hub, ca)));
         if (hub.emitsMultiClusterEngine()) {
-            out.add(hub(multiClusterEngine(hub)));
+            out.add(hub(MultiClusterEngineKind.build(hub.mceNamespace())));
         }
-        out.add(hub(agentServiceConfig(hub)));
-        out.add(hub(mirrorSet(hub.mirrorSetName(), "ImageDigestMirrorSet", "imageDigestMirrors", hub.mirrors())));
+        out.add(hub(AgentServiceConfigKind.build(hub)));
+        out.add(hub(MirrorSetKinds.digest(hub.mirrorSetName(), hub.mirrors())));
         List<Hub.Mirror> tagMirrors = hub.mirrors().stream().filter(Hub.Mirror::tags).toList();
         if (!tagMirrors.isEmpty()) {
-            out.add(hub(mirrorSet(hub.mirrorSetName(), "ImageTagMirrorSet", "imageTagMirrors", tagMirrors)));
+            out.add(hub(MirrorSetKinds.tag(hub.mirrorSetName(), tagMirrors)));
         }
         for (Hub.Catalog c : hub.catalogs()) {
-            out.add(hub(catalogSource(c)));
+            out.add(hub(CatalogSourceKind.build(c)));
         }
         out.addAll(HubOperators.generate(hub));
         out.addAll(HubPlumbing.generate(hub));
@@ -65,87 +65,5 @@ public final class HubGenerator {
 
     static ObjectNode resource(String apiVersion, String kind, String namespace, String name) {
         return Objects.resource(apiVersion, kind, namespace, name);
-    }
-
-    /** A partial object: Argo CD applies it server-side, so only {@code additionalTrustedCA} is owned by us. */
-    private static ObjectNode imageConfig() {
-        ObjectNode image = resource("config.openshift.io/v1", "Image", null, Names.IMAGE_CONFIG);
-        image.putObject("spec").putObject("additionalTrustedCA").put("name", Names.REGISTRY_CONFIG);
-        return image;
-    }
-
-    private static ObjectNode multiClusterEngine(Hub hub) {
-        ObjectNode mce = resource("multicluster.openshift.io/v1", "MultiClusterEngine", null, Names.MULTICLUSTER_ENGINE);
-        ObjectNode spec = mce.putObject("spec");
-        spec.put("targetNamespace", hub.mceNamespace());
-        ArrayNode components = spec.putObject("overrides").putArray("components");
-        components.addObject().put("enabled", true).put("name", "assisted-service");
-        components.addObject().put("enabled", true).put("name", "hypershift");
-        return mce;
-    }
-
-    /** Cluster-scoped: the documentation's examples that give it a namespace are wrong. */
-    private static ObjectNode agentServiceConfig(Hub hub) {
-        ObjectNode asc = resource("agent-install.openshift.io/v1beta1", "AgentServiceConfig", null,
-                Names.AGENT_SERVICE_CONFIG);
-        ObjectNode spec = asc.putObject("spec");
-        Hub.AgentStorage storage = hub.agentServiceConfig();
-        spec.set("databaseStorage", claim(storage.databaseStorage(), storage.storageClassName()));
-        spec.set("filesystemStorage", claim(storage.filesystemStorage(), storage.storageClassName()));
-        if (storage.imageStorage() != null) {
-            spec.set("imageStorage", claim(storage.imageStorage(), storage.storageClassName()));
-        }
-        spec.putObject("mirrorRegistryRef").put("name", Names.CUSTOM_REGISTRIES);
-        if (hub.osImages().caBundle() != null) {
-            // openshift/assisted-service api/v1beta1/agentserviceconfig_types.go OSImageCACertRef: the CA
-            // assisted-image-service trusts when it downloads the OS images from an https source.
-            spec.putObject("OSImageCACertRef").put("name", Names.OS_IMAGES_CA);
-        }
-        ArrayNode images = spec.putArray("osImages");
-        String base = hub.osImages().webServer().replaceAll("/+$", "");
-        for (Hub.OsImage i : hub.osImages().images()) {
-            ObjectNode img = images.addObject();
-            img.put("cpuArchitecture", i.cpuArchitecture());
-            img.put("openshiftVersion", i.openshiftVersion());
-            if (i.rootfs() != null) {
-                img.put("rootFSUrl", base + "/" + i.rootfs());
-            }
-            img.put("url", base + "/" + i.iso());
-            img.put("version", i.version());
-        }
-        return asc;
-    }
-
-    private static ObjectNode claim(String size, String storageClass) {
-        ObjectNode c = Yaml.object();
-        c.putArray("accessModes").add("ReadWriteOnce");
-        c.putObject("resources").putObject("requests").put("storage", size);
-        if (storageClass != null) {
-            c.put("storageClassName", storageClass);
-        }
-        return c;
-    }
-
-    private static ObjectNode mirrorSet(String name, String kind, String field, List<Hub.Mirror> mirrors) {
-        ObjectNode set = resource("config.openshift.io/v1", kind, null, name);
-        ArrayNode list = set.putObject("spec").putArray(field);
-        for (Hub.Mirror m : mirrors) {
-            ObjectNode e = list.addObject();
-            ArrayNode ms = e.putArray("mirrors");
-            m.mirrors().forEach(ms::add);
-            e.put("source", m.source());
-        }
-        return set;
-    }
-
-    private static ObjectNode catalogSource(Hub.Catalog c) {
-        ObjectNode cs = resource("operators.coreos.com/v1alpha1", "CatalogSource", Names.OPENSHIFT_MARKETPLACE, c.name());
-        ObjectNode spec = cs.putObject("spec");
-        if (c.displayName() != null) {
-            spec.put("displayName", c.displayName());
-        }
-        spec.put("image", c.image());
-        spec.put("sourceType", "grpc");
-        return cs;
     }
 }

@@ -5,17 +5,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.kinds.HubOperatorDefaults;
-import dev.hostedsite.kinds.Names;
+import dev.hostedsite.kinds.Objects;
 import dev.hostedsite.model.Hub;
+import dev.hostedsite.platform.agent.AgentServiceConfigKind;
+import dev.hostedsite.platform.agent.ProvisioningKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The hub's bare-metal plumbing a site asks for: the {@code provisioning-configuration} Provisioning that makes
  * metal3 watch the hosted clusters' namespaces ({@code hub.provisioning}), the LVMCluster whose device classes make
  * the StorageClasses {@code lvms-<class>} ({@code hub.storage.lvms}), and the ConfigMap with the CA of an https OS
- * image web server ({@code hub.osImages.caBundle}). The rules that decide when each is needed are in
+ * image web server ({@code hub.osImages.caBundle}); the Provisioning and the CA ConfigMap are built by their units
+ * ({@code platform/agent}). The rules that decide when each is needed are in
  * {@link dev.hostedsite.input.HubPlumbingRules}.
  */
 public final class HubPlumbing {
@@ -25,7 +27,7 @@ public final class HubPlumbing {
     static List<Manifest> generate(Hub hub) {
         List<Manifest> out = new ArrayList<>();
         if (Hub.PROVISIONING_PATCH.equals(hub.provisioning()) || Hub.PROVISIONING_CREATE.equals(hub.provisioning())) {
-            out.add(HubGenerator.hub(provisioning(Hub.PROVISIONING_CREATE.equals(hub.provisioning())),
+            out.add(HubGenerator.hub(ProvisioningKind.build(Hub.PROVISIONING_CREATE.equals(hub.provisioning())),
                     "spec.hub.provisioning"));
         }
         if (hub.storage().lvms() != null) {
@@ -33,33 +35,15 @@ public final class HubPlumbing {
                     HubOperatorDefaults.LVMS_DEFAULT_PATH));
         }
         if (hub.osImages().caBundle() != null) {
-            out.add(HubGenerator.hub(Core.configMap(hub.mceNamespace(), Names.OS_IMAGES_CA, null,
-                    Map.of("ca-bundle.crt", Pem.normalize(hub.osImages().caBundle()))), "spec.hub.osImages.caBundle"));
+            out.add(HubGenerator.hub(AgentServiceConfigKind.osImagesCa(hub, Pem.normalize(hub.osImages().caBundle())),
+                    "spec.hub.osImages.caBundle"));
         }
         return out;
     }
 
-    /**
-     * {@code patch}: only {@code watchAllNamespaces: true}, applied server-side onto the Provisioning the baremetal
-     * platform installed (WaveAssigner marks it partial). {@code create}: the object the documentation creates on a
-     * hub without one, with {@code provisioningNetwork: Disabled}: cluster-baremetal-operator @ 4ecb36c0
-     * api/v1alpha1/provisioning_validation.go {@code getProvisioningNetworkMode} reads an empty mode as Managed, which
-     * needs provisioningIP, provisioningNetworkCIDR and provisioningDHCPRange, and controllers/provisioning_enabled.go
-     * {@code EnabledFeatures} allows only Disabled on platforms other than BareMetal and None.
-     */
-    private static ObjectNode provisioning(boolean create) {
-        ObjectNode p = HubGenerator.resource("metal3.io/v1alpha1", "Provisioning", null, Names.PROVISIONING);
-        ObjectNode spec = p.putObject("spec");
-        if (create) {
-            spec.put("provisioningNetwork", "Disabled");
-        }
-        spec.put("watchAllNamespaces", true);
-        return p;
-    }
-
     /** One LVMCluster with the device classes as written (their fields are the LVMCluster's own). */
     private static ObjectNode lvmCluster(Hub.Lvms lvms, String namespace) {
-        ObjectNode c = HubGenerator.resource("lvm.topolvm.io/v1alpha1", "LVMCluster", namespace, lvms.name());
+        ObjectNode c = Objects.resource("lvm.topolvm.io/v1alpha1", "LVMCluster", namespace, lvms.name());
         ArrayNode classes = c.putObject("spec").putObject("storage").putArray("deviceClasses");
         for (JsonNode d : lvms.deviceClasses()) {
             classes.add(d.deepCopy());

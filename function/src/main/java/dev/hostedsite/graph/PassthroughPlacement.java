@@ -153,7 +153,7 @@ public final class PassthroughPlacement {
             return 1;
         }
         var operator = OperatorKinds.of(key.group(), key.kind());
-        if (operator.isPresent()) {
+        if (operator.isPresent() && operator.get().wave() != null) {
             return operator.get().wave();
         }
         Integer generatedWave = WaveAssigner.waves().get(key.kind());
@@ -188,14 +188,19 @@ public final class PassthroughPlacement {
         }
     }
 
-    /** No readiness need between a passthrough item and another object may wait on a later wave. */
+    /**
+     * No readiness need between a passthrough item and another object may wait on a later wave. Reported in the
+     * order Argo CD applies the waiting kinds (by their table wave; the needs of one wave in model order).
+     */
     private static void checkNeeds(Map<ObjectKey, Integer> waves, Map<ObjectKey, String> kinds,
                                    Map<ObjectKey, ObjectNode> items, Set<ObjectKey> own, List<Diagnostic> out) {
         Map<String, List<ObjectKey>> byKind = new HashMap<>();
         kinds.forEach((k, kind) -> byKind.computeIfAbsent(kind, x -> new ArrayList<>()).add(k));
         byKind.values().forEach(l -> l.sort(null));
         Set<String> seen = new LinkedHashSet<>();
-        for (ReadinessModel.Need n : ReadinessModel.NEEDS) {
+        List<ReadinessModel.Need> needs = new ArrayList<>(ReadinessModel.NEEDS);
+        needs.sort(java.util.Comparator.comparingInt(n -> WaveAssigner.waves().getOrDefault(n.kind(), Integer.MAX_VALUE)));
+        for (ReadinessModel.Need n : needs) {
             for (ObjectKey waiting : byKind.getOrDefault(n.kind(), List.of())) {
                 for (ObjectKey needed : byKind.getOrDefault(n.prerequisite(), List.of())) {
                     boolean touches = items.containsKey(waiting) && !CONFIG_KINDS.contains(waiting.kind())

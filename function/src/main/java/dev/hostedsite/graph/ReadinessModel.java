@@ -36,49 +36,12 @@ public final class ReadinessModel {
 
     /** The model. Agents are not rendered; their chain (BareMetalHost → Agent → NodePool) is folded into one edge. */
     public static final List<Need> NEEDS = withDeclared(List.of(
-            // operator-framework/operator-lifecycle-manager pkg/controller/operators/catalog/operator.go
-            // (syncCatalogSources: syncRegistryServer, syncConnection) and pkg/controller/registry/reconciler/grpc.go:
-            // OLM's catalog operator runs a registry pod from spec.image and reports
-            // status.connectionState.lastObservedState READY once it serves; the hub pulls that index image from
-            // the mirror, through the mirror sets and with the registry CA of the cluster Image config.
-            new Need("CatalogSource", "ImageDigestMirrorSet", "the registry pod pulls the index image via the mirror"),
-            new Need("CatalogSource", "ImageTagMirrorSet", "the registry pod pulls the index image via the mirror"),
-            new Need("CatalogSource", "Image", "the mirror registry's CA (additionalTrustedCA)"),
-            new Need("CatalogSource", "ConfigMap", "the CA bundle the Image config names"),
-            // operator-framework/operator-lifecycle-manager pkg/controller/operators/catalog/operator.go
-            // (syncResolvingNamespace): a Subscription whose catalog is not READY gets CatalogSourcesUnhealthy=True,
-            // which Argo CD's built-in check (argoproj/argo-cd resource_customizations/operators.coreos.com/
-            // Subscription/health.lua) calls Degraded; it reaches state AtLatestKnown once the resolved CSV exists.
-            new Need("Subscription", "CatalogSource", "OLM resolves the package from a READY catalog"),
-            // operator-lifecycle-manager pkg/controller/operators/olm/operatorgroup.go: a CSV in a namespace without
-            // exactly one OperatorGroup fails (NoOperatorGroup / TooManyOperatorGroups); its operator never runs.
-            new Need("Subscription", "OperatorGroup", "the operator's CSV installs only under an OperatorGroup"),
-            // stolostron/backplane-operator bundle/manifests/multicluster-engine.clusterserviceversion.yaml: the
-            // MultiClusterEngine CRD and the operator that reconciles it come with the CSV the Subscription installs
-            // (an edge only when the render subscribes multicluster-engine; else it was installed by hand).
-            new Need("MultiClusterEngine", "Subscription", "the MCE CRD and operator come from its CSV"),
-            // metallb/metallb-operator bundle/manifests (metallb.io_metallbs.yaml and the CSV): the MetalLB CRD,
-            // the operator and the validating webhooks (webhookdefinitions, deployment
-            // metallb-operator-webhook-server) come with the CSV the metallb-operator Subscription installs.
-            new Need("MetalLB", "Subscription", "the MetalLB CRD and operator come from its CSV"),
-            // metallb/metallb-operator controllers/metallb_controller.go: the MetalLB CR makes the operator deploy
-            // the controller (assigns addresses from IPAddressPools) and the speakers (announce per
-            // L2Advertisement); before it is Available a pool or advertisement exists but nothing acts on it.
-            new Need("IPAddressPool", "MetalLB", "the MetalLB controller assigns addresses from pools"),
-            new Need("L2Advertisement", "MetalLB", "the MetalLB speakers announce the addresses"),
-            new Need("L2Advertisement", "IPAddressPool", "spec.ipAddressPools"),
             // openshift/hypershift control-plane-operator hostedcontrolplane_controller.go: with APIServer published
             // as a LoadBalancer, the control plane waits for the kube-apiserver Service's load-balancer ingress
             // (the HostedCluster's controlPlaneEndpoint); MetalLB assigns it from a pool and announces it per
             // L2Advertisement.
             new Need("HostedCluster", "L2Advertisement", "the API Service gets an announced address"),
             new Need("HostedCluster", "IPAddressPool", "the API Service's address comes from a pool"),
-            // stolostron/backplane-operator pkg/templates/charts/toggle/assisted-service: the MCE installs the
-            // infrastructure operator (and the agent-install CRDs) that reconciles AgentServiceConfig.
-            new Need("AgentServiceConfig", "MultiClusterEngine", "the MCE installs the infrastructure operator"),
-            // openshift/assisted-service internal/controller/controllers/agentserviceconfig_controller.go:
-            // spec.mirrorRegistryRef is read into the assisted-service ConfigMap; a missing one fails reconcile.
-            new Need("AgentServiceConfig", "ConfigMap", "mirrorRegistryRef (registries.conf, CA)"),
             // stolostron/backplane-operator pkg/templates/charts/toggle/hypershift-addon: the MCE runs the
             // HyperShift operator that reconciles HostedClusters (and installs their CRDs).
             new Need("HostedCluster", "MultiClusterEngine", "the MCE runs the HyperShift operator"),
@@ -112,7 +75,6 @@ public final class ReadinessModel {
             // (status.go computeLVMClusterReadiness: state Ready). assisted-service's PVCs (AgentServiceConfig
             // spec.databaseStorage, filesystemStorage, imageStorage: storageClassName) and the hosted etcd's volumes
             // bind only then when they name such a class.
-            new Need("AgentServiceConfig", "LVMCluster", "assisted-service's volumes use an LVMS storage class"),
             new Need("HostedCluster", "LVMCluster", "the hosted etcd's volumes may use an LVMS storage class"),
             // stolostron/hypershift-addon-operator pkg/agent/agent.go and auto_import_controller.go: the add-on
             // writes the hosted cluster's admin kubeconfig for the Hosted-mode klusterlet (external-managed-kubeconfig

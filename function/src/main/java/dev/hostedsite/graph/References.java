@@ -49,11 +49,11 @@ public final class References {
     }
 
     /**
-     * The OLM chain: a Subscription names its CatalogSource ({@code spec.source} in {@code spec.sourceNamespace}) and
-     * is installed by the one OperatorGroup of its namespace; the operator's own custom resources need their
-     * operator's Subscription (MetalLB: {@code metallb-operator} in the MetalLB's namespace; the MultiClusterEngine:
-     * {@code multicluster-engine}, when the render subscribes it); an L2Advertisement names its IPAddressPools, and a
-     * pool needs the MetalLB of its namespace.
+     * The OLM edges that depend on what else the objects hold (the declared ones, such as a Subscription's
+     * CatalogSource or a MetalLB's Subscription, come from the kinds' fieldSpecs): a Subscription is installed by
+     * the one OperatorGroup of its namespace ({@code kinds/OperatorGroups}); the MultiClusterEngine needs the
+     * {@code multicluster-engine} Subscription of its target namespace when the render subscribes it; the
+     * LVMCluster needs the {@code lvms-operator} Subscription of its namespace.
      */
     private static void olm(JsonNode o, Map<String, List<ObjectKey>> operatorGroups, Set<ObjectKey> subscriptions,
                             List<Reference> refs) {
@@ -61,27 +61,14 @@ public final class References {
         JsonNode spec = o.path("spec");
         switch (from.group() + "/" + from.kind()) {
             case OLM + "/Subscription" -> {
-                name(spec, "spec.source").ifPresent(n -> refs.add(new Reference(from, "spec.source",
-                        new ObjectKey(OLM, "CatalogSource", spec.path("sourceNamespace").asText(from.namespace()), n))));
                 for (ObjectKey og : operatorGroups.getOrDefault(from.namespace(), List.of())) {
                     refs.add(new Reference(from, "metadata.namespace (OperatorGroup)", og));
                 }
             }
-            case "metallb.io/MetalLB" -> refs.add(new Reference(from, "metadata.namespace (operator)",
-                    new ObjectKey(OLM, "Subscription", from.namespace(), OlmPackages.METALLB_PACKAGE)));
             // openshift/lvm-operator bundle/manifests: the LVMCluster CRD and its controller come with the CSV the
             // lvms-operator Subscription installs.
             case "lvm.topolvm.io/LVMCluster" -> refs.add(new Reference(from, "metadata.namespace (operator)",
                     new ObjectKey(OLM, "Subscription", from.namespace(), OlmPackages.LVMS_PACKAGE)));
-            case "metallb.io/IPAddressPool" -> refs.add(new Reference(from, "metadata.namespace (MetalLB)",
-                    new ObjectKey("metallb.io", "MetalLB", from.namespace(), Names.METALLB)));
-            case "metallb.io/L2Advertisement" -> {
-                JsonNode pools = spec.path("ipAddressPools");
-                for (int i = 0; i < pools.size(); i++) {
-                    refs.add(new Reference(from, "spec.ipAddressPools[" + i + "]",
-                            new ObjectKey("metallb.io", "IPAddressPool", from.namespace(), pools.get(i).asText())));
-                }
-            }
             case "multicluster.openshift.io/MultiClusterEngine" -> {
                 ObjectKey sub = new ObjectKey(OLM, "Subscription",
                         spec.path("targetNamespace").asText(DEFAULT_MCE_NAMESPACE), OlmPackages.MCE_PACKAGE);
@@ -157,20 +144,26 @@ public final class References {
                 name(spec, "spec.OSImageCACertRef.name").ifPresent(n -> refs.add(
                         new Reference(from, "spec.OSImageCACertRef.name", ObjectKey.core("ConfigMap", mceNamespace, n))));
             }
-            case "config.openshift.io/Image" -> name(spec, "spec.additionalTrustedCA.name").ifPresent(n -> refs.add(
-                    new Reference(from, "spec.additionalTrustedCA.name", ObjectKey.core("ConfigMap", Names.OPENSHIFT_CONFIG, n))));
             default -> { }
         }
     }
 
     /**
      * The references of a declared kind's fieldSpec ({@link KindSpec.RefSpec}): each text value at its path
-     * ({@code []} steps into every list element, in order) names an object of the target kind in {@code from}'s
-     * namespace; the field is written with indexes ({@code spec.config[0].name}).
+     * ({@code []} steps into every list element, in order) names an object of the target kind, in the RefSpec's
+     * fixed namespace, else the one at its namespace path, else {@code from}'s namespace; the field is written with
+     * indexes ({@code spec.config[0].name}). An implied RefSpec names its fixed target in {@code from}'s namespace.
      */
     private static void declared(JsonNode o, ObjectKey from, KindSpec.RefSpec r, List<Reference> refs) {
+        if (r.name() != null) {
+            refs.add(new Reference(from, r.path(), new ObjectKey(r.group(), r.kind(), from.namespace(), r.name())));
+            return;
+        }
+        String namespace = r.namespace() != null ? r.namespace()
+                : r.namespacePath() != null ? o.at("/" + r.namespacePath().replace('.', '/')).asText(from.namespace())
+                : from.namespace();
         walk(o, r.path().split("\\."), 0, "", (field, n) -> refs.add(new Reference(from, field,
-                new ObjectKey(r.group(), r.kind(), from.namespace(), n))));
+                new ObjectKey(r.group(), r.kind(), namespace, n))));
     }
 
     private static void walk(JsonNode n, String[] steps, int i, String at,

@@ -1,6 +1,7 @@
 package dev.hostedsite.graph;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.kinds.KindSpec;
 import dev.hostedsite.kinds.catalog.KindCatalog;
 import java.util.HashMap;
 import java.util.List;
@@ -26,13 +27,7 @@ public final class WaveAssigner {
     static final Map<String, Integer> WAVES = withDeclared(Map.ofEntries(
             Map.entry("Namespace", 0),
             Map.entry("Secret", 1), Map.entry("ConfigMap", 1), Map.entry("ExternalSecret", 1), Map.entry("Role", 1),
-            Map.entry("Image", 2), Map.entry("ImageDigestMirrorSet", 2), Map.entry("ImageTagMirrorSet", 2),
-            Map.entry("OperatorHub", 2), Map.entry("Provisioning", 2),
-            Map.entry("CatalogSource", 3), Map.entry("OperatorGroup", 3),
-            Map.entry("Subscription", 4),
-            Map.entry("MultiClusterEngine", 5), Map.entry("MetalLB", 5), Map.entry("LVMCluster", 5),
-            Map.entry("AgentServiceConfig", 6), Map.entry("IPAddressPool", 6),
-            Map.entry("L2Advertisement", 7),
+            Map.entry("LVMCluster", 5),
             Map.entry("HostedCluster", 8), Map.entry("NMStateConfig", 8),
             Map.entry("InfraEnv", 9),
             Map.entry("BareMetalHost", 10),
@@ -58,12 +53,12 @@ public final class WaveAssigner {
             new String[] {"Provisioning", "BareMetalHost"});
 
     /**
-     * Partial objects: the hub's own singletons of which the render owns a few fields. Argo CD applies them
-     * server-side so that the rest stays with the cluster (the {@code cluster} Image and OperatorHub, and the
-     * {@code provisioning-configuration} Provisioning of a hub installed with the baremetal platform).
+     * Partial objects ({@code group/kind}): the hub's own singletons of which the render owns a few fields. Argo CD
+     * applies them server-side so that the rest stays with the cluster. The declared kinds say so themselves
+     * ({@code KindSpec.Sync#serverSideApply}: the {@code cluster} Image and OperatorHub, the
+     * {@code provisioning-configuration} Provisioning); none of the undeclared kinds is partial.
      */
-    static final Set<String> PARTIAL = Set.of("config.openshift.io/Image", "config.openshift.io/OperatorHub",
-            "metal3.io/Provisioning");
+    static final Set<String> PARTIAL = partial();
 
     /**
      * Sync options that stop Argo CD from pruning an object, or deleting it with its Application, until a
@@ -72,32 +67,24 @@ public final class WaveAssigner {
      * the value {@code confirm} (gitops-engine {@code HasAnnotationOption} matches {@code Prune=false} exactly),
      * so there use {@code Prune=false,Delete=false} instead (packages/argocd/README.md).
      */
-    public static final String CONFIRM = "Delete=confirm,Prune=confirm";
+    public static final String CONFIRM = KindSpec.Protection.CONFIRM.options();
 
     /**
      * Sync options by which Argo CD never deletes an object: not when it leaves Git ({@code Prune=false}: shown
      * as requiring pruning, left in place), not with its Application ({@code Delete=false}). For the hub's
      * cluster-scoped singletons, whose deletion is never wanted (gitops-engine {@code HasAnnotationOption}).
      */
-    public static final String NEVER_DELETE = "Delete=false,Prune=false";
+    public static final String NEVER_DELETE = KindSpec.Protection.NEVER_DELETE.options();
 
     /**
-     * Kinds whose every object carries protecting sync options, and which: losing a Namespace deletes
-     * everything in it whatever its objects' options say; HostedCluster, NodePool and BareMetalHost a hosted
-     * cluster or its nodes; the MultiClusterEngine uninstalls HyperShift and assisted-service from the hub;
-     * the AgentServiceConfig deletes assisted-service and its database and image volumes; the MetalLB removes
-     * the speakers that announce the hosted API servers' addresses; the mirror sets stop the disconnected hub
-     * from pulling any mirrored image; the {@code cluster} Image (registry trust) and OperatorHub (the
-     * catalog switch) are singletons of the hub that Argo CD must never delete; losing the Provisioning removes
-     * metal3 from the hub (cluster-baremetal-operator deletes its deployment), so no host is reconciled.
+     * Kinds whose every object carries protecting sync options, and which: this table for the kinds not declared
+     * as units yet, plus each declared kind's own ({@code KindSpec.Sync#protection}, with the reason in its unit).
+     * Losing a Namespace deletes everything in it whatever its objects' options say; HostedCluster and
+     * BareMetalHost a hosted cluster or its nodes.
      */
-    static final Map<String, String> PROTECTION = Map.ofEntries(
-            Map.entry("Namespace", CONFIRM), Map.entry("HostedCluster", CONFIRM), Map.entry("NodePool", CONFIRM),
-            Map.entry("BareMetalHost", CONFIRM), Map.entry("MultiClusterEngine", CONFIRM),
-            Map.entry("AgentServiceConfig", CONFIRM), Map.entry("MetalLB", CONFIRM),
-            Map.entry("ImageDigestMirrorSet", CONFIRM), Map.entry("ImageTagMirrorSet", CONFIRM),
-            Map.entry("Provisioning", CONFIRM),
-            Map.entry("Image", NEVER_DELETE), Map.entry("OperatorHub", NEVER_DELETE));
+    static final Map<String, String> PROTECTION = withDeclaredProtection(Map.ofEntries(
+            Map.entry("Namespace", CONFIRM), Map.entry("HostedCluster", CONFIRM),
+            Map.entry("BareMetalHost", CONFIRM)));
 
     /** Fields of a HostedCluster whose Secret holds etcd data keys: lose it and the etcd data is unreadable. */
     static final Set<String> ETCD_KEY_FIELDS = Set.of("spec.secretEncryption.aescbc.activeKey.name",
@@ -116,6 +103,20 @@ public final class WaveAssigner {
             "operators.coreos.com");
 
     private WaveAssigner() {}
+
+    private static Map<String, String> withDeclaredProtection(Map<String, String> undeclared) {
+        Map<String, String> out = new HashMap<>(undeclared);
+        KindCatalog.DECLARED.stream().filter(k -> k.sync().protection() != KindSpec.Protection.NONE)
+                .forEach(k -> out.put(k.kind(), k.sync().protection().options()));
+        return Map.copyOf(out);
+    }
+
+    private static Set<String> partial() {
+        Set<String> out = new java.util.HashSet<>();
+        KindCatalog.DECLARED.stream().filter(k -> k.sync().serverSideApply())
+                .forEach(k -> out.add(k.group() + "/" + k.kind()));
+        return Set.copyOf(out);
+    }
 
     private static Map<String, Integer> withDeclared(Map<String, Integer> undeclared) {
         Map<String, Integer> out = new HashMap<>(undeclared);

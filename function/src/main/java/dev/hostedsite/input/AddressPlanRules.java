@@ -12,11 +12,12 @@ import java.util.Optional;
  * A site's address plan, free of collisions:
  * <ul>
  *   <li>each cluster's {@code clusterNetwork} and {@code serviceNetwork} clear of its machine network (declared, or
- *       derived from the hosts' static addresses: {@link StaticAddresses#machineNetwork}) — HyperShift's HostedCluster
- *       webhook refuses overlapping machine, service and cluster networks (openshift/hypershift @
- *       3b341795ce916f5e0cf7952267f28aa463fbd991 {@code hypershift-operator/controllers/hostedcluster/hostedcluster_webhook.go}
- *       {@code validateSliceNetworkCIDRs}), and a derived overlap routes node traffic into the pod or service
- *       network just the same;</li>
+ *       derived from the hosts' static addresses: {@link StaticAddresses#machineNetwork}) — HyperShift refuses
+ *       overlapping machine, service and cluster networks (openshift/hypershift at
+ *       {@link dev.hostedsite.kinds.Upstreams#HYPERSHIFT}: the HostedCluster CRD's CEL rule on {@code spec.networking},
+ *       and {@code hypershift-operator/controllers/hostedcluster/hostedcluster_controller.go}
+ *       {@code validateSliceNetworkCIDRs}, which sets ValidConfiguration False), and a derived overlap routes node
+ *       traffic into the pod or service network just the same;</li>
  *   <li>those networks clear of the API and ingress addresses ({@code dns.*Addresses}, NodePort {@code apiServer.address})
  *       and of the hub's MetalLB pools: an address inside them is routed to pods or Services, not to the hub;</li>
  *   <li>MetalLB pools clear of every host's static address: MetalLB would hand a node's address to a LoadBalancer

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Which CPU architectures a NodePool on the Agent platform may have, and what a non-amd64 pool needs.
  *
- * <p>Upstream, openshift/hypershift @ 3ee9615567acffaf3e3ee25c2ca2942d650565cf:
+ * <p>Upstream, openshift/hypershift at {@link dev.hostedsite.kinds.Upstreams#HYPERSHIFT}:
  * <ul>
  *   <li>{@code api/hypershift/v1beta1/nodepool_types.go}, {@code NodePoolSpec} (compiled into the CRD
  *       {@code cmd/install/assets/crds/hypershift-operator/zz_generated.crd-manifests/nodepools-Default.crd.yaml}):

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * What baremetal-operator accepts in a BareMetalHost's {@code spec.bmc.address}, and how this function writes it.
  *
- * <p>Upstream: metal3-io/baremetal-operator at {@link dev.hostedsite.kinds.Upstreams#METAL3} (02aa5059e3482f9dc3b5115c3a45cec4b000ae16) (the openshift/baremetal-operator
+ * <p>Upstream: metal3-io/baremetal-operator at {@link dev.hostedsite.kinds.Upstreams#METAL3} (the openshift/baremetal-operator
  * fork that OpenShift hubs run has the same drivers and parser):
  * <ul>
  *   <li>{@code pkg/hardwareutils/bmc/access.go}: {@code GetParsedURL} (Go's {@code url.Parse}; an address without a

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Day 1: the validations the HostedCluster and NodePool controllers apply before acting, and where hostedsite
  * checks each one on the input, so that a cluster the controllers would leave with a {@code Valid*} condition
  * False never renders. {@link #DAY_ONE} is the index (upstream rule, upstream file, the hostedsite check);
- * this class checks the ones no other pass does. Upstream: openshift/hypershift @3ee9615567acffaf3e3ee25c2ca2942d650565cf.
+ * this class checks the ones no other pass does. Upstream: openshift/hypershift at {@link dev.hostedsite.kinds.Upstreams#HYPERSHIFT}.
  */
 public final class ControllerRules {
     private ControllerRules() {}

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * deserializes (their serde names after {@code rename}, {@code rename_all = "kebab-case"} and {@code alias}), the
  * value type each key takes, and whether nmstate refuses a key it does not know ({@code deny_unknown_fields}).
  *
- * <p>Taken from nmstate/nmstate @ 614c66dc7a0f861138646605d2a85e130169c80a (2024-10-16), {@code rust/src/lib/}:
+ * <p>Taken from nmstate/nmstate at {@link dev.hostedsite.kinds.Upstreams#NMSTATE} (614c66dc, 2024-10-16), {@code rust/src/lib/}:
  * <ul>
  *   <li>{@code net_state.rs} {@code NetworkState} (deny_unknown_fields): the top level;</li>
  *   <li>{@code iface.rs} {@code Interface::deserialize}: dispatch on {@code type}; with {@code state: absent} every
@@ -41,7 +41,7 @@ public final class NmstateApi {
     private NmstateApi() {}
 
     /** Upstream revision the tables were read from. */
-    public static final String COMMIT = "nmstate/nmstate@614c66dc7a0f861138646605d2a85e130169c80a";
+    public static final String COMMIT = dev.hostedsite.kinds.Upstreams.NMSTATE.pin();
 
     /** The value shapes nmstate's deserializers accept. */
     public sealed interface Shape permits Scalar, Enum, ListOf, Obj, Any {

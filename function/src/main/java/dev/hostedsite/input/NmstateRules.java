@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  *       a NIC's name comes from the NMStateConfig's MAC → name map, so an undeclared name matches no NIC;</li>
  *   <li>a document that sets static addresses lists the host's boot NIC with its {@code bootMACAddress}:
  *       assisted-service applies a host's static configuration only when a MAC of its {@code mac_interface.ini}
- *       (the NMStateConfig's {@code spec.interfaces}) is one of the host's NICs (openshift/assisted-service @
- *       9209cb5df13c863d89e2197b462bb77074f2649a {@code internal/constants/nmstatectl_script.go}
+ *       (the NMStateConfig's {@code spec.interfaces}) is one of the host's NICs (openshift/assisted-service at
+ *       {@link dev.hostedsite.kinds.Upstreams#ASSISTED_SERVICE} {@code internal/constants/nmstatectl_script.go}
  *       {@code process_host_directories_by_mac_address}), and the BareMetalHost is matched to its Agent by that
  *       boot MAC; a one-digit typo leaves the host without its addresses, so it never registers;</li>
  *   <li>no static address is used twice among the hosts of a site, none is its subnet's network or broadcast

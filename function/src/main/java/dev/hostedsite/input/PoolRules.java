@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * The rules the hub enforces on NodePool fields, taken from upstream so the compiler can check them first. Each
  * returns the problem as a sentence (what is wrong and what to do), or empty. Upstream sources (openshift/hypershift
- * at 3ee9615567acffaf3e3ee25c2ca2942d650565cf unless noted) are cited next to each rule.
+ * at {@link dev.hostedsite.kinds.Upstreams#HYPERSHIFT} unless noted) are cited next to each rule.
  */
 public final class PoolRules {
     private PoolRules() {}

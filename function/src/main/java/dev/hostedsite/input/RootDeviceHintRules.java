@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * What a BareMetalHost's {@code spec.rootDeviceHints} must hold to be admitted and to match a disk. The schema
  * already checks the value types (strings, {@code rotational} boolean, {@code minSizeGigabytes} an integer >= 0).
  *
- * <p>Upstream, metal3-io/baremetal-operator at {@link dev.hostedsite.kinds.Upstreams#METAL3} (02aa5059e3482f9dc3b5115c3a45cec4b000ae16):
+ * <p>Upstream, metal3-io/baremetal-operator at {@link dev.hostedsite.kinds.Upstreams#METAL3}:
  * <ul>
  *   <li>{@code internal/webhooks/metal3.io/v1alpha1/baremetalhost_validation.go} {@code validateRootDeviceHints}:
  *       {@code deviceName} is a {@code /dev/} path: {@code /dev/<name>} or {@code /dev/disk/by-path/<name>}, no

@@ -13,14 +13,31 @@ import java.util.List;
  * @param group API group ({@code ""} for core)
  * @param version API version
  * @param kind the kind
+ * @param resource the plural resource name a client writes it through (the CRD's {@code spec.names.plural}); with
+ *     {@code namespaced}, what {@code rbac/EmittedKinds} grants the Argo CD application controller on the kind
+ * @param namespaced whether objects of the kind live in a namespace (the CRD's {@code spec.scope})
+ * @param origin the HostedSite entity its objects are built from, as a schema path ({@code []} for any element:
+ *     {@code spec.clusters[].nodePools[]}, {@code spec.hub}): what the relative site fields of {@code fields} are
+ *     relative to ({@code kinds/catalog/FieldMap#ORIGIN_ENTITY})
  * @param upstream where its API and rules come from
  * @param wave its Argo CD sync wave ({@code argocd.argoproj.io/sync-wave})
  * @param needs kinds it turns Healthy only after, each with the upstream reason
  * @param references the fields that name other objects
  * @param fields its field map
+ * @param sync how Argo CD syncs its objects beyond the wave: protection from pruning and deletion, server-side
+ *     apply ({@code graph/WaveAssigner} writes the sync options); {@link Sync#DEFAULT} for most kinds. Needed since
+ *     the hub's singletons are partial objects applied server-side and several kinds must never be pruned unasked.
  */
-public record KindSpec(String group, String version, String kind, Upstream upstream, int wave, List<Need> needs,
-                       List<RefSpec> references, List<FieldSpec> fields) {
+public record KindSpec(String group, String version, String kind, String resource, boolean namespaced,
+                       String origin, Upstream upstream, int wave, List<Need> needs, List<RefSpec> references,
+                       List<FieldSpec> fields, Sync sync) {
+
+    /** A kind synced the default way ({@link Sync#DEFAULT}). */
+    public KindSpec(String group, String version, String kind, String resource, boolean namespaced, String origin,
+                    Upstream upstream, int wave, List<Need> needs, List<RefSpec> references, List<FieldSpec> fields) {
+        this(group, version, kind, resource, namespaced, origin, upstream, wave, needs, references, fields,
+                Sync.DEFAULT);
+    }
 
     /** {@code group/version}, as in {@code apiVersion}. */
     public String apiVersion() {
@@ -38,6 +55,42 @@ public record KindSpec(String group, String version, String kind, Upstream upstr
         }
     }
 
+    /**
+     * How Argo CD syncs the kind's objects: {@code protection}, and {@code serverSideApply} for a partial object (a
+     * hub singleton of which the render owns a few fields; the rest stays with the cluster).
+     */
+    public record Sync(Protection protection, boolean serverSideApply) {
+        /** Unprotected, applied client-side. */
+        public static final Sync DEFAULT = new Sync(Protection.NONE, false);
+    }
+
+    /**
+     * Protecting sync options (argoproj/argo-cd {@code docs/user-guide/sync-options.md}; gitops-engine
+     * {@code HasAnnotationOption}).
+     */
+    public enum Protection {
+        /** None. */
+        NONE(null),
+        /**
+         * {@code Delete=confirm,Prune=confirm}: Argo CD (v2.14.0 and later, PR #20497) waits for a person to approve
+         * before pruning the object or deleting it with its Application.
+         */
+        CONFIRM("Delete=confirm,Prune=confirm"),
+        /** {@code Delete=false,Prune=false}: Argo CD never deletes the object, for the hub's own singletons. */
+        NEVER_DELETE("Delete=false,Prune=false");
+
+        private final String options;
+
+        Protection(String options) {
+            this.options = options;
+        }
+
+        /** The {@code argocd.argoproj.io/sync-options} text, null for {@link #NONE}. */
+        public String options() {
+            return options;
+        }
+    }
+
     /** A readiness edge: this kind turns Healthy only after {@code prerequisite}; {@code why} cites upstream. */
     public record Need(String prerequisite, String why) {}
 
@@ -45,14 +98,54 @@ public record KindSpec(String group, String version, String kind, Upstream upstr
      * A reference held in a field, like a kustomize fieldSpec: {@code path} is a dot path from the object root,
      * where {@code []} steps into every element of a list ({@code spec.config[].name}); the target is the object of
      * {@code group}/{@code kind} named by the field's text, in the referring object's namespace.
+     *
+     * <p>The hub kinds need two more forms (so {@code namespacePath}, {@code namespace} and {@code name}):
+     * the target's namespace read from another field ({@link #namespaceAt}: a Subscription's CatalogSource is in
+     * {@code spec.sourceNamespace}) or fixed ({@link #inNamespace}: the {@code cluster} Image's CA ConfigMap is in
+     * {@code openshift-config}); and an implied reference ({@link #implied}), an edge no field holds: every object of
+     * the kind needs the object {@code name} in its own namespace (a MetalLB needs the {@code metallb-operator}
+     * Subscription that installs its CRD); {@code path} is then the label the reference is reported under.
+     *
+     * @param path the field holding the target's name (dot path, {@code []} for every list element); for an
+     *     implied reference, its label
+     * @param group the target's API group
+     * @param kind the target's kind
+     * @param namespacePath the field holding the target's namespace (the referrer's namespace when it is absent),
+     *     or null
+     * @param namespace the target's fixed namespace, or null (then {@code namespacePath}, else the referrer's)
+     * @param name the target's fixed name for an implied reference, else null
      */
-    public record RefSpec(String path, String group, String kind) {}
+    public record RefSpec(String path, String group, String kind, String namespacePath, String namespace,
+                          String name) {
+        /** A name held at {@code path}, naming an object in the referrer's namespace. */
+        public RefSpec(String path, String group, String kind) {
+            this(path, group, kind, null, null, null);
+        }
+
+        /** A name held at {@code path}; the target's namespace at {@code namespacePath}, else the referrer's. */
+        public static RefSpec namespaceAt(String path, String group, String kind, String namespacePath) {
+            return new RefSpec(path, group, kind, namespacePath, null, null);
+        }
+
+        /** A name held at {@code path}, naming an object in the fixed {@code namespace}. */
+        public static RefSpec inNamespace(String path, String group, String kind, String namespace) {
+            return new RefSpec(path, group, kind, null, namespace, null);
+        }
+
+        /** An edge from every object of the kind to {@code name} in its own namespace, reported as {@code label}. */
+        public static RefSpec implied(String label, String group, String kind, String name) {
+            return new RefSpec(label, group, kind, null, null, name);
+        }
+    }
 
     /** What a change of a field does to what runs. */
     public enum Effect {
         /** The controller applies the new value to what runs, without replacing it. */
         IN_PLACE,
-        /** The API server refuses the change once the object exists ({@code transition/ImmutableFields} has the rule). */
+        /**
+         * The API server (a CEL rule or an admission webhook) refuses the change once the object exists;
+         * {@code transition/ImmutableFields} holds the rules the day-2 check applies.
+         */
         IMMUTABLE,
         /** The controller replaces or reboots the nodes ({@code transition/RolloutGuard} reports it on day 2, from the cited table {@code transition/Consequences}). */
         ROLLS_NODES,

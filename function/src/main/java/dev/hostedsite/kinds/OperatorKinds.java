@@ -37,10 +37,14 @@ public final class OperatorKinds {
      * @param group the API group of the CRD
      * @param kind the kind
      * @param pkg the OLM package whose CSV installs the CRD
-     * @param wave the Argo CD sync wave a passthrough item of this kind gets
+     * @param wave the Argo CD sync wave a passthrough item of this kind gets; null for a kind the render emits
+     *     and declares as a unit ({@code kinds/catalog/KindCatalog}), whose declaration has the wave
      * @param needs what it waits for (the operator, or its CR), for messages
      */
-    public record Kind(String group, String kind, String pkg, int wave, String needs) {}
+    public record Kind(String group, String kind, String pkg, Integer wave, String needs) {}
+
+    /** The wave of a kind the render emits comes from its unit's declaration, not from this table. */
+    private static final Integer DECLARED = null;
 
     /** The operator's CR: after its Subscription (wave 4), with the MultiClusterEngine and MetalLB. */
     public static final int OPERATOR_CR_WAVE = 5;
@@ -49,17 +53,17 @@ public final class OperatorKinds {
 
     public static final List<Kind> KINDS = List.of(
             new Kind("lvm.topolvm.io", "LVMCluster", "lvms-operator", OPERATOR_CR_WAVE, "the LVMS operator"),
-            new Kind("metallb.io", "MetalLB", "metallb-operator", OPERATOR_CR_WAVE, "the MetalLB operator"),
-            new Kind("metallb.io", "IPAddressPool", "metallb-operator", OPERAND_WAVE, "the MetalLB controller"),
+            new Kind("metallb.io", "MetalLB", "metallb-operator", DECLARED, "the MetalLB operator"),
+            new Kind("metallb.io", "IPAddressPool", "metallb-operator", DECLARED, "the MetalLB controller"),
             new Kind("metallb.io", "BFDProfile", "metallb-operator", OPERAND_WAVE, "the MetalLB speakers"),
             new Kind("metallb.io", "BGPPeer", "metallb-operator", OPERAND_WAVE, "the MetalLB speakers"),
             new Kind("metallb.io", "Community", "metallb-operator", OPERAND_WAVE, "the MetalLB speakers"),
-            new Kind("metallb.io", "L2Advertisement", "metallb-operator", OPERAND_WAVE + 1, "its IPAddressPools"),
+            new Kind("metallb.io", "L2Advertisement", "metallb-operator", DECLARED, "its IPAddressPools"),
             new Kind("metallb.io", "BGPAdvertisement", "metallb-operator", OPERAND_WAVE + 1, "its IPAddressPools"),
             new Kind("nmstate.io", "NMState", "kubernetes-nmstate-operator", OPERATOR_CR_WAVE, "the NMState operator"),
             new Kind("nmstate.io", "NodeNetworkConfigurationPolicy", "kubernetes-nmstate-operator", OPERAND_WAVE,
                     "the nmstate handler the NMState CR deploys"),
-            new Kind("multicluster.openshift.io", "MultiClusterEngine", "multicluster-engine", OPERATOR_CR_WAVE,
+            new Kind("multicluster.openshift.io", "MultiClusterEngine", "multicluster-engine", DECLARED,
                     "the multicluster engine operator"));
 
     private OperatorKinds() {}

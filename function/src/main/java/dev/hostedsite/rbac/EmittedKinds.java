@@ -1,9 +1,14 @@
 package dev.hostedsite.rbac;
 
+import dev.hostedsite.kinds.KindSpec;
+import dev.hostedsite.kinds.catalog.KindCatalog;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Every kind a render can apply to a hub, with the API resource a client writes it through. The same kinds
+ * Every kind a render can apply to a hub, with the API resource a client writes it through: the declared kinds'
+ * own (their {@code KindSpec}) and a list for the kinds not declared as units yet. The same kinds
  * as the sync-wave table ({@code graph/WaveAssigner.waves()}), which a test holds equal to this list and to the
  * apiVersion and kind of every object the golden fixtures render. Local-config artifacts (oc-mirror's
  * ImageSetConfiguration, the DNS ConfigMap) are never applied and need no permission.
@@ -26,34 +31,35 @@ public final class EmittedKinds {
         }
     }
 
-    /** Sorted by group, then kind. */
-    public static final List<Kind> ALL = List.of(
+    /**
+     * The kinds not declared as units yet, each with its CRD's plural and scope; the declared kinds bring theirs
+     * ({@link KindCatalog}, {@code KindSpec#resource} and {@code KindSpec#namespaced}).
+     */
+    private static final List<Kind> UNDECLARED = List.of(
             new Kind("", "v1", "ConfigMap", "configmaps", true),
             new Kind("", "v1", "Namespace", "namespaces", false),
             new Kind("", "v1", "Secret", "secrets", true),
-            new Kind("agent-install.openshift.io", "v1beta1", "AgentServiceConfig", "agentserviceconfigs", false),
             new Kind("agent-install.openshift.io", "v1beta1", "InfraEnv", "infraenvs", true),
             new Kind("agent-install.openshift.io", "v1beta1", "NMStateConfig", "nmstateconfigs", true),
             new Kind("agent.open-cluster-management.io", "v1", "KlusterletAddonConfig", "klusterletaddonconfigs", true),
             new Kind("cluster.open-cluster-management.io", "v1", "ManagedCluster", "managedclusters", false),
-            new Kind("config.openshift.io", "v1", "Image", "images", false),
-            new Kind("config.openshift.io", "v1", "ImageDigestMirrorSet", "imagedigestmirrorsets", false),
-            new Kind("config.openshift.io", "v1", "ImageTagMirrorSet", "imagetagmirrorsets", false),
-            new Kind("config.openshift.io", "v1", "OperatorHub", "operatorhubs", false),
             new Kind("external-secrets.io", "v1", "ExternalSecret", "externalsecrets", true),
             new Kind("hypershift.openshift.io", "v1beta1", "HostedCluster", "hostedclusters", true),
-            new Kind("hypershift.openshift.io", "v1beta1", "NodePool", "nodepools", true),
             new Kind("lvm.topolvm.io", "v1alpha1", "LVMCluster", "lvmclusters", true),
             new Kind("metal3.io", "v1alpha1", "BareMetalHost", "baremetalhosts", true),
-            new Kind("metal3.io", "v1alpha1", "Provisioning", "provisionings", false),
-            new Kind("metallb.io", "v1beta1", "IPAddressPool", "ipaddresspools", true),
-            new Kind("metallb.io", "v1beta1", "L2Advertisement", "l2advertisements", true),
-            new Kind("metallb.io", "v1beta1", "MetalLB", "metallbs", true),
-            new Kind("multicluster.openshift.io", "v1", "MultiClusterEngine", "multiclusterengines", false),
-            new Kind("operators.coreos.com", "v1", "OperatorGroup", "operatorgroups", true),
-            new Kind("operators.coreos.com", "v1alpha1", "CatalogSource", "catalogsources", true),
-            new Kind("operators.coreos.com", "v1alpha1", "Subscription", "subscriptions", true),
             new Kind("rbac.authorization.k8s.io", "v1", "Role", "roles", true));
+
+    /** Every kind: the undeclared ones above and the declared ones, sorted by group, version, kind. */
+    public static final List<Kind> ALL = all();
+
+    private static List<Kind> all() {
+        List<Kind> out = new ArrayList<>(UNDECLARED);
+        for (KindSpec k : KindCatalog.DECLARED) {
+            out.add(new Kind(k.group(), k.version(), k.kind(), k.resource(), k.namespaced()));
+        }
+        out.sort(Comparator.comparing(Kind::group).thenComparing(Kind::version).thenComparing(Kind::kind));
+        return List.copyOf(out);
+    }
 
     private EmittedKinds() {}
 }

@@ -10,9 +10,9 @@ import java.util.Optional;
  * a manual step. The guards ({@link ReleaseGuard}, {@link RolloutGuard}) read it; {@link ChangeSet} marks every
  * changed field with its class.
  *
- * <p>Sources (commits of the copies read): openshift/hypershift @3ee9615567acffaf3e3ee25c2ca2942d650565cf,
- * openshift/assisted-service @063b257950f726d6b291dc94b806bc243a1b56de, metal3-io/baremetal-operator
- * @02aa5059e3482f9dc3b5115c3a45cec4b000ae16.
+ * <p>Sources (commits of the copies read): openshift/hypershift at {@link dev.hostedsite.kinds.Upstreams#HYPERSHIFT},
+ * openshift/assisted-service at {@link dev.hostedsite.kinds.Upstreams#ASSISTED_SERVICE}, metal3-io/baremetal-operator at
+ * {@link dev.hostedsite.kinds.Upstreams#METAL3}.
  */
 public final class Consequences {
     private Consequences() {}

@@ -19,16 +19,16 @@ import java.util.List;
  * or in {@link #EXCLUDED} with a reason. The others come from admission webhooks and core API validation.
  */
 public final class ImmutableFields {
-    /** openshift/hypershift @3ee9615567acffaf3e3ee25c2ca2942d650565cf, CEL from the XValidation markers of api/hypershift/v1beta1/hostedcluster_types.go. */
+    /** openshift/hypershift at {@link Upstreams#HYPERSHIFT}, CEL from the XValidation markers of api/hypershift/v1beta1/hostedcluster_types.go. */
     static final String HC_CRD = "openshift/hypershift cmd/install/assets/crds/hypershift-operator/zz_generated.crd-manifests/"
             + "hostedclusters-Hypershift-Default.crd.yaml";
-    /** openshift/hypershift @3ee9615567acffaf3e3ee25c2ca2942d650565cf, CEL from api/hypershift/v1beta1/nodepool_types.go. */
+    /** openshift/hypershift at {@link Upstreams#HYPERSHIFT}, CEL from api/hypershift/v1beta1/nodepool_types.go. */
     static final String NP_CRD = "openshift/hypershift cmd/install/assets/crds/hypershift-operator/zz_generated.crd-manifests/"
             + "nodepools-Default.crd.yaml";
     /** metal3-io/baremetal-operator at {@link Upstreams#METAL3}, validateChanges (admission webhook). */
     static final String BMH_WEBHOOK = Upstreams.METAL3.repository()
             + " internal/webhooks/metal3.io/v1alpha1/baremetalhost_validation.go (validateChanges)";
-    /** openshift/assisted-service @063b257950f726d6b291dc94b806bc243a1b56de, validateUpdate (admission webhook). */
+    /** openshift/assisted-service at {@link Upstreams#ASSISTED_SERVICE}, validateUpdate (admission webhook). */
     static final String INFRAENV_WEBHOOK = "openshift/assisted-service pkg/webhooks/agentinstall/v1beta1/"
             + "infraenv_admission_hook.go (validateUpdate)";
     /** kubernetes/kubernetes, ValidateSecretUpdate. */

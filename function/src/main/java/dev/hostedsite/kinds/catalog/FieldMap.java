@@ -73,32 +73,17 @@ public final class FieldMap {
             row("NMStateConfig", "metadata.name", "name"),
             row("NMStateConfig", "metadata.namespace", CLUSTER + "namespace"),
             row("NMStateConfig", "spec.config", "network"),
-            row("NMStateConfig", "spec.interfaces", "network"),
-            // OLM: a Subscription is built from an operator entry (operator-framework/api pkg/operators/v1alpha1)
-            row("Subscription", "metadata.namespace", "namespace"),
-            row("Subscription", "spec.channel", "channel"),
-            row("Subscription", "spec.installPlanApproval", "installPlanApproval"),
-            row("Subscription", "spec.name", "package"),
-            row("Subscription", "spec.source", "catalog"),
-            row("OperatorGroup", "metadata.namespace", "namespace"),
-            row("OperatorGroup", "spec.targetNamespaces", "installMode"),
-            // MetalLB: an IPAddressPool is built from an address pool (metallb/metallb api/v1beta1)
-            row("IPAddressPool", "metadata.name", "name"),
-            row("IPAddressPool", "spec.addresses", "addresses"));
+            row("NMStateConfig", "spec.interfaces", "network"));
 
     /**
      * Kind → the HostedSite entity its objects are built from, as a schema path ({@code []} for any element): what
      * the relative site fields of its rows are relative to.
      */
-    public static final Map<String, String> ORIGIN_ENTITY = Map.of(
+    public static final Map<String, String> ORIGIN_ENTITY = origins(Map.of(
             "HostedCluster", "spec.clusters[]",
             "InfraEnv", "spec.clusters[]",
-            "NodePool", "spec.clusters[].nodePools[]",
             "BareMetalHost", "spec.clusters[].hosts[]",
-            "NMStateConfig", "spec.clusters[].hosts[]",
-            "Subscription", "spec.hub.operators[]",
-            "OperatorGroup", "spec.hub.operators[]",
-            "IPAddressPool", "spec.hub.metallb.addressPools[]");
+            "NMStateConfig", "spec.clusters[].hosts[]"));
 
     private static final List<Row> ROWS = rows(UNDECLARED);
 
@@ -108,6 +93,13 @@ public final class FieldMap {
             k.fields().forEach(f -> out.add(new Row(k.kind(), f.manifestPath(), f.siteField())));
         }
         return List.copyOf(out);
+    }
+
+    /** The undeclared kinds' origins above, then each declared kind's own ({@link KindSpec#origin}). */
+    private static Map<String, String> origins(Map<String, String> undeclared) {
+        Map<String, String> out = new java.util.HashMap<>(undeclared);
+        KindCatalog.DECLARED.forEach(k -> out.put(k.kind(), k.origin()));
+        return Map.copyOf(out);
     }
 
     private FieldMap() {}

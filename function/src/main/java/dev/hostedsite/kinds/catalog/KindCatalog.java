@@ -1,7 +1,19 @@
 package dev.hostedsite.kinds.catalog;
 
 import dev.hostedsite.kinds.KindSpec;
+import dev.hostedsite.kinds.config.ImageConfigKind;
+import dev.hostedsite.kinds.config.MirrorSetKinds;
+import dev.hostedsite.kinds.config.OperatorHubKind;
 import dev.hostedsite.kinds.nodepool.NodePoolKind;
+import dev.hostedsite.kinds.olm.CatalogSourceKind;
+import dev.hostedsite.kinds.olm.OperatorGroupKind;
+import dev.hostedsite.kinds.olm.SubscriptionKind;
+import dev.hostedsite.operators.mce.MultiClusterEngineKind;
+import dev.hostedsite.operators.metallb.IPAddressPoolKind;
+import dev.hostedsite.operators.metallb.L2AdvertisementKind;
+import dev.hostedsite.operators.metallb.MetalLBKind;
+import dev.hostedsite.platform.agent.AgentServiceConfigKind;
+import dev.hostedsite.platform.agent.ProvisioningKind;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +24,13 @@ import java.util.Optional;
  */
 public final class KindCatalog {
     /** Every declared kind. */
-    public static final List<KindSpec> DECLARED = List.of(NodePoolKind.SPEC);
+    public static final List<KindSpec> DECLARED = List.of(
+            NodePoolKind.SPEC,
+            // the hub: OLM, config.openshift.io, the agent platform's operators, MetalLB
+            SubscriptionKind.SPEC, OperatorGroupKind.SPEC, CatalogSourceKind.SPEC,
+            ImageConfigKind.SPEC, OperatorHubKind.SPEC, MirrorSetKinds.DIGEST, MirrorSetKinds.TAG,
+            MultiClusterEngineKind.SPEC, AgentServiceConfigKind.SPEC, ProvisioningKind.SPEC,
+            MetalLBKind.SPEC, IPAddressPoolKind.SPEC, L2AdvertisementKind.SPEC);
 
     private KindCatalog() {}
 

@@ -85,8 +85,13 @@ public final class NodePoolKind {
             // server; nothing is ready before the HostedCluster is Available.
             new Need("HostedCluster", "nodes join the hosted control plane"));
 
-    /** The declaration; sync wave 11, after the BareMetalHosts whose Agents become its nodes. */
-    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, UPSTREAM, 11, NEEDS, REFERENCES, FIELDS);
+    /**
+     * The declaration; sync wave 11, after the BareMetalHosts whose Agents become its nodes. Protected
+     * ({@link KindSpec.Protection#CONFIRM}): pruning a NodePool deletes the hosted cluster's nodes.
+     */
+    public static final KindSpec SPEC = new KindSpec(GROUP, VERSION, KIND, "nodepools", true,
+            "spec.clusters[].nodePools[]", UPSTREAM, 11, NEEDS, REFERENCES, FIELDS,
+            new KindSpec.Sync(KindSpec.Protection.CONFIRM, false));
 
     private NodePoolKind() {}
 

@@ -61,7 +61,7 @@ final class SimulatedOlm {
      * OLM's catalog operator for one Subscription. Catalog health covers every CatalogSource in the
      * Subscription's namespace and in the global catalog namespace {@code openshift-marketplace}
      * (operator-framework/operator-lifecycle-manager pkg/controller/operators/catalog/subscription/reconciler.go
-     * {@code catalogHealth} @ 149a0d1f): {@code status.catalogHealth} and {@code CatalogSourcesUnhealthy}
+     * {@code catalogHealth} @ 992bb097): {@code status.catalogHealth} and {@code CatalogSourcesUnhealthy}
      * (reasons UnhealthyCatalogSourceFound, AllCatalogSourcesHealthy). Resolution needs the targeted catalog
      * READY: {@code state: UpgradePending}, {@code currentCSV} and an {@code installPlanRef}; then, once the
      * subscription syncer sees the InstallPlan running, {@code InstallPlanPending=True} (reason Installing; in

@@ -1,4 +1,4 @@
-package dev.hostedsite.generate;
+package dev.hostedsite.platform.agent;
 
 import dev.hostedsite.model.Hub;
 import java.util.List;
@@ -9,10 +9,11 @@ import java.util.List;
  * {@code mirror-by-digest-only = true}; tag sources list each mirror twice, digest-only and tag-only, as the
  * Machine Config Operator writes them for an IDMS plus an ITMS.
  */
-final class RegistriesConf {
+public final class RegistriesConf {
     private RegistriesConf() {}
 
-    static String render(List<Hub.Mirror> mirrors) {
+    /** The registries.conf of {@code mirrors}, in their order. */
+    public static String render(List<Hub.Mirror> mirrors) {
         StringBuilder b = new StringBuilder();
         b.append("unqualified-search-registries = []\n");
         b.append("short-name-mode = \"enforcing\"\n");

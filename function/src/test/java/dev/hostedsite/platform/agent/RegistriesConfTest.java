@@ -1,4 +1,4 @@
-package dev.hostedsite.generate;
+package dev.hostedsite.platform.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
