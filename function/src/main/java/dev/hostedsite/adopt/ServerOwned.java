@@ -3,6 +3,7 @@ package dev.hostedsite.adopt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.kinds.Upstreams;
 import dev.hostedsite.krm.Yaml;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,21 +27,21 @@ import java.util.Optional;
  *       holds this table equal to them) and the core API's defaulting.</li>
  * </ul>
  *
- * <p>Sources read: openshift/hypershift @3ee9615567acffaf3e3ee25c2ca2942d650565cf
- * ({@code hypershift-operator/controllers/hostedcluster/hostedcluster_controller.go}
+ * <p>Sources read, at the pins of {@code kinds/Upstreams}: openshift/hypershift ({@link Upstreams#HYPERSHIFT}):
+ * {@code hypershift-operator/controllers/hostedcluster/hostedcluster_controller.go}
  * {@code defaultClusterIDsIfNeeded} writes {@code spec.clusterID} and {@code spec.infraID} when unset, and
  * {@code cmd/cluster/core/create.go}, where {@code hcp create cluster --render} writes {@code infraID} itself: both are
- * immutable once set, so the import keeps them as the site's {@code clusterID} and {@code infraID}, never drops them);
- * openshift/assisted-service @063b257950f726d6b291dc94b806bc243a1b56de
- * ({@code internal/controller/controllers/bmh_agent_controller.go}: {@code reconcileBMH},
+ * immutable once set, so the import keeps them as the site's {@code clusterID} and {@code infraID}, never drops them;
+ * openshift/assisted-service ({@link Upstreams#ASSISTED_SERVICE}):
+ * {@code internal/controller/controllers/bmh_agent_controller.go}: {@code reconcileBMH},
  * {@code ensureBMHDetached}, {@code reconcileAgentInventory}; the finalizer names in
- * {@code internal/controller/controllers/*_controller.go}).
+ * {@code internal/controller/controllers/*_controller.go}.
  */
 public final class ServerOwned {
     private ServerOwned() {}
 
-    static final String HYPERSHIFT = "openshift/hypershift@3ee9615567acffaf3e3ee25c2ca2942d650565cf";
-    static final String ASSISTED = "openshift/assisted-service@063b257950f726d6b291dc94b806bc243a1b56de";
+    static final String HYPERSHIFT = Upstreams.HYPERSHIFT.pin();
+    static final String ASSISTED = Upstreams.ASSISTED_SERVICE.pin();
     static final String BMAC = ASSISTED + " internal/controller/controllers/bmh_agent_controller.go";
     static final String K8S = "kubernetes/kubernetes";
 
@@ -215,19 +216,18 @@ public final class ServerOwned {
             new Default("AgentServiceConfig", "spec.OSImageAdditionalParamsRef.name", text(""), AI_CRD),
             new Default("AgentServiceConfig", "spec.OSImageCACertRef.name", text(""), AI_CRD),
             new Default("AgentServiceConfig", "spec.mirrorRegistryRef.name", text(""), AI_CRD),
-            new Default("BareMetalHost", "spec.automatedCleaningMode", text("metadata"), "metal3-io/baremetal-operator"
-                    + "@02aa5059e3482f9dc3b5115c3a45cec4b000ae16 config/base/crds/bases/metal3.io_baremetalhosts.yaml"),
-            new Default("MultiClusterEngine", "spec.localClusterName", text("local-cluster"), "stolostron/backplane-operator"
-                    + "@707234a672dbae045a491c99322c894375cdab1d config/crd/bases/multicluster.openshift.io_multiclusterengines.yaml"),
-            new Default("MultiClusterEngine", "spec.networkPolicies.enabled", Yaml.NODES.booleanNode(true),
-                    "stolostron/backplane-operator@707234a672dbae045a491c99322c894375cdab1d"
+            new Default("BareMetalHost", "spec.automatedCleaningMode", text("metadata"), Upstreams.METAL3.pin()
+                    + " config/base/crds/bases/metal3.io_baremetalhosts.yaml"),
+            new Default("MultiClusterEngine", "spec.localClusterName", text("local-cluster"), Upstreams.BACKPLANE_OPERATOR.pin()
                     + " config/crd/bases/multicluster.openshift.io_multiclusterengines.yaml"),
+            new Default("MultiClusterEngine", "spec.networkPolicies.enabled", Yaml.NODES.booleanNode(true),
+                    Upstreams.BACKPLANE_OPERATOR.pin() + " config/crd/bases/multicluster.openshift.io_multiclusterengines.yaml"),
             new Default("OperatorGroup", "spec", obj("upgradeStrategy", "Default"), OG_CRD()),
             new Default("OperatorGroup", "spec.upgradeStrategy", text("Default"), OG_CRD()),
             new Default("Secret", "type", text("Opaque"), K8S + " pkg/apis/core/v1/defaults.go (SetDefaults_Secret)"));
 
     private static String OG_CRD() {
-        return "operator-framework/api@3048ccdc52d1858783800c6d40305357aff66c8c crds/operators.coreos.com_operatorgroups.yaml";
+        return Upstreams.OLM_API.pin() + " crds/operators.coreos.com_operatorgroups.yaml";
     }
 
     /** A copy of {@code object} with every {@link #DEFAULTS} row of its kind written where absent (parent present). */
