@@ -42,6 +42,7 @@ public final class Adoption {
      * Never throws for user input: unreadable objects, duplicates and unknown kinds are diagnostics or kept objects.
      */
     public static Adopted adopt(List<ObjectNode> objects, Options options) {
+        options = options == null ? Options.defaults() : options;
         Inventory inv = new Inventory(objects == null ? List.of() : objects);
         SecretReader secrets = new SecretReader(inv, options);
         ObjectNode site = Yaml.object();
@@ -200,6 +201,11 @@ public final class Adoption {
         List<ObjectNode> out = new ArrayList<>();
         for (ObjectNode hc : inv.readable("HostedCluster")) {
             String name = Inventory.name(hc);
+            if (Inventory.namespace(hc) == null || !hc.path("spec").isObject()) {
+                inv.error(hc, "metadata.namespace", "HostedCluster " + name + " has no namespace or no spec: it cannot"
+                        + " be adopted and is kept as it is.");
+                continue;
+            }
             ObjectNode first = byName.putIfAbsent(name, hc);
             if (first != null) {
                 inv.error(hc, "metadata.name", "HostedCluster " + name + " exists in namespaces "

@@ -251,6 +251,10 @@ final class HubReader {
         }
         if (!name.equals(Names.MIRROR_SETS)) {
             hub.put("mirrorSetName", name);
+            for (ObjectNode set : idms.isEmpty() ? itms : idms) {
+                inv.field(set, "metadata.name", "spec.hub.mirrorSetName", Disposition.SITE_FIELD,
+                        "the hub's one mirror set keeps its name (a contract addition), so adoption adds no set");
+            }
         }
         for (ObjectNode set : idms) {
             claimSet(set, name);

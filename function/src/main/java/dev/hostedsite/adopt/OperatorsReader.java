@@ -62,7 +62,7 @@ final class OperatorsReader {
             JsonNode spec = s.path("spec");
             String pkg = spec.path("name").asText();
             String ns = Inventory.namespace(s);
-            if (!Names.OPENSHIFT_MARKETPLACE.equals(spec.path("sourceNamespace").asText())
+            if (ns == null || !Names.OPENSHIFT_MARKETPLACE.equals(spec.path("sourceNamespace").asText())
                     || catalog(spec.path("source").asText()).isEmpty()) {
                 continue;
             }

@@ -301,6 +301,24 @@ class AdoptionReadersTest {
     }
 
     @Test
+    void anImageContentSourcePolicyGivesItsMirrorsAndIsKept() throws Exception {
+        List<ObjectNode> hub = handMade(hub("example-lab"));
+        ObjectNode idms = find(hub, "ImageDigestMirrorSet", "hostedsite-mirrors");
+        hub.remove(idms);
+        ObjectNode icsp = Yaml.object().put("apiVersion", "operator.openshift.io/v1alpha1")
+                .put("kind", "ImageContentSourcePolicy");
+        icsp.putObject("metadata").put("name", "redhat-operator-index");
+        icsp.putObject("spec").set("repositoryDigestMirrors", idms.path("spec").path("imageDigestMirrors").deepCopy());
+        hub.add(icsp);
+        Adopted a = Adoption.adopt(hub, Options.defaults());
+        assertEquals(idms.path("spec").path("imageDigestMirrors").size(), a.site().path("spec").path("hub").path("mirrors").size());
+        assertTrue(a.keptAsIs().stream().anyMatch(o -> o.path("kind").asText().equals("ImageContentSourcePolicy")));
+        assertTrue(a.diagnostics().stream().anyMatch(d -> d.message().contains("ImageContentSourcePolicy is deprecated")));
+        assertEquals(idms.path("spec"), find(render(a), "ImageDigestMirrorSet", "hostedsite-mirrors").path("spec"),
+                "the same mirrors, as an ImageDigestMirrorSet");
+    }
+
+    @Test
     void userMistakesAreDiagnosticsNeverExceptions() throws Exception {
         List<ObjectNode> hub = handMade(hub("example-lab"));
         ObjectNode twin = find(hub, "HostedCluster", "hosted").deepCopy();

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.kinds.KindSpec;
 import dev.hostedsite.kinds.KindSpec.FieldSpec;
 import dev.hostedsite.kinds.KindSpec.Upstream;
-import dev.hostedsite.kinds.Names;
 import dev.hostedsite.kinds.Objects;
 import dev.hostedsite.kinds.Upstreams;
 import dev.hostedsite.model.Hub;
@@ -57,25 +56,12 @@ public final class MirrorSetKinds {
                 "config/v1/" + types);
     }
 
-    /** The ImageDigestMirrorSet {@value Names#MIRROR_SETS} of every mirror source. */
-    public static ObjectNode digest(List<Hub.Mirror> mirrors) {
-        return digest(Names.MIRROR_SETS, mirrors);
-    }
-
-    /** The ImageDigestMirrorSet {@code name} ({@code hub.mirrorSetName}) of every mirror source. */
+    /** The ImageDigestMirrorSet {@code name} of every mirror source. */
     public static ObjectNode digest(String name, List<Hub.Mirror> mirrors) {
         return build(DIGEST, name, "imageDigestMirrors", mirrors);
     }
 
-    /** The ImageTagMirrorSet {@value Names#MIRROR_SETS} of {@code tagMirrors}. */
-    public static ObjectNode tag(List<Hub.Mirror> tagMirrors) {
-        return tag(Names.MIRROR_SETS, tagMirrors);
-    }
-
-    /**
-     * The ImageTagMirrorSet {@code name} ({@code hub.mirrorSetName}) of {@code tagMirrors} (the sources with
-     * {@code tags: true}; the caller omits it when none).
-     */
+    /** The ImageTagMirrorSet of {@code tagMirrors} (the sources with {@code tags: true}; the caller omits it when none). */
     public static ObjectNode tag(String name, List<Hub.Mirror> tagMirrors) {
         return build(TAG, name, "imageTagMirrors", tagMirrors);
     }
