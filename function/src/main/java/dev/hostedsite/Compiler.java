@@ -20,21 +20,10 @@ import dev.hostedsite.graph.Reference;
 import dev.hostedsite.graph.ReferenceChecker;
 import dev.hostedsite.graph.References;
 import dev.hostedsite.graph.WaveAssigner;
-import dev.hostedsite.input.AcmRules;
-import dev.hostedsite.input.AddressPlanRules;
-import dev.hostedsite.input.AgentPoolArchitecture;
-import dev.hostedsite.input.HostedOlmRules;
-import dev.hostedsite.input.HubPlumbingRules;
-import dev.hostedsite.input.OperatorImageRules;
-import dev.hostedsite.input.ControllerRules;
-import dev.hostedsite.input.NmstateRules;
-import dev.hostedsite.input.PullableImages;
 import dev.hostedsite.input.SchemaValidator;
-import dev.hostedsite.input.SelectorRules;
 import dev.hostedsite.input.SemanticValidator;
 import dev.hostedsite.input.CoreosStream;
 import dev.hostedsite.input.SiteBinder;
-import dev.hostedsite.input.PassthroughAdmission;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.krm.ItemRole;
 import dev.hostedsite.graph.PassthroughPlacement;
@@ -130,19 +119,8 @@ public final class Compiler {
         }
         Map<ObjectKey, ObjectNode> previous = Transition.previousObjects(items);
         sites = InfraEnvArchitectures.pin(sites, previous);
-        diags.addAll(SemanticValidator.validate(sites));
-        diags.addAll(NmstateRules.check(sites));
-        diags.addAll(SelectorRules.check(sites));
-        diags.addAll(AddressPlanRules.check(sites));
-        diags.addAll(AgentPoolArchitecture.check(sites));
-        diags.addAll(AcmRules.check(sites));
-        diags.addAll(ControllerRules.check(sites));
-        diags.addAll(PullableImages.check(sites));
         List<ObjectNode> passthrough = items.stream().filter(i -> ItemRole.of(i) == ItemRole.PASSTHROUGH).toList();
-        diags.addAll(PassthroughAdmission.check(passthrough));
-        diags.addAll(HubPlumbingRules.check(sites, passthrough));
-        diags.addAll(OperatorImageRules.check(sites));
-        diags.addAll(HostedOlmRules.check(sites));
+        diags.addAll(SemanticValidator.validate(sites, passthrough));
         if (diags.hasErrors()) {
             return failure(items, diags);
         }

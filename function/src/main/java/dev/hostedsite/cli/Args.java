@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The arguments of one command: positionals and options ({@code --opt VALUE}, {@code --opt=VALUE}, {@code -o VALUE}). */
-record Args(List<String> positional, Map<String, String> options, boolean help) {
+/**
+ * The arguments of one command: {@code command} as typed (a name or an alias such as {@code --version}), positionals
+ * and options ({@code --opt VALUE}, {@code --opt=VALUE}, {@code -o VALUE}, by long name), and whether {@code --help}
+ * or {@code -h} was given.
+ */
+record Args(String command, List<String> positional, Map<String, String> options, boolean help) {
 
     /** A usage mistake; the message says what was wrong. */
     static final class UsageError extends Exception {
@@ -16,11 +20,30 @@ record Args(List<String> positional, Map<String, String> options, boolean help) 
         }
     }
 
+    /** The arguments as given, all positional: for the commands that read their own ({@link Command#parsesArguments}). */
+    static Args unparsed(String command, List<String> args) {
+        return new Args(command, List.copyOf(args), Map.of(), false);
+    }
+
     /**
+     * The problem with the positionals of a command that takes exactly one PATH ("missing PATH", "give exactly one
+     * PATH"), or null when there is one.
+     */
+    String onePathProblem() {
+        return positional.size() == 1 ? null : positional.isEmpty() ? "missing PATH" : "give exactly one PATH";
+    }
+
+    /** The option's value, or null when it was not given. */
+    String option(String name) {
+        return options.get(name);
+    }
+
+    /**
+     * @param command      the command as typed
      * @param valueOptions option names that take a value (long form, e.g. "--format"); {@code aliases} maps
      *                     short forms (e.g. "-o") to them
      */
-    static Args parse(List<String> args, Set<String> valueOptions, Map<String, String> aliases) throws UsageError {
+    static Args parse(String command, List<String> args, Set<String> valueOptions, Map<String, String> aliases) throws UsageError {
         List<String> positional = new ArrayList<>();
         Map<String, String> options = new LinkedHashMap<>();
         boolean help = false;
@@ -60,6 +83,6 @@ record Args(List<String> positional, Map<String, String> options, boolean help) 
                 throw new UsageError("option " + name + " given twice");
             }
         }
-        return new Args(List.copyOf(positional), options, help);
+        return new Args(command, List.copyOf(positional), options, help);
     }
 }

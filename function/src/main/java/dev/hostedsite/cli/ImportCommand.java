@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * objects under {@code kept/cluster/}) and {@code DIR/IMPORT.md}; a non-empty DIR that is not an earlier import is
  * refused. No Secret value is ever read into what is written or printed.
  */
-final class ImportCommand {
+final class ImportCommand implements Command {
     static final String HELP = """
             Usage: hostedsite import PATH [-o DIR] [--strict] [--site-name NAME]
 
@@ -63,7 +63,35 @@ final class ImportCommand {
     static final String SITE_FILE = "site.yaml";
     static final String REPORT_FILE = "IMPORT.md";
 
-    private ImportCommand() {}
+    @Override
+    public String name() {
+        return "import";
+    }
+
+    @Override
+    public String summary() {
+        return """
+                  import PATH [-o DIR] [--strict] [--site-name NAME]
+                                            adopt what runs on a hub: a HostedSite (and the objects it keeps as they
+                                            are) from an oc get -o yaml export, and what its first sync would change
+                """;
+    }
+
+    @Override
+    public String help() {
+        return HELP;
+    }
+
+    /** It reads its own arguments: {@code --strict} is a flag without a value. */
+    @Override
+    public boolean parsesArguments() {
+        return false;
+    }
+
+    @Override
+    public int run(Args a, PrintStream out, PrintStream err) throws IOException {
+        return run(a.positional(), out, err);
+    }
 
     /** Runs the command on its arguments (after the word {@code import}). */
     static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {

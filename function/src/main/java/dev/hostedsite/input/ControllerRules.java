@@ -33,11 +33,11 @@ public final class ControllerRules {
                     + " release payload carries the pool's architecture", NP_CONDITIONS,
                     "dev.hostedsite.input.AgentPoolArchitecture"),
             new Mirrored("validateConfigAndClusterCapabilities (ValidHostedClusterConfiguration): Ingress disabled only"
-                    + " with Console disabled", HC_CONTROLLER, "dev.hostedsite.input.SemanticValidator"),
+                    + " with Console disabled", HC_CONTROLLER, "dev.hostedsite.input.HostedClusterFeatureRules"),
             new Mirrored("validateSliceNetworkCIDRs (ValidHostedClusterConfiguration): cluster, service and machine"
-                    + " networks do not overlap", HC_CONTROLLER, "dev.hostedsite.input.SemanticValidator"),
+                    + " networks do not overlap", HC_CONTROLLER, "dev.hostedsite.input.ClusterNetworkRules"),
             new Mirrored("validateNodePortPortRange (ValidHostedClusterConfiguration): an APIServer node port within"
-                    + " 30000-32767", HC_CONTROLLER, "dev.hostedsite.input.SemanticValidator"),
+                    + " 30000-32767", HC_CONTROLLER, "dev.hostedsite.input.ClusterNetworkRules"),
             new Mirrored("validateNodePortVsServiceNetwork (ValidHostedClusterConfiguration): the NodePort address not"
                     + " inside the service network", HC_CONTROLLER, "dev.hostedsite.input.ControllerRules"),
             new Mirrored("validateUserCAConfigMaps (ValidHostedClusterConfiguration): the additionalTrustBundle"

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class HostNameRules {
-    private static final int LABEL_VALUE_MAX = 63;
+    /** ValidateHostname: a host name of at most 63 characters. */
+    private static final int HOSTNAME_MAX = 63;
     private static final Set<String> FORBIDDEN_HOSTNAMES = Set.of("localhost", "localhost.localdomain", "localhost4",
             "localhost4.localdomain4", "localhost6", "localhost6.localdomain6");
     /** github.com/google/uuid Parse, in the only form a name of DNS labels joined by '-' can take. */
@@ -50,7 +51,7 @@ final class HostNameRules {
                 continue;
             }
             String bmh = Names.bareMetalHost(c, h);
-            if (bmh.length() > LABEL_VALUE_MAX) {
+            if (bmh.length() > PoolRules.MAX_LABEL_VALUE) {
                 out.add(Finding.error(h.path() + ".name", "the BareMetalHost name " + bmh + " has " + bmh.length()
                         + " characters; the Agent flow puts it in the Agent's label agent-install.openshift.io/bmh, which"
                         + " holds at most 63. Shorten the host or cluster name.", h.name()));
@@ -62,7 +63,7 @@ final class HostNameRules {
             String hostname = Names.agentHostname(c, h);
             String field = h.path() + (h.hostname() != null ? ".hostname" : ".name");
             // a defaulted host name is the BareMetalHost name, already reported when too long
-            if (hostname.length() > LABEL_VALUE_MAX && (h.hostname() != null || bmh.length() <= LABEL_VALUE_MAX)) {
+            if (hostname.length() > HOSTNAME_MAX && (h.hostname() != null || bmh.length() <= PoolRules.MAX_LABEL_VALUE)) {
                 out.add(Finding.error(field, "the node host name " + hostname + " has " + hostname.length()
                         + " characters; assisted-service accepts at most 63. "
                         + (h.hostname() == null ? "Give the host a shorter hostname (it defaults to <cluster>-<host>)."

@@ -12,14 +12,11 @@ import dev.hostedsite.krm.ItemRole;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Hub;
 import dev.hostedsite.model.Site;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -258,19 +255,13 @@ public final class HubPlumbingRules {
         if (!os.https()) {
             warning(path, "the web server is plain http, so this CA is never used. Drop it, or serve the images over https.");
         }
-        if (os.caBundle().getBytes(StandardCharsets.UTF_8).length > SecretDataRules.MAX_SECRET_SIZE) {
+        Optional<CaBundleRules.Problem> problem = CaBundleRules.problem(os.caBundle());
+        if (problem.equals(Optional.of(CaBundleRules.Problem.TOO_LARGE))) {
             error(path, "the CA bundle is larger than 1 MiB, the most a ConfigMap holds. Keep only the certificates"
                     + " that sign the web server.", null);
             return;
         }
-        boolean ok;
-        try {
-            ok = os.caBundle().contains("-----BEGIN CERTIFICATE-----") && !CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(os.caBundle().getBytes(StandardCharsets.US_ASCII)))
-                    .isEmpty();
-        } catch (CertificateException | RuntimeException e) {
-            ok = false;
-        }
+        boolean ok = problem.isEmpty();
         if (!ok) {
             error(path, "the CA bundle holds no valid PEM certificate (-----BEGIN CERTIFICATE----- ... -----END"
                     + " CERTIFICATE-----). Paste the CA certificate that signed the web server's certificate.", null);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -85,10 +84,18 @@ public final class PoolRules {
         return Optional.empty();
     }
 
+    /**
+     * NodePool CEL rule on spec (nodepool_types.go): {@code !has(self.replicas) || !has(self.autoScaling)}; the
+     * problem when a pool gives both.
+     */
+    public static Optional<String> replicasWithAutoscalingProblem(boolean replicas, boolean autoscaling) {
+        return replicas && autoscaling ? Optional.of("replicas and autoscaling exclude each other (the hub refuses a"
+                + " NodePool with both): drop replicas, and the autoscaler keeps the pool between autoscaling.min and"
+                + " max.") : Optional.empty();
+    }
+
     // --- version skew ------------------------------------------------------------------------------------------
 
-    /** From 5.0, OpenShift minors continue 4.x: 5.0 is 4.23 (support/supportedversion/version.go v5MinorOffset). */
-    static final int V5_MINOR_OFFSET = 23;
     /** NodePools may run up to this many minors behind their HostedCluster (ValidateVersionSkew maxAllowedDiff). */
     public static final int MAX_MINOR_SKEW = 3;
 
@@ -96,16 +103,16 @@ public final class PoolRules {
      * HyperShift's NodePool version skew rule, support/supportedversion/version.go ValidateVersionSkew (documented in
      * docs/content/reference/versioning-support.md, "Version Skew Policy"): a NodePool's version may not be higher
      * than its HostedCluster's (semantic version order, patch included), nor more than {@value #MAX_MINOR_SKEW}
-     * minors behind it; 5.x counts as 4.(23+x). Versions are x.y.z with optional -pre-release and +build.
+     * minors behind it; 5.x counts as 4.(23+x) ({@link SupportedVersion}). Versions are x.y.z with optional -pre-release and +build.
      */
     public static Optional<String> skewProblem(String clusterVersion, String poolVersion) {
-        Optional<Version> hc = Version.parse(clusterVersion);
-        Optional<Version> np = Version.parse(poolVersion);
+        Optional<SupportedVersion.Version> hc = SupportedVersion.Version.parse(clusterVersion);
+        Optional<SupportedVersion.Version> np = SupportedVersion.Version.parse(poolVersion);
         if (hc.isEmpty() || np.isEmpty()) {
             return Optional.empty();
         }
-        Version h = hc.get().normalized();
-        Version n = np.get().normalized();
+        SupportedVersion.Version h = hc.get().normalized();
+        SupportedVersion.Version n = np.get().normalized();
         if (n.compareTo(h) > 0) {
             return Optional.of("the pool's version " + poolVersion + " is newer than its cluster's " + clusterVersion
                     + ": a NodePool may not run a higher version than its HostedCluster. Upgrade the cluster's"
@@ -113,60 +120,12 @@ public final class PoolRules {
         }
         if (h.minor() - n.minor() > MAX_MINOR_SKEW) {
             int minMinor = Math.max(h.minor() - MAX_MINOR_SKEW, 0);
-            String min = minMinor >= V5_MINOR_OFFSET ? "5." + (minMinor - V5_MINOR_OFFSET) : "4." + minMinor;
+            String min = SupportedVersion.majorMinorOf(minMinor);
             return Optional.of("the pool's version " + poolVersion + " is more than " + MAX_MINOR_SKEW
                     + " minor versions behind its cluster's " + clusterVersion + ": HyperShift supports NodePools from "
                     + min + " on with this HostedCluster. Upgrade the pool to " + min + " or later.");
         }
         return Optional.empty();
-    }
-
-    /** A semantic version x.y.z[-pre][+build], compared by semver precedence (build ignored). */
-    record Version(int major, int minor, int patch, String pre) implements Comparable<Version> {
-        private static final Pattern FORM = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)(?:-([0-9A-Za-z.-]+))?(?:\\+.*)?");
-
-        static Optional<Version> parse(String text) {
-            Matcher m = text == null ? null : FORM.matcher(text);
-            if (m == null || !m.matches()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(new Version(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)), m.group(4)));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-
-        /** 5.x as 4.(23+x), as support/supportedversion/version.go normalizeToV4 does. */
-        Version normalized() {
-            return major == 5 ? new Version(4, minor + V5_MINOR_OFFSET, patch, pre) : this;
-        }
-
-        @Override
-        public int compareTo(Version o) {
-            int c = Integer.compare(major, o.major);
-            c = c != 0 ? c : Integer.compare(minor, o.minor);
-            c = c != 0 ? c : Integer.compare(patch, o.patch);
-            if (c != 0 || pre == null && o.pre == null) {
-                return c;
-            }
-            if (pre == null || o.pre == null) {
-                return pre == null ? 1 : -1;
-            }
-            String[] a = pre.split("\\.");
-            String[] b = o.pre.split("\\.");
-            for (int i = 0; i < Math.min(a.length, b.length); i++) {
-                boolean an = a[i].matches("\\d+");
-                boolean bn = b[i].matches("\\d+");
-                int r = an && bn ? new java.math.BigInteger(a[i]).compareTo(new java.math.BigInteger(b[i]))
-                        : an ? -1 : bn ? 1 : a[i].compareTo(b[i]);
-                if (r != 0) {
-                    return r;
-                }
-            }
-            return Integer.compare(a.length, b.length);
-        }
     }
 
     // --- node configuration ------------------------------------------------------------------------------------
@@ -214,6 +173,16 @@ public final class PoolRules {
                 : Optional.of("HyperShift does not accept " + doc.path("kind").asText() + " ("
                         + doc.path("apiVersion").asText() + ") in a NodePool's " + field + ": it takes " + what
                         + ". Apply other objects inside the hosted cluster instead.");
+    }
+
+    /**
+     * hypershift-operator/controllers/nodepool/nto.go: "there cannot be more than one PerformanceProfile per
+     * NodePool"; the problem of pool {@code pool} whose tuning documents hold {@code profiles}.
+     */
+    public static Optional<String> performanceProfilesProblem(String pool, List<JsonNode> tuning) {
+        List<String> profiles = namesOfKind(tuning, PERFORMANCE_PROFILE);
+        return profiles.size() > 1 ? Optional.of("pool " + pool + " has " + profiles.size() + " PerformanceProfiles "
+                + profiles + "; HyperShift takes at most one per NodePool.") : Optional.empty();
     }
 
     /** Names of documents of {@code kind} among {@code docs}. */

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hostedsite.model.SecretSource;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Checks on inline secret material. Every message here describes the problem without quoting the secret.
@@ -98,5 +101,35 @@ public final class Secrets {
 
     static boolean has(Map<String, String> m, String key) {
         return m != null && m.containsKey(key);
+    }
+
+    /**
+     * The findings on a secret given inline (none for a secretRef or externalSecret): a warning that its plaintext goes
+     * into Git, the API server's rules on its Secret's data ({@link SecretDataRules#check}), then, when that data
+     * reads, the error {@code contentProblem} finds in it. No finding quotes the secret.
+     */
+    static List<Finding> inline(SecretSource s, Function<SecretSource, Optional<String>> contentProblem) {
+        if (!s.inline()) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>();
+        out.add(Finding.warning(s.path(), "this secret is inline: its plaintext goes into Git with the rendered Secret."
+                + " Use secretRef or externalSecret outside of labs."));
+        List<Finding> data = SecretDataRules.check(s);
+        out.addAll(data);
+        if (data.stream().noneMatch(Finding::error)) {
+            contentProblem.apply(s).ifPresent(msg -> out.add(Finding.error(s.path(), msg, null)));
+        }
+        return out;
+    }
+
+    /** Problem with an ssh key: not one OpenSSH public key line (id_rsa.pub: type, base64, comment), or empty. */
+    static Optional<String> sshKeyProblem(SecretSource s) {
+        Optional<String> key = plain(s, "id_rsa.pub");
+        if (key.isEmpty() || !key.get().strip().matches("(ssh-|ecdsa-|sk-)\\S+ \\S+.*")) {
+            return Optional.of("the ssh key is not an OpenSSH public key line (ssh-ed25519 AAAA… comment);"
+                    + " give the public key, never the private one.");
+        }
+        return Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.kinds.Hosts;
 import dev.hostedsite.krm.Yaml;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,9 @@ public final class ImmutableFieldGuard {
                     + " host from the HostedSite (scale its pool down first), sync, then add it again with the new value.";
             case "InfraEnv" -> "An InfraEnv serves one architecture's discovery image for as long as it exists, and the"
                     + " hosts that booted from it belong to it. hostedsite names the InfraEnv of a cluster's primary"
-                    + " architecture after the cluster (amd64 when a pool is amd64, else arm64, ppc64le, s390x in that"
+                    + " architecture after the cluster (" + Hosts.PRIMARY_ORDER.get(0) + " when a pool is "
+                    + Hosts.PRIMARY_ORDER.get(0) + ", else " + String.join(", ", Hosts.PRIMARY_ORDER.subList(1,
+                    Hosts.PRIMARY_ORDER.size())) + " in that"
                     + " order, whatever the order of nodePools) and the others <cluster>-<arch>: keep the pools of the"
                     + " architecture the InfraEnv serves. To change it on purpose, remove the hosts and pools of that"
                     + " architecture first (see the host removal procedure), sync, then add the new ones.";

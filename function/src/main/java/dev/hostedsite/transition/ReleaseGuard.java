@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.diag.Diagnostic;
 import dev.hostedsite.generate.ClusterGenerator;
 import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.input.SupportedVersion;
 import dev.hostedsite.model.Cluster;
 import dev.hostedsite.model.Site;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The release rules the HostedCluster controller applies before acting: {@code validateReleaseImage}
@@ -34,14 +33,12 @@ import java.util.regex.Pattern;
  * NodePools with a release of their own ({@code nodePools[].release}) get the same existing-object rules: the NodePool
  * controller calls the same {@code IsValidReleaseVersion} for the pool ({@link #NODEPOOL_RULE}); a refused move
  * neither rolls the pool ({@link RolloutGuard}) nor counts as applied in plan/diff ({@link #refusal}).
- * 5.x counts as 4.(23+x) ({@code normalizeToV4}). The minimum and latest supported versions are left out: they
+ * 5.x counts as 4.(23+x) ({@code normalizeToV4}, {@link SupportedVersion}). The minimum and latest supported versions are left out: they
  * belong to the HyperShift operator the hub runs, which the render does not know.
  */
 public final class ReleaseGuard {
     private ReleaseGuard() {}
 
-    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+).*");
-    static final int V5_MINOR_OFFSET = 23;
     static final int SDN_MAX_MINOR = 10;
     static final int MIN_RELEASE_MINOR = 8;
 
@@ -247,25 +244,9 @@ public final class ReleaseGuard {
         return a.equals(b) || da >= 0 && db >= 0 && a.substring(da).equals(b.substring(db));
     }
 
-    /** The 4.x-normalized minor of an x.y.z version (5.y counts as 4.(23+y)), or empty when not a version. */
+    /** The 4.x-normalized minor of an x.y.z version ({@link SupportedVersion#v4Minor}). */
     static Optional<Integer> minor(String version) {
-        Matcher m = version == null ? null : VERSION.matcher(version);
-        if (m == null || !m.matches()) {
-            return Optional.empty();
-        }
-        int major;
-        int minor;
-        try {
-            major = Integer.parseInt(m.group(1));
-            minor = Integer.parseInt(m.group(2));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        return switch (major) {
-            case 4 -> Optional.of(minor);
-            case 5 -> Optional.of(minor + V5_MINOR_OFFSET);
-            default -> Optional.empty();
-        };
+        return SupportedVersion.v4Minor(version);
     }
 
     static String majorMinor(String version) {

@@ -54,4 +54,23 @@ class PoolRulesTest {
         assertTrue(PoolRules.autoscalingProblem(2, 1).isPresent());
         assertTrue(PoolRules.autoscalingProblem(0, 3).orElseThrow().contains("AWS and Azure"));
     }
+
+    @Test
+    void replicasAndAutoscalingExcludeEachOther() {
+        assertTrue(PoolRules.replicasWithAutoscalingProblem(true, true).orElseThrow().contains("exclude each other"));
+        assertEquals(Optional.empty(), PoolRules.replicasWithAutoscalingProblem(true, false));
+        assertEquals(Optional.empty(), PoolRules.replicasWithAutoscalingProblem(false, true));
+    }
+
+    @Test
+    void atMostOnePerformanceProfilePerPool() {
+        var one = dev.hostedsite.krm.Yaml.object().put("kind", "PerformanceProfile");
+        one.putObject("metadata").put("name", "a");
+        var two = one.deepCopy();
+        two.with("metadata").put("name", "b");
+        var tuned = dev.hostedsite.krm.Yaml.object().put("kind", "Tuned");
+        assertEquals(Optional.empty(), PoolRules.performanceProfilesProblem("p", java.util.List.of(one, tuned)));
+        assertEquals(Optional.of("pool p has 2 PerformanceProfiles [a, b]; HyperShift takes at most one per NodePool."),
+                PoolRules.performanceProfilesProblem("p", java.util.List.of(one, tuned, two)));
+    }
 }

@@ -126,16 +126,6 @@ class ConsequencesTest {
                 + " <cluster>-<arch> InfraEnv serves");
     }
 
-    @Test
-    void versionsNormalizeLikeHyperShift() {
-        assertEquals(Optional.of(15), ReleaseGuard.minor("4.15.8"));
-        assertEquals(Optional.of(23), ReleaseGuard.minor("5.0.0"));
-        assertEquals(Optional.of(24), ReleaseGuard.minor("5.1.2-rc.1"));
-        assertEquals(Optional.empty(), ReleaseGuard.minor("6.0.0"));
-        assertEquals(Optional.empty(), ReleaseGuard.minor("4.99999999999.0"));
-        assertEquals(Optional.empty(), ReleaseGuard.minor("latest"));
-    }
-
     /** IsValidReleaseVersion with a current version: y-stream downgrades refused, y-stream upgrades only off SDN. */
     @Test
     void releaseMovesRefusedLikeIsValidReleaseVersion() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.graph.ManifestSet;
+import dev.hostedsite.graph.ObjectKey;
 import dev.hostedsite.krm.Yaml;
 import dev.hostedsite.testing.Repo;
 import java.io.IOException;
@@ -143,5 +144,12 @@ class ImmutableFieldsTest {
 
     private static List<String> fields(ObjectNode before, ObjectNode after) {
         return ImmutableFields.refusals(before, after).stream().map(ImmutableFields.Rule::field).distinct().toList();
+    }
+
+    @Test
+    void theInfraEnvProcedureNamesThePrimaryArchitectureOrder() {
+        assertTrue(ImmutableFieldGuard.procedure(new ObjectKey("agent-install.openshift.io", "InfraEnv", "ns", "c"))
+                .contains("(amd64 when a pool is amd64, else arm64, ppc64le, s390x in that order, whatever the order of"
+                        + " nodePools)"));
     }
 }

@@ -1,0 +1,184 @@
+package dev.hostedsite.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hostedsite.Compiler;
+import dev.hostedsite.graph.Layout;
+import dev.hostedsite.graph.Manifest;
+import dev.hostedsite.graph.ManifestSet;
+import dev.hostedsite.graph.ObjectKey;
+import dev.hostedsite.transition.SiteEvidence;
+import dev.hostedsite.transition.Transition;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code hostedsite render PATH [-o DIR | --part PART]}: the deployable manifests on stdout (what the Argo CD plugin
+ * runs), one Application's part of them, or the kpt package layout written into DIR ({@link OutputDirectory}).
+ */
+final class RenderCommand implements Command {
+    static final String HELP = """
+            Usage: hostedsite render PATH [-o DIR | --part PART]
+
+            Without -o: prints the deployable manifests of PATH on stdout (no HostedSite, no Kptfile, nothing
+            local-config, nothing of PATH's artifacts/ or generated/), diagnostics on stderr; this is what the
+            Argo CD plugin runs. The other files of PATH pass through in their sync waves. A PATH without a
+            HostedSite, or whose earlier render's site is gone, is an error (never an empty stream): to
+            delete a site on purpose, annotate its HostedSite hostedsite.dev/delete-site: "true".
+            With --part PART: only one part, for one Argo CD Application each: 'hub' (hub singletons, what
+            the clusters of a namespace share, and the other objects of PATH) or SITE/CLUSTER (everything of
+            that hosted cluster). An unknown part is an error (exit 1) that lists the parts, never an empty
+            stream that Argo CD would prune to.
+            With -o DIR (--output DIR): writes DIR/generated/... (one object per file, the kpt package's
+            layout) and DIR/artifacts/<site>/ (imageset-config.yaml for oc-mirror, dnsmasq.conf,
+            records.zone). Both folders are replaced as a whole; other files in DIR are left alone. On any
+            error nothing in DIR changes. The generated/ already in DIR (or in PATH) is the previous render
+            the transition checks compare with.
+            Exit codes: 0 ok, 1 input errors, 2 usage.
+            """;
+
+    @Override
+    public String name() {
+        return "render";
+    }
+
+    @Override
+    public String summary() {
+        return """
+                  render PATH [-o DIR | --part PART]
+                                            the deployable manifests on stdout, or written into DIR (kpt layout);
+                                            --part: only the hub's or one cluster's objects (one Argo CD Application each)
+                """;
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("--output", "--part");
+    }
+
+    @Override
+    public Map<String, String> shortOptions() {
+        return Map.of("-o", "--output");
+    }
+
+    @Override
+    public String help() {
+        return HELP;
+    }
+
+    @Override
+    public int run(Args a, PrintStream out, PrintStream err) throws IOException {
+        String problem = a.onePathProblem();
+        if (problem != null) {
+            return Cli.usage(err, name(), problem);
+        }
+        Path path = Path.of(a.positional().get(0));
+        if (a.option("--output") != null && a.option("--part") != null) {
+            return Cli.usage(err, name(), "give -o or --part, not both");
+        }
+        return a.option("--output") != null ? renderTo(path, Path.of(a.option("--output")), err)
+                : render(path, a.option("--part"), out, err);
+    }
+
+    /** Renders PATH to {@code out}; {@code part} (null: all) selects one Application's part, see {@link Layout#partOf}. */
+    private static int render(Path path, String part, PrintStream out, PrintStream err) throws IOException {
+        Compiled c = compileSite(path, err, null);
+        if (c == null) {
+            return Main.INPUT_ERROR;
+        }
+        List<ObjectNode> items = c.result().deployable();
+        if (part != null) {
+            TreeSet<String> parts = new TreeSet<>();
+            Set<ObjectKey> selected = new HashSet<>();
+            for (Manifest m : c.result().generated()) {
+                if (!m.localConfig()) {
+                    parts.add(Layout.partOf(m));
+                    if (Layout.partOf(m).equals(part)) {
+                        selected.add(m.key());
+                    }
+                }
+            }
+            if (!parts.contains(part)) {
+                err.println("hostedsite render: no part '" + part + "' in this render; its parts: " + String.join(", ", parts));
+                return Main.INPUT_ERROR;
+            }
+            boolean hub = part.equals(Layout.HUB_PART);
+            items = items.stream().filter(i -> ManifestSet.isGenerated(i) ? selected.contains(ObjectKey.of(i)) : hub).toList();
+        }
+        out.print(Main.stream(items));
+        return Main.OK;
+    }
+
+    private static int renderTo(Path path, Path target, PrintStream err) throws IOException {
+        Compiled c = compileSite(path, err, previousIn(path, target));
+        if (c == null) {
+            return Main.INPUT_ERROR;
+        }
+        Map<String, String> files = OutputDirectory.files(c.result().generated());
+        OutputDirectory.write(target, files);
+        long artifacts = files.keySet().stream().filter(f -> f.startsWith(OutputDirectory.ARTIFACTS + "/")).count();
+        err.println("wrote " + PlanWriter.count(files.size() - (int) artifacts, "manifest") + " to "
+                + target.resolve(OutputDirectory.GENERATED) + " and " + PlanWriter.count((int) artifacts, "file") + " to "
+                + target.resolve(OutputDirectory.ARTIFACTS));
+        return Main.OK;
+    }
+
+    /**
+     * Compiles for render: like {@link Compiled#orReport}, and null too when PATH holds no HostedSite
+     * ({@link #withoutSite}); then the compiler's "nothing to generate, items pass through" info is not printed,
+     * since the render refuses the input instead.
+     */
+    private static Compiled compileSite(Path path, PrintStream err, DirectorySource.Sources previous) throws IOException {
+        Compiled c = Compiled.of(path, err, previous);
+        if (c == null) {
+            return null;
+        }
+        boolean noSite = c.sources().items().stream().noneMatch(Compiler::isHostedSite);
+        c.diagnostics().stream().filter(d -> !(noSite && Compiler.isNoSiteInfo(d)))
+                .forEach(d -> err.println(c.locator().format(d)));
+        return c.result().failed() || withoutSite(path, c, err) ? null : c;
+    }
+
+    /**
+     * True (after saying why on stderr) when PATH holds no HostedSite at all: a render of it would print only the
+     * other files (or, with -o, replace generated/ with nothing), and the Argo CD plugin would hand Argo CD a stream
+     * without the site's objects to prune to. Deleting a site is done with its HostedSite marked
+     * {@value SiteEvidence#DELETE_ANNOTATION}, which counts as a site here.
+     */
+    private static boolean withoutSite(Path path, Compiled c, PrintStream err) {
+        if (c.sources().items().stream().anyMatch(Compiler::isHostedSite)) {
+            return false;
+        }
+        err.println("error: " + path + " holds no HostedSite (apiVersion " + Compiler.API_GROUP + "/v1alpha1): a render"
+                + " of it would leave out every object of the site, and a GitOps sync with prune would delete them from the"
+                + " hub. If the HostedSite file was renamed or moved, restore it. To delete the site on purpose, keep its"
+                + " HostedSite and annotate it " + SiteEvidence.DELETE_ANNOTATION + ": \"true\".");
+        return true;
+    }
+
+    /**
+     * The render {@code render -o DIR} replaces: the objects of DIR/generated, in place of any generated files PATH
+     * holds; null when there are none, or when DIR/generated lies inside PATH (PATH's own files are then the
+     * previous render already).
+     */
+    private static DirectorySource.Sources previousIn(Path path, Path target) throws IOException {
+        Path generated = target.resolve(OutputDirectory.GENERATED);
+        if (!Files.isDirectory(generated) || generated.toAbsolutePath().normalize()
+                .startsWith(path.toAbsolutePath().normalize())) {
+            return null;
+        }
+        try {
+            DirectorySource.Sources files = DirectorySource.load(generated);
+            List<ObjectNode> previous = Transition.previousRender(files.items());
+            return previous.isEmpty() ? null : files.asElsewhere(previous);
+        } catch (DirectorySource.BadFile e) {
+            return null; // not a render of ours; render -o replaces it all the same
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.hostedsite.cli;
+
+import dev.hostedsite.Compiler;
+import dev.hostedsite.diag.Diagnostic;
+import dev.hostedsite.diag.Severity;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** {@code hostedsite validate PATH}: every problem of the HostedSites in PATH, one FILE:LINE:COL line each. */
+final class ValidateCommand implements Command {
+    static final String HELP = """
+            Usage: hostedsite validate PATH
+
+            Checks every HostedSite in PATH (a file, or a directory read recursively) against the schema and
+            the semantic rules, and runs the whole render without writing anything. Prints one line per
+            problem, in the form editors and CI annotate:
+              FILE:LINE:COL: error: FIELD: MESSAGE
+              FILE:LINE:COL: warning: FIELD: MESSAGE
+            A missing field is reported at the object that should hold it.
+            Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage.
+            """;
+
+    @Override
+    public String name() {
+        return "validate";
+    }
+
+    @Override
+    public String summary() {
+        return "  validate PATH             check the HostedSite(s) in a file or directory; file:line:col per problem\n";
+    }
+
+    @Override
+    public String help() {
+        return HELP;
+    }
+
+    @Override
+    public int run(Args a, PrintStream out, PrintStream err) throws IOException {
+        String problem = a.onePathProblem();
+        if (problem != null) {
+            return Cli.usage(err, name(), problem);
+        }
+        Path path = Path.of(a.positional().get(0));
+        Compiled c = Compiled.of(path, out);
+        if (c == null) {
+            return Main.INPUT_ERROR;
+        }
+        int errors = 0;
+        int warnings = 0;
+        for (Diagnostic d : c.diagnostics()) {
+            out.println(c.locator().format(d));
+            errors += d.isError() ? 1 : 0;
+            warnings += d.severity() == Severity.WARNING ? 1 : 0;
+        }
+        long sites = c.sources().items().stream().filter(Compiler::isHostedSite).count();
+        out.println(path + ": " + PlanWriter.count((int) sites, "HostedSite") + ", "
+                + PlanWriter.count(errors, "error") + ", " + PlanWriter.count(warnings, "warning"));
+        return errors > 0 ? Main.INPUT_ERROR : Main.OK;
+    }
+}
