@@ -38,7 +38,6 @@ public final class SemanticValidator {
             AgentPoolArchitecture::releaseFindings,
             BareMetalHostRules::check,
             (site, c) -> HostedClusterFeatureRules.check(c),
-            AdoptedClusterRules::check,
             (site, c) -> HostNameRules.check(c),
             NodePoolRules::uniqueNames);
 
