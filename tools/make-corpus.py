@@ -781,6 +781,10 @@ def plumbing(d):
 def plumbing_edit(name, fn):
     def make():
         d = plumbing(base())
+        fn(d)
+        return dump(d)
+    case(name)(make)
+
 
 # ---- bare metal as it really fails: nmstate documents, selectors, the address plan (issue 19) ---------------
 def nic(d, h=2, i=0):
@@ -863,6 +867,34 @@ plumbing_edit("bad-lvms-duplicate-device-class", lambda d: hub(d)["storage"]["lv
     {"name": "vg1", "deviceSelector": {"paths": ["/dev/vdc"]}}))
 plumbing_edit("bad-lvms-device-class-unknown-field", lambda d: hub(d)["storage"]["lvms"]["deviceClasses"][0].update(
     {"thinPool": {"name": "thin"}}))
+plumbing_edit("bad-lvms-device-path-in-two-classes", lambda d: hub(d)["storage"]["lvms"]["deviceClasses"].append(
+    {"name": "vg2", "deviceSelector": {"paths": ["/dev/vdc", "/dev/vdb"]}}))
+
+
+def lvmcluster_item(namespace="openshift-storage", classes=None):
+    """A passthrough LVMCluster as kpt reads it from storage/lvmcluster.yaml."""
+    meta = {"name": "lvmcluster", "namespace": namespace,
+            "annotations": {"config.kubernetes.io/index": "0", "config.kubernetes.io/path": "storage/lvmcluster.yaml",
+                            "internal.config.kubernetes.io/index": "0",
+                            "internal.config.kubernetes.io/path": "storage/lvmcluster.yaml"}}
+    if namespace is None:
+        del meta["namespace"]
+    return {"apiVersion": "lvm.topolvm.io/v1alpha1", "kind": "LVMCluster", "metadata": meta,
+            "spec": {"storage": {"deviceClasses": classes or copy.deepcopy(LVMS["deviceClasses"])}}}
+
+
+def lvmcluster_edit(name, item):
+    """The wired hub (it subscribes lvms-operator into openshift-storage) with a passthrough LVMCluster."""
+    edit(name, lambda d: (hub_operators(d), d["items"].append(item)))
+
+
+lvmcluster_edit("bad-lvmcluster-outside-operator-namespace", lvmcluster_item(namespace="lvm-storage"))
+lvmcluster_edit("bad-lvmcluster-without-namespace", lvmcluster_item(namespace=None))
+lvmcluster_edit("bad-lvmcluster-passthrough-path-not-absolute", lvmcluster_item(classes=[
+    {"name": "vg1", "default": True, "deviceSelector": {"paths": ["/dev/vdb"], "optionalPaths": ["vdc"]}}]))
+lvmcluster_edit("bad-lvmcluster-passthrough-device-overlap", lvmcluster_item(classes=[
+    {"name": "vg1", "default": True, "deviceSelector": {"paths": ["/dev/vdb"]}},
+    {"name": "vg2", "deviceSelector": {"paths": ["/dev/vdb"]}}]))
 plumbing_edit("bad-warn-webserver-https-without-ca", lambda d: hub(d)["osImages"].pop("caBundle"))
 plumbing_edit("bad-osimages-ca-not-pem", lambda d: hub(d)["osImages"].update({"caBundle": "not a certificate\n"}))
 edit("bad-warn-osimages-ca-with-http", setter("spec.hub.osImages.caBundle", WEB_CA))

@@ -182,6 +182,7 @@ public final class AdoptionCheck {
                         case NEW_NODES_ONLY -> Consequence.NEW_NODES_ONLY;
                         case RECREATES -> Consequence.RECREATES;
                         case IN_PLACE -> Consequence.IN_PLACE;
+                        case NEEDS_MANUAL_STEP -> Consequence.NEEDS_MANUAL_STEP;
                     };
                 }
             }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.adopt.Adopted.Disposition;
-import dev.hostedsite.generate.AcmRegistration;
-import dev.hostedsite.generate.ClusterGenerator;
+import dev.hostedsite.kinds.acm.ManagedClusterKind;
+import dev.hostedsite.kinds.hostedcluster.HostedClusterKind;
 import dev.hostedsite.input.SiteBinder;
 import dev.hostedsite.kinds.Hosts;
 import dev.hostedsite.kinds.Names;
@@ -122,7 +122,7 @@ final class ClusterReader {
                 "the Agent CAPI provider's Role, written for releases before 4.23"));
         inv.get("ConfigMap", ns, Names.USER_CA_BUNDLE).ifPresent(c -> inv.claim(c, "spec.hub.registry.caBundle",
                 Disposition.SITE_FIELD, "the mirror registry's CA, for the hosted cluster"));
-        List<String> known = new ArrayList<>(ClusterGenerator.CATALOG_IMAGE_ANNOTATIONS.values());
+        List<String> known = new ArrayList<>(HostedClusterKind.CATALOG_IMAGE_ANNOTATIONS.values());
         known.add("hypershift.openshift.io/control-plane-operator-image");
         known.add(OLM_OVERRIDES);
         inv.otherAnnotations(hc, known);
@@ -181,7 +181,7 @@ final class ClusterReader {
     private void olmCatalogImages() {
         JsonNode a = hc.path("metadata").path("annotations");
         ObjectNode images = Yaml.object();
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(ClusterGenerator.CATALOG_IMAGE_ANNOTATIONS).entrySet()) {
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(HostedClusterKind.CATALOG_IMAGE_ANNOTATIONS).entrySet()) {
             if (a.hasNonNull(e.getValue())) {
                 images.put(e.getKey(), a.path(e.getValue()).asText());
             }
@@ -388,7 +388,7 @@ final class ClusterReader {
     private void managedCluster() {
         Optional<ObjectNode> mc = inv.get("ManagedCluster", null, name);
         if (mc.isEmpty() || !"Hosted".equals(mc.get().path("metadata").path("annotations")
-                .path(AcmRegistration.DEPLOY_MODE).asText())) {
+                .path(ManagedClusterKind.DEPLOY_MODE).asText())) {
             return;
         }
         ObjectNode m = out.putObject("managedCluster");
@@ -397,7 +397,7 @@ final class ClusterReader {
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             boolean dflt = e.getKey().equals("name") && e.getValue().asText().equals(name)
-                    || e.getKey().equals(AcmRegistration.CLUSTER_SET) && e.getValue().asText().equals("default");
+                    || e.getKey().equals(ManagedClusterKind.CLUSTER_SET) && e.getValue().asText().equals("default");
             if (!dflt) {
                 labels.put(e.getKey(), e.getValue().asText());
             }
@@ -405,7 +405,7 @@ final class ClusterReader {
         if (!labels.isEmpty()) {
             m.set("labels", labels);
         }
-        String hosting = mc.get().path("metadata").path("annotations").path(AcmRegistration.HOSTING_CLUSTER)
+        String hosting = mc.get().path("metadata").path("annotations").path(ManagedClusterKind.HOSTING_CLUSTER)
                 .asText(ManagedCluster.DEFAULT_HOSTING_CLUSTER);
         if (!hosting.equals(ManagedCluster.DEFAULT_HOSTING_CLUSTER)) {
             m.put("hostingClusterName", hosting);

@@ -1,8 +1,6 @@
 package dev.hostedsite.generate;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.kinds.Names;
 import dev.hostedsite.krm.Yaml;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -11,11 +9,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,24 +43,6 @@ final class Core {
         return out;
     }
 
-    /** The Role the Agent CAPI provider needs in the agent namespace (HyperShift creates it itself from 4.23). */
-    static ObjectNode capiProviderRole(String namespace) {
-        Role role = new RoleBuilder().withNewMetadata().withNamespace(namespace)
-                .withName(Names.CAPI_PROVIDER_ROLE).endMetadata()
-                .withRules(new PolicyRuleBuilder().withApiGroups("agent-install.openshift.io")
-                        .withResources("agents").withVerbs("*").build())
-                .build();
-        ObjectNode out = tree(role);
-        ArrayNode rules = out.putArray("rules");
-        for (PolicyRule rule : role.getRules()) {
-            ObjectNode r = rules.addObject();
-            putList(r, "apiGroups", rule.getApiGroups());
-            putList(r, "resources", rule.getResources());
-            putList(r, "verbs", rule.getVerbs());
-        }
-        return out;
-    }
-
     /** apiVersion, kind and the metadata fields these builders set; Canonical sorts and prunes afterwards. */
     private static ObjectNode tree(HasMetadata object) {
         ObjectNode out = Yaml.object();
@@ -88,13 +63,6 @@ final class Core {
         if (values != null && !values.isEmpty()) {
             ObjectNode map = parent.putObject(field);
             values.forEach(map::put);
-        }
-    }
-
-    private static void putList(ObjectNode parent, String field, List<String> values) {
-        if (values != null && !values.isEmpty()) {
-            ArrayNode list = parent.putArray(field);
-            values.forEach(list::add);
         }
     }
 }

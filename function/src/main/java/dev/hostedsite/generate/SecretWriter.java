@@ -40,7 +40,7 @@ public final class SecretWriter {
 
     /** The name every reference uses: the user's Secret for secretRef, otherwise the generated name. */
     public static String referencedName(SecretSource source, String generatedName) {
-        return source.form() == SecretSource.Form.SECRET_REF ? source.refName() : generatedName;
+        return source.referencedName(generatedName);
     }
 
     static Optional<ObjectNode> write(SecretSource source, String namespace, String name, Shape shape) {

@@ -36,55 +36,10 @@ public final class ReadinessModel {
 
     /** The model. Agents are not rendered; their chain (BareMetalHost → Agent → NodePool) is folded into one edge. */
     public static final List<Need> NEEDS = withDeclared(List.of(
-            // openshift/hypershift control-plane-operator hostedcontrolplane_controller.go: with APIServer published
-            // as a LoadBalancer, the control plane waits for the kube-apiserver Service's load-balancer ingress
-            // (the HostedCluster's controlPlaneEndpoint); MetalLB assigns it from a pool and announces it per
-            // L2Advertisement.
-            new Need("HostedCluster", "L2Advertisement", "the API Service gets an announced address"),
-            new Need("HostedCluster", "IPAddressPool", "the API Service's address comes from a pool"),
-            // stolostron/backplane-operator pkg/templates/charts/toggle/hypershift-addon: the MCE runs the
-            // HyperShift operator that reconciles HostedClusters (and installs their CRDs).
-            new Need("HostedCluster", "MultiClusterEngine", "the MCE runs the HyperShift operator"),
-            // openshift/hypershift hypershift-operator/controllers/hostedcluster/hostedcluster_controller.go:
-            // pull secret, ssh key, etcd encryption key and additionalTrustBundle are copied into the control
-            // plane namespace; the control plane cannot come up (Available) without them.
-            new Need("HostedCluster", "Secret", "pull secret, ssh key, etcd encryption key"),
-            new Need("HostedCluster", "ExternalSecret", "Secrets it produces (pull secret, etcd key)"),
-            new Need("HostedCluster", "ConfigMap", "additionalTrustBundle (mirror CA)"),
-            // The control plane pods run on the hub and pull the release payload through the hub's mirror sets.
-            new Need("HostedCluster", "ImageDigestMirrorSet", "release images pulled from the mirror"),
-            // openshift/assisted-service internal/controller/controllers/infraenv_controller.go: the discovery
-            // ISO (ImageCreated, status.isoDownloadURL) is built by the assisted image service the
-            // AgentServiceConfig deploys, with the pull secret and the NMStateConfigs matched by label.
-            new Need("InfraEnv", "AgentServiceConfig", "the assisted image service builds the ISO"),
-            new Need("InfraEnv", "Secret", "pullSecretRef"),
-            new Need("InfraEnv", "NMStateConfig", "static networking baked into the ISO"),
-            // openshift/assisted-service internal/controller/controllers/bmh_agent_controller.go (reconcileBMH):
-            // BMAC copies the InfraEnv's status.isoDownloadURL into spec.image (live-iso) once the host is
-            // available; metal3-io/baremetal-operator then boots it and reports state provisioned.
-            new Need("BareMetalHost", "InfraEnv", "BMAC sets spec.image to the discovery ISO"),
-            // metal3-io/baremetal-operator controllers/metal3.io/baremetalhost_controller.go: registration
-            // reads the BMC credentials Secret.
-            new Need("BareMetalHost", "Secret", "BMC credentials"),
             // openshift/lvm-operator @ de3cc31a bundle/manifests (lvm.topolvm.io_lvmclusters.yaml,
             // lvms-operator.clusterserviceversion.yaml): the LVMCluster CRD and the operator that reconciles it come
             // with the CSV of the lvms-operator Subscription (an LVMCluster is a passthrough item of the input).
-            new Need("LVMCluster", "Subscription", "the LVMCluster CRD and the LVMS operator come from its CSV"),
-            // internal/controllers/lvmcluster/resource/topolvm_storageclass.go makes StorageClass lvms-<deviceClass>
-            // (constants.go StorageClassPrefix), which provisions only once the volume groups are ready
-            // (status.go computeLVMClusterReadiness: state Ready). assisted-service's PVCs (AgentServiceConfig
-            // spec.databaseStorage, filesystemStorage, imageStorage: storageClassName) and the hosted etcd's volumes
-            // bind only then when they name such a class.
-            new Need("HostedCluster", "LVMCluster", "the hosted etcd's volumes may use an LVMS storage class"),
-            // stolostron/hypershift-addon-operator pkg/agent/agent.go and auto_import_controller.go: the add-on
-            // writes the hosted cluster's admin kubeconfig for the Hosted-mode klusterlet (external-managed-kubeconfig
-            // in klusterlet-<name>) once the control plane is Available; open-cluster-management-io/ocm registration
-            // then reports ManagedClusterJoined and ManagedClusterConditionAvailable.
-            new Need("ManagedCluster", "HostedCluster", "the hosted klusterlet reaches the hosted API server"),
-            // open-cluster-management-io/ocm pkg/registration/hub/managedcluster: an accepted ManagedCluster gets its
-            // cluster namespace, where the KlusterletAddonConfig lives (stolostron/klusterlet-addon-controller
-            // reconciles it into ManagedClusterAddOns there).
-            new Need("KlusterletAddonConfig", "ManagedCluster", "its namespace is the ManagedCluster's")));
+            new Need("LVMCluster", "Subscription", "the LVMCluster CRD and the LVMS operator come from its CSV")));
 
     /**
      * The need that made the shipped table of version 0.1 deadlock: a HostedCluster whose health waits for

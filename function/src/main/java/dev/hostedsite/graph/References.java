@@ -104,37 +104,15 @@ public final class References {
         KindCatalog.of(from.kind()).filter(k -> k.group().equals(from.group()))
                 .ifPresent(k -> k.references().forEach(r -> declared(o, from, r, refs)));
         switch (from.group() + "/" + from.kind()) {
-            case "hypershift.openshift.io/HostedCluster" -> {
-                secret(refs, from, spec, "spec.pullSecret.name");
-                secret(refs, from, spec, "spec.sshKey.name");
-                secret(refs, from, spec, "spec.secretEncryption.aescbc.activeKey.name");
-                secret(refs, from, spec, "spec.secretEncryption.aescbc.backupKey.name");
-                name(spec, "spec.additionalTrustBundle.name").ifPresent(n ->
-                        refs.add(new Reference(from, "spec.additionalTrustBundle.name", ObjectKey.core("ConfigMap", ns, n))));
-                name(spec, "spec.platform.agent.agentNamespace").ifPresent(n ->
-                        refs.add(new Reference(from, "spec.platform.agent.agentNamespace", ObjectKey.core("Namespace", null, n))));
-            }
             case "hypershift.openshift.io/NodePool" ->
                 infraEnvSelected(o, agentNamespaces).ifPresent(target -> refs.add(new Reference(from,
                         "spec.platform.agent.agentLabelSelector.matchLabels[" + Names.INFRAENV_LABEL + "]", target, false)));
-            case "agent-install.openshift.io/InfraEnv" -> secret(refs, from, spec, "spec.pullSecretRef.name");
             // The cluster namespace is made by ACM's registration for an accepted ManagedCluster of that name.
             case "agent.open-cluster-management.io/KlusterletAddonConfig" -> {
                 refs.add(new Reference(from, "metadata.namespace (ManagedCluster)",
                         new ObjectKey("cluster.open-cluster-management.io", "ManagedCluster", null, ns)));
                 name(spec, "spec.clusterName").ifPresent(n -> refs.add(new Reference(from, "spec.clusterName",
                         new ObjectKey("cluster.open-cluster-management.io", "ManagedCluster", null, n))));
-            }
-            case "agent-install.openshift.io/NMStateConfig", "metal3.io/BareMetalHost" -> {
-                String infraEnv = o.path("metadata").path("labels").path(Names.INFRAENV_LABEL).asText(null);
-                if (infraEnv != null) {
-                    refs.add(new Reference(from, "metadata.labels[" + Names.INFRAENV_LABEL + "]",
-                            new ObjectKey("agent-install.openshift.io", "InfraEnv", ns, infraEnv),
-                            from.kind().equals("BareMetalHost")));
-                }
-                if (from.kind().equals("BareMetalHost")) {
-                    secret(refs, from, spec, "spec.bmc.credentialsName");
-                }
             }
             case "agent-install.openshift.io/AgentServiceConfig" -> {
                 name(spec, "spec.mirrorRegistryRef.name").ifPresent(n -> refs.add(
@@ -150,20 +128,39 @@ public final class References {
 
     /**
      * The references of a declared kind's fieldSpec ({@link KindSpec.RefSpec}): each text value at its path
-     * ({@code []} steps into every list element, in order) names an object of the target kind, in the RefSpec's
-     * fixed namespace, else the one at its namespace path, else {@code from}'s namespace; the field is written with
-     * indexes ({@code spec.config[0].name}). An implied RefSpec names its fixed target in {@code from}'s namespace.
+     * ({@code []} steps into every list element, in order; {@code [key]} into one map key) names an object of the
+     * target kind: cluster-scoped, or in the RefSpec's fixed namespace, else the one at its namespace path, else
+     * {@code from}'s namespace; the field is written with indexes ({@code spec.config[0].name}) and keys
+     * ({@code metadata.labels[key]}). An implied RefSpec names its fixed target in {@code from}'s namespace.
      */
     private static void declared(JsonNode o, ObjectKey from, KindSpec.RefSpec r, List<Reference> refs) {
         if (r.name() != null) {
-            refs.add(new Reference(from, r.path(), new ObjectKey(r.group(), r.kind(), from.namespace(), r.name())));
+            refs.add(new Reference(from, r.path(), new ObjectKey(r.group(), r.kind(), from.namespace(), r.name()),
+                    r.targetFirst()));
             return;
         }
-        String namespace = r.namespace() != null ? r.namespace()
+        String namespace = r.clusterScoped() ? null : r.namespace() != null ? r.namespace()
                 : r.namespacePath() != null ? o.at("/" + r.namespacePath().replace('.', '/')).asText(from.namespace())
                 : from.namespace();
-        walk(o, r.path().split("\\."), 0, "", (field, n) -> refs.add(new Reference(from, field,
-                new ObjectKey(r.group(), r.kind(), namespace, n))));
+        walk(o, steps(r.path()), 0, "", (field, n) -> refs.add(new Reference(from, field,
+                new ObjectKey(r.group(), r.kind(), namespace, n), r.targetFirst())));
+    }
+
+    /** A fieldSpec path cut at the dots outside brackets. */
+    private static String[] steps(String path) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char ch = path.charAt(i);
+            depth += ch == '[' ? 1 : ch == ']' ? -1 : 0;
+            if (ch == '.' && depth == 0) {
+                out.add(path.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(path.substring(start));
+        return out.toArray(String[]::new);
     }
 
     private static void walk(JsonNode n, String[] steps, int i, String at,
@@ -175,16 +172,19 @@ public final class References {
             return;
         }
         String step = steps[i];
-        boolean each = step.endsWith("[]");
-        String name = each ? step.substring(0, step.length() - 2) : step;
+        int bracket = step.indexOf('[');
+        String name = bracket < 0 ? step : step.substring(0, bracket);
+        String key = bracket < 0 ? null : step.substring(bracket + 1, step.length() - 1);
         String here = at.isEmpty() ? name : at + "." + name;
         JsonNode child = n.path(name);
-        if (!each) {
+        if (key == null) {
             walk(child, steps, i + 1, here, found);
-            return;
-        }
-        for (int k = 0; child.isArray() && k < child.size(); k++) {
-            walk(child.get(k), steps, i + 1, here + "[" + k + "]", found);
+        } else if (!key.isEmpty()) {
+            walk(child.path(key), steps, i + 1, here + "[" + key + "]", found);
+        } else {
+            for (int k = 0; child.isArray() && k < child.size(); k++) {
+                walk(child.get(k), steps, i + 1, here + "[" + k + "]", found);
+            }
         }
     }
 
@@ -214,10 +214,6 @@ public final class References {
             default -> null;
         };
         return name == null ? java.util.Optional.empty() : java.util.Optional.of(ObjectKey.core("Secret", k.namespace(), name));
-    }
-
-    private static void secret(List<Reference> refs, ObjectKey from, JsonNode spec, String path) {
-        name(spec, path).ifPresent(n -> refs.add(new Reference(from, path, ObjectKey.core("Secret", from.namespace(), n))));
     }
 
     /** The text at a dotted path below {@code spec} (the path starts with "spec."). */

@@ -26,13 +26,8 @@ public final class WaveAssigner {
     /** Kind → wave: this table for the kinds not declared as units yet, plus each declared kind's own wave. */
     static final Map<String, Integer> WAVES = withDeclared(Map.ofEntries(
             Map.entry("Namespace", 0),
-            Map.entry("Secret", 1), Map.entry("ConfigMap", 1), Map.entry("ExternalSecret", 1), Map.entry("Role", 1),
-            Map.entry("LVMCluster", 5),
-            Map.entry("HostedCluster", 8), Map.entry("NMStateConfig", 8),
-            Map.entry("InfraEnv", 9),
-            Map.entry("BareMetalHost", 10),
-            Map.entry("ManagedCluster", 12),
-            Map.entry("KlusterletAddonConfig", 13)));
+            Map.entry("Secret", 1), Map.entry("ConfigMap", 1), Map.entry("ExternalSecret", 1),
+            Map.entry("LVMCluster", 5)));
 
     /** Orderings the design requires that are not references: before kind, after kind. */
     static final List<String[]> EXTRA_ORDER = List.of(
@@ -79,12 +74,10 @@ public final class WaveAssigner {
     /**
      * Kinds whose every object carries protecting sync options, and which: this table for the kinds not declared
      * as units yet, plus each declared kind's own ({@code KindSpec.Sync#protection}, with the reason in its unit).
-     * Losing a Namespace deletes everything in it whatever its objects' options say; HostedCluster and
-     * BareMetalHost a hosted cluster or its nodes.
+     * Losing a Namespace deletes everything in it whatever its objects' options say.
      */
     static final Map<String, String> PROTECTION = withDeclaredProtection(Map.ofEntries(
-            Map.entry("Namespace", CONFIRM), Map.entry("HostedCluster", CONFIRM),
-            Map.entry("BareMetalHost", CONFIRM)));
+            Map.entry("Namespace", CONFIRM)));
 
     /** Fields of a HostedCluster whose Secret holds etcd data keys: lose it and the etcd data is unreadable. */
     static final Set<String> ETCD_KEY_FIELDS = Set.of("spec.secretEncryption.aescbc.activeKey.name",

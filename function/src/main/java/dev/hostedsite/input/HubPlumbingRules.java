@@ -58,6 +58,7 @@ public final class HubPlumbingRules {
             }
         }
         List<Diagnostic> out = new ArrayList<>(oneLvmCluster(sites, passthrough));
+        out.addAll(passthroughLvmClusters(sites, passthrough));
         for (Site s : sites) {
             HubPlumbingRules r = new HubPlumbingRules(s, storageClasses);
             r.provisioning();
@@ -123,6 +124,56 @@ public final class HubPlumbingRules {
         return out;
     }
 
+    /**
+     * A passthrough LVMCluster as the LVMS webhook admits it (openshift/lvm-operator at
+     * {@link dev.hostedsite.kinds.Upstreams#LVM_OPERATOR} api/v1alpha1/lvmcluster_webhook.go {@code ValidateCreate}:
+     * "creating LVMCluster is only supported within namespace", {@code ErrInvalidNamespace}, the namespace being the
+     * operator's own, {@code NAMESPACE} from the pod's {@code metadata.namespace} in
+     * bundle/manifests/lvms-operator.clusterserviceversion.yaml): in the namespace the render subscribes LVMS into,
+     * when it subscribes it (else the render cannot know where the operator runs), and with device classes
+     * {@link #deviceClassProblems} admits. No namespace is refused too: the apply would use a default namespace the
+     * render cannot see.
+     */
+    static List<Diagnostic> passthroughLvmClusters(List<Site> sites, List<ObjectNode> passthrough) {
+        Set<String> operatorNamespaces = new TreeSet<>();
+        for (Site s : sites) {
+            if (HubOperatorDefaults.effective(s.hub()).stream().anyMatch(o -> o.pkg().equals(OlmPackages.LVMS_PACKAGE))) {
+                operatorNamespaces.add(HubOperatorDefaults.lvmsNamespace(s.hub()));
+            }
+        }
+        List<Diagnostic> out = new ArrayList<>();
+        for (ObjectNode i : passthrough) {
+            if (!"LVMCluster".equals(i.path("kind").asText()) || !i.path("apiVersion").asText().startsWith("lvm.topolvm.io/")) {
+                continue;
+            }
+            ObjectRef ref = ObjectRef.of(i);
+            SourceFile file = ItemRole.sourceFile(i);
+            String namespace = i.path("metadata").path("namespace").asText("");
+            String expected = String.join(" or ", operatorNamespaces);
+            if (!operatorNamespaces.isEmpty() && namespace.isEmpty()) {
+                out.add(new Diagnostic(dev.hostedsite.diag.Severity.ERROR, "this LVMCluster has no metadata.namespace:"
+                        + " the apply would put it into whatever namespace the Argo CD Application or kubectl defaults"
+                        + " to, and the LVMS webhook admits an LVMCluster only in the operator's namespace, " + expected
+                        + ", where this render subscribes lvms-operator (ErrInvalidNamespace). Set metadata.namespace: "
+                        + expected + ".", ref, "metadata.namespace", null, file));
+            } else if (!operatorNamespaces.isEmpty() && !operatorNamespaces.contains(namespace)) {
+                out.add(new Diagnostic(dev.hostedsite.diag.Severity.ERROR, "the LVMS webhook admits an LVMCluster only"
+                        + " in the namespace the operator runs in (ErrInvalidNamespace: creating LVMCluster is only"
+                        + " supported within namespace \"" + expected + "\"), and this render subscribes lvms-operator"
+                        + " into " + expected + ": Argo CD's sync of this one would fail on every attempt. Set"
+                        + " metadata.namespace: " + expected + ", or move the lvms-operator entry of spec.hub.operators"
+                        + " to " + namespace + " if the operator is to run there.", ref, "metadata.namespace", namespace,
+                        file));
+            }
+            List<JsonNode> classes = new ArrayList<>();
+            i.path("spec").path("storage").path("deviceClasses").forEach(classes::add);
+            for (DeviceClassProblem p : deviceClassProblems(classes, "spec.storage")) {
+                out.add(new Diagnostic(dev.hostedsite.diag.Severity.ERROR, p.message(), ref, p.field(), p.value(), file));
+            }
+        }
+        return out;
+    }
+
     private void error(String path, String message, String value) {
         out.add(Diagnostic.error(site.ref(), path, message).withValue(value).withFile(site.file()));
     }
@@ -163,17 +214,41 @@ public final class HubPlumbingRules {
                     + " Add lvms-operator to the packages of a mirrored catalog (oc-mirror then mirrors it and the"
                     + " render subscribes it), or add a spec.hub.operators entry for it.", null);
         }
+        for (DeviceClassProblem p : deviceClassProblems(lvms.deviceClasses(), path)) {
+            error(p.field(), p.message(), p.value());
+        }
+    }
+
+    /** A webhook rule an LVMCluster's device classes break: the field path, the message and the value. */
+    record DeviceClassProblem(String field, String message, String value) {}
+
+    /**
+     * The device classes ({@code deviceClasses}, the LVMCluster's own list) as openshift/lvm-operator at
+     * {@link dev.hostedsite.kinds.Upstreams#LVM_OPERATOR} api/v1alpha1/lvmcluster_webhook.go admits them on create
+     * and update: unique names (each makes StorageClass lvms-&lt;name&gt;), {@code verifyPathsAreNotEmpty},
+     * {@code verifyDeviceClass} (one default), {@code verifyAbsolutePath} (every path and optional path starts with
+     * {@code /dev/}), {@code verifyNoDeviceOverlap} (a path once per node selector). The CRD's own schema rules are
+     * checked elsewhere (its pattern and enums by the input schema, CelRulesTest on the output).
+     *
+     * @param parent the field path of the object holding {@code deviceClasses}
+     * @return one problem per broken rule, in list order
+     */
+    static List<DeviceClassProblem> deviceClassProblems(List<JsonNode> deviceClasses, String parent) {
+        List<DeviceClassProblem> out = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         List<String> defaults = new ArrayList<>();
         List<String> withoutPaths = new ArrayList<>();
-        for (int i = 0; i < lvms.deviceClasses().size(); i++) {
-            JsonNode d = lvms.deviceClasses().get(i);
-            String p = path + ".deviceClasses[" + i + "]";
+        // node selector (as JSON; none is "") -> device path -> where it is listed first
+        Map<String, Map<String, String>> devices = new HashMap<>();
+        for (int i = 0; i < deviceClasses.size(); i++) {
+            JsonNode d = deviceClasses.get(i);
+            String p = parent + ".deviceClasses[" + i + "]";
             String name = d.path("name").asText();
             String prev = names.putIfAbsent(name, p);
             if (prev != null) {
-                error(p + ".name", "device class '" + name + "' is already declared at " + prev + ": both would make"
-                        + " the StorageClass " + Names.lvmsStorageClass(name) + ". Give each device class its own name.", name);
+                out.add(new DeviceClassProblem(p + ".name", "device class '" + name + "' is already declared at " + prev
+                        + ": both would make the StorageClass " + Names.lvmsStorageClass(name) + ". Give each device"
+                        + " class its own name.", name));
             }
             if (d.path("default").asBoolean(false)) {
                 defaults.add(p);
@@ -181,23 +256,51 @@ public final class HubPlumbingRules {
             JsonNode selector = d.path("deviceSelector");
             if (selector.isObject()) {
                 if (!selector.has("paths") && !selector.has("optionalPaths")) {
-                    error(p + ".deviceSelector", "a deviceSelector without paths or optionalPaths is refused by the"
-                            + " LVMCluster webhook (ErrPathsOrOptionalPathsMandatoryWithNonNilDeviceSelector). List the"
-                            + " disks under paths, or drop deviceSelector to let LVMS take every unused disk.", null);
+                    out.add(new DeviceClassProblem(p + ".deviceSelector", "a deviceSelector without paths or"
+                            + " optionalPaths is refused by the LVMCluster webhook"
+                            + " (ErrPathsOrOptionalPathsMandatoryWithNonNilDeviceSelector). List the disks under paths,"
+                            + " or drop deviceSelector to let LVMS take every unused disk.", null));
+                }
+                String nodes = d.path("nodeSelector").isMissingNode() || d.path("nodeSelector").isNull() ? ""
+                        : d.path("nodeSelector").toString();
+                Map<String, String> seen = devices.computeIfAbsent(nodes, k -> new HashMap<>());
+                for (String list : List.of("paths", "optionalPaths")) {
+                    JsonNode paths = selector.path(list);
+                    for (int j = 0; j < paths.size(); j++) {
+                        String at = p + ".deviceSelector." + list + "[" + j + "]";
+                        String device = paths.get(j).asText();
+                        if (!device.startsWith("/dev/")) {
+                            out.add(new DeviceClassProblem(at, "the LVMCluster webhook admits only absolute device"
+                                    + " paths, starting with /dev/ (verifyAbsolutePath), and refuses '" + device + "'."
+                                    + " Write the disk's path under /dev/, best a stable one (/dev/disk/by-path/... or"
+                                    + " /dev/disk/by-id/...): names like /dev/sdb can change between boots.", device));
+                        }
+                        String first = seen.putIfAbsent(device, at);
+                        if (first != null) {
+                            out.add(new DeviceClassProblem(at, "device " + device + " is already listed at " + first
+                                    + (first.startsWith(p + ".") ? "" : ", a device class for the same nodes")
+                                    + ": the LVMCluster webhook refuses a disk listed twice for the same nodes"
+                                    + " (verifyNoDeviceOverlap), as one disk can be in only one volume group. List"
+                                    + " each disk once.", device));
+                        }
+                    }
                 }
             } else {
                 withoutPaths.add(name);
             }
         }
         if (defaults.size() > 1) {
-            error(defaults.get(1) + ".default", "only one device class may be the default (the LVMCluster webhook"
-                    + " refuses more: ErrOnlyOneDefaultDeviceClassAllowed); " + defaults.get(0) + " already is.", "true");
+            out.add(new DeviceClassProblem(defaults.get(1) + ".default", "only one device class may be the default (the"
+                    + " LVMCluster webhook refuses more: ErrOnlyOneDefaultDeviceClassAllowed); " + defaults.get(0)
+                    + " already is.", "true"));
         }
-        if (lvms.deviceClasses().size() > 1 && !withoutPaths.isEmpty()) {
-            error(path + ".deviceClasses", "with several device classes each needs deviceSelector.paths (the LVMCluster"
-                    + " webhook refuses it otherwise: ErrEmptyPathsWithMultipleDeviceClasses); "
-                    + String.join(", ", withoutPaths) + " has none.", String.join(", ", withoutPaths));
+        if (deviceClasses.size() > 1 && !withoutPaths.isEmpty()) {
+            out.add(new DeviceClassProblem(parent + ".deviceClasses", "with several device classes each needs"
+                    + " deviceSelector.paths (the LVMCluster webhook refuses it otherwise:"
+                    + " ErrEmptyPathsWithMultipleDeviceClasses); " + String.join(", ", withoutPaths) + " has none.",
+                    String.join(", ", withoutPaths)));
         }
+        return out;
     }
 
     /**

@@ -96,8 +96,9 @@ public record KindSpec(String group, String version, String kind, String resourc
 
     /**
      * A reference held in a field, like a kustomize fieldSpec: {@code path} is a dot path from the object root,
-     * where {@code []} steps into every element of a list ({@code spec.config[].name}); the target is the object of
-     * {@code group}/{@code kind} named by the field's text, in the referring object's namespace.
+     * where {@code []} steps into every element of a list ({@code spec.config[].name}) and {@code [key]} into one
+     * key of a map, dots and all ({@code metadata.labels[infraenvs.agent-install.openshift.io]}); the target is the
+     * object of {@code group}/{@code kind} named by the field's text, in the referring object's namespace.
      *
      * <p>The hub kinds need two more forms (so {@code namespacePath}, {@code namespace} and {@code name}):
      * the target's namespace read from another field ({@link #namespaceAt}: a Subscription's CatalogSource is in
@@ -106,20 +107,38 @@ public record KindSpec(String group, String version, String kind, String resourc
      * the kind needs the object {@code name} in its own namespace (a MetalLB needs the {@code metallb-operator}
      * Subscription that installs its CRD); {@code path} is then the label the reference is reported under.
      *
-     * @param path the field holding the target's name (dot path, {@code []} for every list element); for an
-     *     implied reference, its label
+     * <p>The per-cluster kinds need three more (so the map key step, {@code clusterScoped} and {@code targetFirst}):
+     * the InfraEnv label on NMStateConfig and BareMetalHost is a map key; HostedCluster
+     * {@code spec.platform.agent.agentNamespace} names a cluster-scoped Namespace; and an NMStateConfig's label names
+     * an InfraEnv that need not be applied first (the NMStateConfig is in place before the InfraEnv that selects it
+     * builds its discovery image; see {@code graph/Reference}).
+     *
+     * @param path the field holding the target's name (dot path, {@code []} for every list element, {@code [key]}
+     *     for one map key); for an implied reference, its label
      * @param group the target's API group
      * @param kind the target's kind
      * @param namespacePath the field holding the target's namespace (the referrer's namespace when it is absent),
      *     or null
      * @param namespace the target's fixed namespace, or null (then {@code namespacePath}, else the referrer's)
      * @param name the target's fixed name for an implied reference, else null
+     * @param clusterScoped whether the target is cluster-scoped (then no namespace applies)
+     * @param targetFirst whether the target must be applied (and Healthy) in an earlier sync wave
      */
     public record RefSpec(String path, String group, String kind, String namespacePath, String namespace,
-                          String name) {
+                          String name, boolean clusterScoped, boolean targetFirst) {
         /** A name held at {@code path}, naming an object in the referrer's namespace. */
         public RefSpec(String path, String group, String kind) {
-            this(path, group, kind, null, null, null);
+            this(path, group, kind, null, null, null, false, true);
+        }
+
+        /** The hub kinds' forms: namespaced target, applied first. */
+        public RefSpec(String path, String group, String kind, String namespacePath, String namespace, String name) {
+            this(path, group, kind, namespacePath, namespace, name, false, true);
+        }
+
+        /** A name held at {@code path}: a cluster-scoped target or one in the referrer's namespace, and whether first. */
+        public RefSpec(String path, String group, String kind, boolean clusterScoped, boolean targetFirst) {
+            this(path, group, kind, null, null, null, clusterScoped, targetFirst);
         }
 
         /** A name held at {@code path}; the target's namespace at {@code namespacePath}, else the referrer's. */
@@ -154,7 +173,14 @@ public record KindSpec(String group, String version, String kind, String resourc
         /** Only nodes created after the change get the new value; running nodes keep theirs. */
         NEW_NODES_ONLY,
         /** The object's identity: another object is created and this one deleted ({@code transition/RenameGuard}). */
-        RECREATES
+        RECREATES,
+        /**
+         * Admitted only when live state allows it, or admitted but not supported: a person must check or make that
+         * state first. Not needed by NodePool; the BareMetalHost's BMC address (metal3's webhook admits it only
+         * while the host is registering or detached; {@code transition/Consequences}) and the HostedCluster's
+         * networkType (documented immutable, not enforced) need it.
+         */
+        NEEDS_MANUAL_STEP
     }
 
     /**

@@ -104,7 +104,7 @@ public final class Upstreams {
             new Pin(OLM, "2026-08-19", "", APACHE, "the catalog operator: a Subscription's catalog health, states and"
                     + " conditions (InstallPlanPending, InstallPlanFailed, ResolutionFailed)"),
             new Pin(BACKPLANE_OPERATOR, "2026-08-21", "", APACHE, "MultiClusterEngine CRD, API types (phases,"
-                    + " conditions), bundle"),
+                    + " conditions), bundle, admission webhook (target namespace immutable, what blocks a delete)"),
             new Pin(MULTICLUSTERHUB_OPERATOR, "2026-08-21", "", APACHE, "what ACM's MultiClusterHub does to the"
                     + " MultiClusterEngine it owns"),
             new Pin(METALLB_OPERATOR, "2026-08-04", "", APACHE, "MetalLB CRD, controller (the one name it reconciles),"

@@ -16,4 +16,9 @@ public record SecretSource(String path, Form form, String value, Map<String, Str
     public boolean inline() {
         return form == Form.INLINE;
     }
+
+    /** The name every reference to this secret uses: the user's Secret for secretRef, otherwise {@code generatedName}. */
+    public String referencedName(String generatedName) {
+        return form == Form.SECRET_REF ? refName : generatedName;
+    }
 }

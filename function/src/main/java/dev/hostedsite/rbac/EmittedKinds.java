@@ -39,15 +39,8 @@ public final class EmittedKinds {
             new Kind("", "v1", "ConfigMap", "configmaps", true),
             new Kind("", "v1", "Namespace", "namespaces", false),
             new Kind("", "v1", "Secret", "secrets", true),
-            new Kind("agent-install.openshift.io", "v1beta1", "InfraEnv", "infraenvs", true),
-            new Kind("agent-install.openshift.io", "v1beta1", "NMStateConfig", "nmstateconfigs", true),
-            new Kind("agent.open-cluster-management.io", "v1", "KlusterletAddonConfig", "klusterletaddonconfigs", true),
-            new Kind("cluster.open-cluster-management.io", "v1", "ManagedCluster", "managedclusters", false),
             new Kind("external-secrets.io", "v1", "ExternalSecret", "externalsecrets", true),
-            new Kind("hypershift.openshift.io", "v1beta1", "HostedCluster", "hostedclusters", true),
-            new Kind("lvm.topolvm.io", "v1alpha1", "LVMCluster", "lvmclusters", true),
-            new Kind("metal3.io", "v1alpha1", "BareMetalHost", "baremetalhosts", true),
-            new Kind("rbac.authorization.k8s.io", "v1", "Role", "roles", true));
+            new Kind("lvm.topolvm.io", "v1alpha1", "LVMCluster", "lvmclusters", true));
 
     /** Every kind: the undeclared ones above and the declared ones, sorted by group, version, kind. */
     public static final List<Kind> ALL = all();

@@ -1,5 +1,6 @@
 package dev.hostedsite.transition;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +49,17 @@ public final class Consequences {
     static final String NP_CONFIG = "openshift/hypershift hypershift-operator/controllers/nodepool/config.go";
     /** openshift/hypershift: the token Secret keeps content hashes only for the payload served to new nodes. */
     static final String NP_TOKEN = "openshift/hypershift hypershift-operator/controllers/nodepool/token.go";
+    /** openshift/hypershift: the Agent platform's machine template spec is the pool's agentLabelSelector. */
+    static final String NP_AGENT = "openshift/hypershift hypershift-operator/controllers/nodepool/agent.go (agentMachineTemplate)";
+    /**
+     * openshift/hypershift: a machine template's name is a hash of its spec ("ensures a rolling upgrade is triggered
+     * by creating a new template with a different name if any field changes"), set as the infrastructureRef of the
+     * pool's MachineDeployment (Replace: Cluster API rolls every Machine) or MachineSet (InPlace).
+     */
+    static final String NP_CAPI = "openshift/hypershift hypershift-operator/controllers/nodepool/capi.go"
+            + " (machineTemplateBuilders, propagateVersionAndTemplate, reconcileMachineSet)";
+    /** openshift/hypershift: networkType is documented "required and immutable" with its CEL marker disabled. */
+    static final String HC_TYPES = "openshift/hypershift api/hypershift/v1beta1/hostedcluster_types.go (NetworkType)";
     /** openshift/hypershift: fields marked "Changing this field will trigger a NodePool rollout". */
     static final String NP_TYPES = "openshift/hypershift api/hypershift/v1beta1/nodepool_types.go";
     /** openshift/hypershift: IsValidReleaseVersion, read by the HostedCluster controller's ValidReleaseImage. */
@@ -80,6 +92,10 @@ public final class Consequences {
                     + " MachineConfig input of its rollout hash (getUserConfigs, mcoRawConfig)", NP_CONFIG),
             new Rule("NodePool", "spec.tuningConfig", null, Effect.ROLLS_NODES, "spec.tuningConfig is a rollout field"
                     + " (\"Changing this field will trigger a NodePool rollout\")", NP_TYPES),
+            new Rule("NodePool", "spec.platform.agent.agentLabelSelector", null, Effect.ROLLS_NODES, "the selector is"
+                    + " the spec of the pool's AgentMachineTemplate, whose name hashes it: a change makes a new template,"
+                    + " which a Replace pool rolls out to every node (an InPlace pool gives it only to nodes created"
+                    + " later)", NP_AGENT + "; " + NP_CAPI),
             new Rule("NodePool", "spec.replicas", null, Effect.APPLIED, "the pool's MachineSet scales; running nodes"
                     + " stay", NP_TYPES),
             new Rule("HostedCluster", "spec.imageContentSources", null, Effect.ROLLS_NODES, "the mirrors become the"
@@ -94,6 +110,10 @@ public final class Consequences {
             new Rule("HostedCluster", "spec.release.image", null, Effect.APPLIED, "the control plane moves to the"
                     + " release; the HostedCluster controller refuses a y-stream downgrade, and pools roll only with"
                     + " their own spec.release.image", SUPPORTED_VERSION),
+            new Rule("HostedCluster", "spec.networking.networkType", null, Effect.NEEDS_MANUAL_STEP, "networkType is"
+                    + " documented \"required and immutable\" but its CEL rule is disabled: the API server admits a change"
+                    + " the platform does not support; a running cluster's network plugin changes only by a migration",
+                    HC_TYPES),
             new Rule("Secret", "data", "spec.pullSecret.name", Effect.NEVER_REACHES_NODES, "only the pull secret's"
                     + " name enters the rollout hash (ConfigGenerator.Hash); the token Secret keeps a hash of its bytes"
                     + " for the ignition served to nodes installed later", NP_CONFIG + "; " + NP_TOKEN),
@@ -107,6 +127,34 @@ public final class Consequences {
             new Rule("BareMetalHost", "spec.bmc.address", null, Effect.NEEDS_MANUAL_STEP, "the webhook admits a BMC"
                     + " address change only while the host is registering or detached; assisted-service detaches every"
                     + " provisioned BareMetalHost in the converged flow (the default)", BMH_WEBHOOK + "; " + BMAC));
+
+    /**
+     * NodePool fields of its platform machine template (the Agent platform's template holds only the
+     * agentLabelSelector: {@link #NP_AGENT}). Their {@link Effect#ROLLS_NODES} holds for Replace pools; an InPlace
+     * pool gives a new template only to nodes created later (openshift/hypershift
+     * docs/content/reference/nodepool-rollouts.md: "When using InPlace upgrades, platform-specific machine
+     * template changes will only apply to new Nodes"; {@link #NP_CAPI}, reconcileMachineSet).
+     */
+    public static final List<String> MACHINE_TEMPLATE_FIELDS = List.of("spec.platform.agent.agentLabelSelector");
+
+    /** Whether a change of {@code path} of NodePool {@code pool} rolls its nodes by a new machine template. */
+    public static boolean rollsByMachineTemplate(JsonNode pool, String path) {
+        return MACHINE_TEMPLATE_FIELDS.stream().anyMatch(f -> path.equals(f) || path.startsWith(f + "."))
+                && "Replace".equals(pool.path("spec").path("management").path("upgradeType").asText());
+    }
+
+    /**
+     * What a change of {@code path} of {@code object} (as rendered after the change) does: its rule's effect
+     * ({@link #of}), {@link Effect#APPLIED} without a rule; a machine template field of a NodePool that is not
+     * Replace never reaches running nodes ({@link #MACHINE_TEMPLATE_FIELDS}).
+     */
+    public static Effect effect(String kind, String path, JsonNode object) {
+        if (kind.equals("NodePool") && MACHINE_TEMPLATE_FIELDS.stream().anyMatch(f -> path.equals(f) || path.startsWith(f + "."))
+                && !rollsByMachineTemplate(object, path)) {
+            return Effect.NEVER_REACHES_NODES;
+        }
+        return of(kind, path).map(Rule::effect).orElse(Effect.APPLIED);
+    }
 
     /** The rule for a changed field of an object of {@code kind}, without the referencedBy condition. */
     public static Optional<Rule> of(String kind, String path) {

@@ -55,31 +55,14 @@ final class FieldValues {
                 return Consequences.Effect.ROLLS_NODES;
             }
         }
-        return Consequences.of(k.kind(), f).map(Consequences.Rule::effect).orElse(Consequences.Effect.APPLIED);
+        return Consequences.effect(k.kind(), f, after);
     }
 
     /**
-     * Rendered field → HostedSite field, relative to the cluster, pool or host the object comes from
-     * ({@code spec.…} is absolute), beside the site fields of {@link ImmutableFields}: {kind, rendered, site}.
+     * The HostedSite field a changed field comes from: the field map ({@code kinds/catalog/FieldMap}, the rows of
+     * each kind's unit), else the site field of the immutability rule covering it ({@link ImmutableFields}); null
+     * when neither knows it.
      */
-    static final List<String[]> SITE_FIELDS = List.of(
-            new String[] {"HostedCluster", "spec.release.image", "release"},
-            new String[] {"HostedCluster", "spec.imageContentSources", "spec.hub.mirrors"},
-            new String[] {"HostedCluster", "spec.pullSecret.name", "pullSecret"},
-            new String[] {"HostedCluster", "spec.sshKey.name", "sshKey"},
-            new String[] {"HostedCluster", "spec.secretEncryption", "etcdEncryptionKey"},
-            new String[] {"HostedCluster", "spec.additionalTrustBundle.name", "spec.hub.registry.caBundle"},
-            new String[] {"NodePool", "spec.replicas", "replicas"},
-            new String[] {"NodePool", "spec.autoScaling", "autoscaling"},
-            new String[] {"NodePool", "spec.config", "config"},
-            new String[] {"NodePool", "spec.tuningConfig", "tuning"},
-            new String[] {"NodePool", "spec.nodeLabels", "nodeLabels"},
-            new String[] {"NodePool", "spec.taints", "taints"},
-            new String[] {"BareMetalHost", "spec.bmc.address", "bmc.address"},
-            new String[] {"BareMetalHost", "spec.bmc", "bmc"},
-            new String[] {"BareMetalHost", "spec.rootDeviceHints", "rootDeviceHints"});
-
-    /** The HostedSite field a changed field comes from, or null when the table does not know it. */
     static String sitePath(Transition t, ObjectKey k, String f) {
         Transition.Origin origin = t.origin(k).orElse(null);
         if (origin == null) {
@@ -99,11 +82,6 @@ final class FieldValues {
         for (ImmutableFields.Rule r : ImmutableFields.RULES) {
             if (r.kind().equals(k.kind()) && r.siteField() != null && (f.equals(r.field()) || f.startsWith(r.field() + "."))) {
                 site = r.siteField();
-            }
-        }
-        for (String[] e : SITE_FIELDS) {
-            if (site == null && e[0].equals(k.kind()) && (f.equals(e[1]) || f.startsWith(e[1] + "."))) {
-                site = e[2];
             }
         }
         return site == null ? null : site.startsWith("spec.") ? site : origin.path() + "." + site;

@@ -42,8 +42,10 @@ public final class ImmutableFieldGuard {
                 + procedure(key);
         Transition.Origin origin = t.origin(key).orElse(null);
         if (origin == null) {
+            // a hub object (the MultiClusterEngine): its rule names the absolute HostedSite field
             var site = t.ownerSite(after).orElse(t.sites().get(0));
-            return Diagnostic.error(site.ref(), "spec.clusters", message).withFile(site.file())
+            String field = r.siteField() != null && r.siteField().startsWith("spec.") ? r.siteField() : "spec.clusters";
+            return Diagnostic.error(site.ref(), field, message).withFile(site.file())
                     .withValue(now == null ? null : show(now));
         }
         String field = r.siteField() == null ? origin.path()
@@ -71,6 +73,18 @@ public final class ImmutableFieldGuard {
                     + " order, whatever the order of nodePools) and the others <cluster>-<arch>: keep the pools of the"
                     + " architecture the InfraEnv serves. To change it on purpose, remove the hosts and pools of that"
                     + " architecture first (see the host removal procedure), sync, then add the new ones.";
+            // stolostron/backplane-operator api/v1/multiclusterengine_webhook.go: ValidateUpdate refuses the change,
+            // ValidateDelete refuses the delete while the resources of blockDeletionResources (and ManagedClusters
+            // other than the local cluster) exist; the operator's uninstall removes every component it installed
+            case "MultiClusterEngine" -> "The multicluster engine runs HyperShift and assisted-service (with its"
+                    + " database of hosts and agents) in its target namespace, and that namespace cannot be moved: keep"
+                    + " spec.hub.mceNamespace as it was. Do not delete the MultiClusterEngine by hand to get past this:"
+                    + " deleting it uninstalls HyperShift and assisted-service from the hub (its webhook refuses the"
+                    + " delete anyway while an AgentServiceConfig, a ManagedCluster other than the local cluster, a"
+                    + " ClusterPool or a DiscoveryConfig exists). Moving the engine to another namespace is a"
+                    + " reinstall of the multicluster engine: do it only as a planned hub rebuild, after every hosted"
+                    + " cluster has been removed from the HostedSites (or moved to another hub) and synced, following"
+                    + " the multicluster engine's uninstall procedure; then render with the new namespace.";
             default -> "To have the new value, delete " + key + " by hand before the sync; Argo CD then creates it anew.";
         };
     }

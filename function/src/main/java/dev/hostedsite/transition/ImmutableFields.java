@@ -31,6 +31,9 @@ public final class ImmutableFields {
     /** openshift/assisted-service at {@link Upstreams#ASSISTED_SERVICE}, validateUpdate (admission webhook). */
     static final String INFRAENV_WEBHOOK = "openshift/assisted-service pkg/webhooks/agentinstall/v1beta1/"
             + "infraenv_admission_hook.go (validateUpdate)";
+    /** stolostron/backplane-operator at {@link Upstreams#BACKPLANE_OPERATOR}, ValidateUpdate (admission webhook). */
+    static final String MCE_WEBHOOK = Upstreams.BACKPLANE_OPERATOR.repository()
+            + " api/v1/multiclusterengine_webhook.go (ValidateUpdate)";
     /** kubernetes/kubernetes, ValidateSecretUpdate. */
     static final String CORE_SECRET = "kubernetes/kubernetes pkg/apis/core/validation/validation.go (ValidateSecretUpdate)";
 
@@ -156,7 +159,11 @@ public final class ImmutableFields {
                     Check.EQUAL_ONCE_SET, "spec.bootMACAddress", "bootMACAddress", BMH_WEBHOOK),
             new Rule("Secret", "type", "field is immutable", Check.EQUAL, "type", null, CORE_SECRET),
             new Rule("InfraEnv", "spec.cpuArchitecture", "Attempted to change Spec.CpuArchitecture which is immutable"
-                    + " after InfraEnv creation.", Check.EQUAL, "spec.cpuArchitecture", null, INFRAENV_WEBHOOK));
+                    + " after InfraEnv creation.", Check.EQUAL, "spec.cpuArchitecture", null, INFRAENV_WEBHOOK),
+            // refused when the old value is set and the new one differs; the render always writes it (an absent one
+            // is defaulted to multicluster-engine by the same webhook's Default)
+            new Rule("MultiClusterEngine", "spec.targetNamespace", "changes cannot be made to target namespace",
+                    Check.EQUAL_ONCE_SET, "spec.targetNamespace", "spec.hub.mceNamespace", MCE_WEBHOOK));
 
     /**
      * Defaults the API server writes into an object when a field is absent (the CRD schema's {@code default}): a

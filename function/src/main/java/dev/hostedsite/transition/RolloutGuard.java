@@ -13,7 +13,8 @@ import java.util.Objects;
 /**
  * Which NodePools a render makes HyperShift roll, and why, from {@link Consequences}: a pool rolls when an
  * input of its rollout hash changes (openshift/hypershift hypershift-operator/controllers/nodepool/config.go,
- * {@code ConfigGenerator.Hash}): its release version, its config and tuning ConfigMaps (name or content), and,
+ * {@code ConfigGenerator.Hash}): its release version, its config and tuning ConfigMaps (name or content), its
+ * machine template (agentLabelSelector; Replace pools only: {@link Consequences#MACHINE_TEMPLATE_FIELDS}), and,
  * from its HostedCluster, the mirrors ({@code imageContentSources}), the trust bundle's name, the pull secret's
  * name and the ssh key. Content changes of the pull secret or trust bundle under the same name are not rolled
  * out ({@link ConsequenceGuard}). One warning per rolled pool, on the pool's place in the HostedSite.
@@ -67,6 +68,14 @@ public final class RolloutGuard {
                 if (a != null && b != null && !Objects.equals(a.path("data"), b.path("data"))) {
                     out.add("the content of ConfigMap " + cm.name() + " (spec." + list + ")" + because("NodePool", "spec." + list));
                 }
+            }
+        }
+        for (String f : Consequences.MACHINE_TEMPLATE_FIELDS) {
+            JsonNode was = ImmutableFields.at(before, f);
+            JsonNode is = ImmutableFields.at(after, f);
+            if (!Objects.equals(was, is) && Consequences.rollsByMachineTemplate(after, f)) {
+                out.add("the machine template (" + f + ") " + ImmutableFieldGuard.show(was) + " → "
+                        + ImmutableFieldGuard.show(is) + because("NodePool", f));
             }
         }
         ObjectKey hc = new ObjectKey("hypershift.openshift.io", "HostedCluster", ns, after.path("spec").path("clusterName").asText());

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  *   input | graph  schema, binding and semantic checks of the site | generic passes over manifests
  *                (references, waves, readiness, layout)
  *   kinds.catalog  the kinds declared as units, read by the generic passes; the field map
- *   kinds.nodepool | kinds.olm | kinds.config | operators.mce | operators.metallb | platform.agent
+ *   kinds.nodepool | kinds.hostedcluster | kinds.acm | kinds.olm | kinds.config | operators.mce |
+ *                operators.metallb | platform.agent
  *                one unit per kind (or tight family): its declaration (KindSpec) and how it is built; units
  *                of one tier do not use each other
  *   kinds        the declaration types (KindSpec) and per-kind facts shared by rules, generators and passes
@@ -62,6 +63,8 @@ class PackageDependenciesTest {
             List.of(new Layer("input", ROOT + ".input.."), new Layer("graph", ROOT + ".graph..")),
             List.of(new Layer("kind catalog", ROOT + ".kinds.catalog..")),
             List.of(new Layer("kind units", ROOT + ".kinds.nodepool.."),
+                    new Layer("hostedcluster unit", ROOT + ".kinds.hostedcluster.."),
+                    new Layer("acm units", ROOT + ".kinds.acm.."),
                     new Layer("olm kinds", ROOT + ".kinds.olm.."), new Layer("config kinds", ROOT + ".kinds.config.."),
                     new Layer("mce operator", ROOT + ".operators.mce.."),
                     new Layer("metallb operator", ROOT + ".operators.metallb.."),

@@ -29,61 +29,13 @@ public final class FieldMap {
     private static final String CLUSTER = "cluster:";
 
     /** The rows of the kinds not declared as units yet; declared kinds bring theirs ({@link KindCatalog}). */
-    private static final List<Row> UNDECLARED = List.of(
-            // HostedCluster: built from a cluster (openshift/hypershift api/hypershift/v1beta1/hostedcluster_types.go)
-            row("HostedCluster", "metadata.name", "name"),
-            row("HostedCluster", "metadata.namespace", "namespace"),
-            row("HostedCluster", "spec.additionalTrustBundle", "spec.hub.registry.caBundle"),
-            row("HostedCluster", "spec.capabilities.disabled", "capabilities.disabled"),
-            row("HostedCluster", "spec.controllerAvailabilityPolicy", "controllerAvailabilityPolicy"),
-            row("HostedCluster", "spec.dns.baseDomain", "spec.baseDomain"),
-            row("HostedCluster", "spec.etcd.managed.storage.persistentVolume.size", "etcdStorageSize"),
-            row("HostedCluster", "spec.etcd.managed.storage.persistentVolume.storageClassName", "etcdStorageClass"),
-            row("HostedCluster", "spec.clusterID", "clusterID"),
-            row("HostedCluster", "spec.fips", "fips"),
-            row("HostedCluster", "spec.infraID", "infraID"),
-            row("HostedCluster", "spec.configuration.operatorhub", "operatorHub.disableDefaultSources"),
-            row("HostedCluster", "spec.imageContentSources", "spec.hub.mirrors"),
-            row("HostedCluster", "spec.networking.clusterNetwork", "networking.clusterNetwork"),
-            row("HostedCluster", "spec.networking.machineNetwork", "networking.machineNetwork"),
-            row("HostedCluster", "spec.networking.networkType", "networking.networkType"),
-            row("HostedCluster", "spec.networking.serviceNetwork", "networking.serviceNetwork"),
-            row("HostedCluster", "spec.olmCatalogPlacement", "olmCatalogPlacement"),
-            row("HostedCluster", "spec.platform.agent.agentNamespace", "namespace"),
-            row("HostedCluster", "spec.pullSecret", "pullSecret"),
-            row("HostedCluster", "spec.release", "release.image"),
-            row("HostedCluster", "spec.secretEncryption.aescbc.activeKey", "etcdEncryptionKey"),
-            row("HostedCluster", "spec.secretEncryption.aescbc.backupKey", "etcdBackupKey"),
-            row("HostedCluster", "spec.services", "apiServer"),
-            row("HostedCluster", "spec.sshKey", "sshKey"),
-            // InfraEnv: built from a cluster (openshift/assisted-service api/v1beta1/infraenv_types.go)
-            row("InfraEnv", "metadata.namespace", "namespace"),
-            row("InfraEnv", "spec.cpuArchitecture", "hosts"),
-            row("InfraEnv", "spec.nmStateConfigLabelSelector", "hosts"),
-            row("InfraEnv", "spec.pullSecretRef", "pullSecret"),
-            row("InfraEnv", "spec.sshAuthorizedKey", "sshKey"),
-            // BareMetalHost and NMStateConfig: built from a host (metal3-io/baremetal-operator apis/metal3.io/v1alpha1)
-            row("BareMetalHost", "metadata.name", "name"),
-            row("BareMetalHost", "metadata.namespace", CLUSTER + "namespace"),
-            row("BareMetalHost", "spec.bmc.address", "bmc.address"),
-            row("BareMetalHost", "spec.bmc.credentialsName", "bmc.credentials"),
-            row("BareMetalHost", "spec.bmc.disableCertificateVerification", "bmc.disableCertificateVerification"),
-            row("BareMetalHost", "spec.bootMACAddress", "bootMACAddress"),
-            row("BareMetalHost", "spec.rootDeviceHints", "rootDeviceHints"),
-            row("NMStateConfig", "metadata.name", "name"),
-            row("NMStateConfig", "metadata.namespace", CLUSTER + "namespace"),
-            row("NMStateConfig", "spec.config", "network"),
-            row("NMStateConfig", "spec.interfaces", "network"));
+    private static final List<Row> UNDECLARED = List.of();
 
     /**
      * Kind → the HostedSite entity its objects are built from, as a schema path ({@code []} for any element): what
      * the relative site fields of its rows are relative to.
      */
-    public static final Map<String, String> ORIGIN_ENTITY = origins(Map.of(
-            "HostedCluster", "spec.clusters[]",
-            "InfraEnv", "spec.clusters[]",
-            "BareMetalHost", "spec.clusters[].hosts[]",
-            "NMStateConfig", "spec.clusters[].hosts[]"));
+    public static final Map<String, String> ORIGIN_ENTITY = origins(Map.of());
 
     private static final List<Row> ROWS = rows(UNDECLARED);
 

@@ -1,6 +1,13 @@
 package dev.hostedsite.kinds.catalog;
 
 import dev.hostedsite.kinds.KindSpec;
+import dev.hostedsite.kinds.acm.KlusterletAddonConfigKind;
+import dev.hostedsite.kinds.acm.ManagedClusterKind;
+import dev.hostedsite.platform.agent.BareMetalHostKind;
+import dev.hostedsite.platform.agent.CapiProviderRoleKind;
+import dev.hostedsite.platform.agent.InfraEnvKind;
+import dev.hostedsite.platform.agent.NMStateConfigKind;
+import dev.hostedsite.kinds.hostedcluster.HostedClusterKind;
 import dev.hostedsite.kinds.config.ImageConfigKind;
 import dev.hostedsite.kinds.config.MirrorSetKinds;
 import dev.hostedsite.kinds.config.OperatorHubKind;
@@ -26,6 +33,10 @@ public final class KindCatalog {
     /** Every declared kind. */
     public static final List<KindSpec> DECLARED = List.of(
             NodePoolKind.SPEC,
+            // the hosted clusters: HyperShift, the Agent platform's per-cluster objects, ACM registration
+            HostedClusterKind.SPEC,
+            InfraEnvKind.SPEC, NMStateConfigKind.SPEC, BareMetalHostKind.SPEC, CapiProviderRoleKind.SPEC,
+            ManagedClusterKind.SPEC, KlusterletAddonConfigKind.SPEC,
             // the hub: OLM, config.openshift.io, the agent platform's operators, MetalLB
             SubscriptionKind.SPEC, OperatorGroupKind.SPEC, CatalogSourceKind.SPEC,
             ImageConfigKind.SPEC, OperatorHubKind.SPEC, MirrorSetKinds.DIGEST, MirrorSetKinds.TAG,

@@ -50,7 +50,10 @@ public final class NodePoolKind {
      * immutable; nodepool_types.go marks release and config "+rollout" (and tuningConfig rolls the same way,
      * through the ConfigMaps it names); nodepool-lifecycle.md: "Platform specific changes" roll nodes (Replace)
      * or reach only new nodes (InPlace), and nodeLabels and taints "will be propagated only to new upcoming
-     * machines".
+     * machines". agentLabelSelector is the Agent platform's machine template: a change makes a new template that
+     * a Replace pool rolls out (an InPlace pool gives it only to new nodes); the rule, with its upstream source,
+     * is {@code transition/Consequences} (NP_AGENT, NP_CAPI, MACHINE_TEMPLATE_FIELDS), and
+     * {@code kinds/catalog/FieldEffectsTest} keeps every ROLLS_NODES row here equal to a ROLLS_NODES rule there.
      */
     static final List<FieldSpec> FIELDS = List.of(
             new FieldSpec("metadata.name", "name", RECREATES),

@@ -32,8 +32,9 @@ public final class MultiClusterEngineKind {
 
     /**
      * The field map. api/v1/multiclusterengine_webhook.go {@code ValidateUpdate}: "changes cannot be made to target
-     * namespace" once it is set. No day-2 check refuses a changed {@code hub.mceNamespace} yet
-     * ({@code transition/ImmutableFields} has no MultiClusterEngine rule): the hub's webhook refuses the sync.
+     * namespace" once it is set. The rule itself is the MultiClusterEngine row of {@code transition/ImmutableFields}
+     * (the day-2 check that refuses a changed {@code hub.mceNamespace}); {@code MultiClusterEngineKindTest} holds the
+     * {@link KindSpec.Effect#IMMUTABLE} rows here equal to it.
      */
     static final List<FieldSpec> FIELDS = List.of(
             new FieldSpec("spec.targetNamespace", "spec.hub.mceNamespace", IMMUTABLE));
