@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.adopt.Adopted.Disposition;
 import dev.hostedsite.kinds.acm.ManagedClusterKind;
-import dev.hostedsite.kinds.hostedcluster.HostedClusterKind;
+import dev.hostedsite.generate.ClusterGenerator;
 import dev.hostedsite.input.SiteBinder;
 import dev.hostedsite.kinds.Hosts;
 import dev.hostedsite.kinds.Names;
@@ -122,7 +122,7 @@ final class ClusterReader {
                 "the Agent CAPI provider's Role, written for releases before 4.23"));
         inv.get("ConfigMap", ns, Names.USER_CA_BUNDLE).ifPresent(c -> inv.claim(c, "spec.hub.registry.caBundle",
                 Disposition.SITE_FIELD, "the mirror registry's CA, for the hosted cluster"));
-        List<String> known = new ArrayList<>(HostedClusterKind.CATALOG_IMAGE_ANNOTATIONS.values());
+        List<String> known = new ArrayList<>(dev.hostedsite.kinds.hostedcluster.HostedClusterKind.CATALOG_IMAGE_ANNOTATIONS.values());
         known.add("hypershift.openshift.io/control-plane-operator-image");
         known.add(OLM_OVERRIDES);
         inv.otherAnnotations(hc, known);
@@ -181,7 +181,7 @@ final class ClusterReader {
     private void olmCatalogImages() {
         JsonNode a = hc.path("metadata").path("annotations");
         ObjectNode images = Yaml.object();
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(HostedClusterKind.CATALOG_IMAGE_ANNOTATIONS).entrySet()) {
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(dev.hostedsite.kinds.hostedcluster.HostedClusterKind.CATALOG_IMAGE_ANNOTATIONS).entrySet()) {
             if (a.hasNonNull(e.getValue())) {
                 images.put(e.getKey(), a.path(e.getValue()).asText());
             }
