@@ -69,7 +69,7 @@ public final class ReferenceChecker {
                 }
             } else {
                 JsonNode from = checker.objects.get(r.from());
-                Diagnostic d = dangling(from, r,
+                Diagnostic d = checker.dangling(from, r, checker.elsewhere(r.to()),
                         r.to().kind().equals("Secret") ? secretOrigins.getOrDefault(r.to().name(), List.of()) : List.of());
                 out.add(checker.generatedKeys.contains(r.from()) ? d : d.withFile(ItemRole.sourceFile(from)));
             }
@@ -167,19 +167,51 @@ public final class ReferenceChecker {
                 + " if the hub does not have it.").withValue(namespace.name()).withFile(ItemRole.sourceFile(from));
     }
 
-    private static Diagnostic dangling(JsonNode from, Reference r, List<String> origins) {
-        String advice = switch (r.to().kind()) {
-            case "Secret" -> " Add that Secret (or a SealedSecret/ExternalSecret producing it) to the input, or list it in"
-                    + " spec.externalSecrets if it is created outside this repository.";
-            case "Namespace" -> " Nothing in this render creates that namespace; add it to the input.";
-            default -> " Add it to the input, or correct the name.";
-        };
+    /**
+     * The object of {@code target}'s kind and name that exists in another namespace (the first, sorted): a reference
+     * resolves only in its own namespace, so such an object is the likeliest cause of a dangling one. Null when
+     * there is none or the target is cluster-scoped.
+     */
+    private ObjectKey elsewhere(ObjectKey target) {
+        if (target.namespace() == null) {
+            return null;
+        }
+        return available.stream()
+                .filter(k -> k.group().equals(target.group()) && k.kind().equals(target.kind())
+                        && k.name().equals(target.name()) && k.namespace() != null && !k.namespace().equals(target.namespace()))
+                .min(java.util.Comparator.comparing(ObjectKey::namespace)).orElse(null);
+    }
+
+    /**
+     * A reference nothing resolves. The message starts at "refers to": the diagnostic carries the referring object
+     * and its field. {@code elsewhere}: the same kind and name in another namespace ({@link #elsewhere}), or null.
+     */
+    private Diagnostic dangling(JsonNode from, Reference r, ObjectKey elsewhere, List<String> origins) {
+        ObjectKey to = r.to();
+        String target = to.kind() + " " + (to.namespace() == null ? "" : to.namespace() + "/") + to.name();
+        boolean secret = to.kind().equals("Secret");
+        String advice;
+        if (elsewhere != null) {
+            String fromKind = ObjectRef.of(from).kind();
+            String fromNamespace = ObjectKey.of(from).namespace();
+            advice = " " + (generatedKeys.contains(elsewhere) ? "A generated " : "An item ") + to.kind() + " "
+                    + elsewhere.namespace() + "/" + elsewhere.name() + " exists: the " + fromKind + " reads " + to.kind()
+                    + "s in " + (to.namespace().equals(fromNamespace) ? "its own namespace " : "namespace ") + to.namespace()
+                    + "; move it there, or copy it there when " + elsewhere.namespace() + " needs it too (each namespace"
+                    + " that reads it needs its own).";
+        } else {
+            advice = switch (to.kind()) {
+                case "Secret" -> " Add that Secret (or a SealedSecret/ExternalSecret producing it) to the input, or list it"
+                        + " in spec.externalSecrets if it is created outside this repository.";
+                case "Namespace" -> " Nothing in this render creates that namespace; add it to the input.";
+                default -> " Add it to the input, or correct the name.";
+            };
+        }
         return Diagnostic.error(ObjectRef.of(from), r.field(),
-                ObjectRef.of(from).display() + " " + r.field() + " refers to " + r.to().kind() + " "
-                        + (r.to().namespace() == null ? "" : r.to().namespace() + "/") + r.to().name()
-                        + ", which is not generated, not an item of the input and not a declared external secret."
+                "refers to " + target + ", which is not generated, not an item of the input"
+                        + (secret ? " and not a declared external secret." : ".")
                         + advice + (origins.isEmpty() ? "" : " The name comes from " + String.join(" and ", origins) + "."))
-                .withValue(r.to().name());
+                .withValue(to.name());
     }
 
     /**
