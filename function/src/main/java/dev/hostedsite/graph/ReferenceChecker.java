@@ -69,7 +69,9 @@ public final class ReferenceChecker {
                 }
             } else {
                 JsonNode from = checker.objects.get(r.from());
-                Diagnostic d = checker.dangling(from, r, checker.elsewhere(r.to()),
+                ObjectKey elsewhere = checker.elsewhere(r.to());
+                boolean readThere = elsewhere != null && references.stream().anyMatch(o -> o.to().equals(elsewhere));
+                Diagnostic d = checker.dangling(from, r, elsewhere, readThere,
                         r.to().kind().equals("Secret") ? secretOrigins.getOrDefault(r.to().name(), List.of()) : List.of());
                 out.add(checker.generatedKeys.contains(r.from()) ? d : d.withFile(ItemRole.sourceFile(from)));
             }
@@ -184,9 +186,10 @@ public final class ReferenceChecker {
 
     /**
      * A reference nothing resolves. The message starts at "refers to": the diagnostic carries the referring object
-     * and its field. {@code elsewhere}: the same kind and name in another namespace ({@link #elsewhere}), or null.
+     * and its field. {@code elsewhere}: the same kind and name in another namespace ({@link #elsewhere}), or null;
+     * {@code readThere}: another reference resolves to it (then it is to be copied, not moved).
      */
-    private Diagnostic dangling(JsonNode from, Reference r, ObjectKey elsewhere, List<String> origins) {
+    private Diagnostic dangling(JsonNode from, Reference r, ObjectKey elsewhere, boolean readThere, List<String> origins) {
         ObjectKey to = r.to();
         String target = to.kind() + " " + (to.namespace() == null ? "" : to.namespace() + "/") + to.name();
         boolean secret = to.kind().equals("Secret");
@@ -194,11 +197,15 @@ public final class ReferenceChecker {
         if (elsewhere != null) {
             String fromKind = ObjectRef.of(from).kind();
             String fromNamespace = ObjectKey.of(from).namespace();
-            advice = " " + (generatedKeys.contains(elsewhere) ? "A generated " : "An item ") + to.kind() + " "
-                    + elsewhere.namespace() + "/" + elsewhere.name() + " exists: the " + fromKind + " reads " + to.kind()
-                    + "s in " + (to.namespace().equals(fromNamespace) ? "its own namespace " : "namespace ") + to.namespace()
-                    + "; move it there, or copy it there when " + elsewhere.namespace() + " needs it too (each namespace"
-                    + " that reads it needs its own).";
+            boolean generated = generatedKeys.contains(elsewhere);
+            advice = " " + (generated ? "A generated " : "An item ") + to.kind() + " " + elsewhere.namespace() + "/"
+                    + elsewhere.name() + " exists: the " + fromKind + " finds " + to.kind() + "s only in "
+                    + (to.namespace().equals(fromNamespace) ? "its own namespace " : "namespace ") + to.namespace()
+                    + (generated ? "; put the " + fromKind + " in namespace " + elsewhere.namespace() + ", or correct the"
+                            + " reference."
+                            : readThere ? "; copy it there (a rendered object in " + elsewhere.namespace() + " reads it"
+                                    + " too, and each namespace needs its own)."
+                            : "; move it there.");
         } else {
             advice = switch (to.kind()) {
                 case "Secret" -> " Add that Secret (or a SealedSecret/ExternalSecret producing it) to the input, or list it"
