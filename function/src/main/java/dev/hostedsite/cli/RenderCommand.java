@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +107,17 @@ final class RenderCommand implements Command {
                 err.println("hostedsite render: no part '" + part + "' in this render; its parts: " + String.join(", ", parts));
                 return Main.INPUT_ERROR;
             }
-            boolean hub = part.equals(Layout.HUB_PART);
-            items = items.stream().filter(i -> ManifestSet.isGenerated(i) ? selected.contains(ObjectKey.of(i)) : hub).toList();
+            // a passthrough item goes with the part that creates its namespace (a user's Secret in a hosted
+            // cluster's namespace syncs with that cluster's Application, after its Namespace); else with the hub
+            Map<String, String> namespacePart = new HashMap<>();
+            for (Manifest m : c.result().generated()) {
+                if (!m.localConfig() && m.key().kind().equals("Namespace") && m.key().group().isEmpty()) {
+                    namespacePart.put(m.key().name(), Layout.partOf(m));
+                }
+            }
+            items = items.stream().filter(i -> ManifestSet.isGenerated(i) ? selected.contains(ObjectKey.of(i))
+                    : part.equals(namespacePart.getOrDefault(i.path("metadata").path("namespace").asText(""),
+                    Layout.HUB_PART))).toList();
         }
         out.print(Main.stream(items));
         return Main.OK;

@@ -68,6 +68,11 @@ public record ResourceList(List<ObjectNode> items, ObjectNode functionConfig) {
         };
     }
 
+    /**
+     * The output ResourceList: {@code items}, then {@code results} with the errors first, then warnings, then infos,
+     * each group in the order found (a stable sort). kpt prints a function's results in their order and cuts the
+     * list after a few lines by default, so an error after the warnings would be hidden behind "lines truncated".
+     */
     public static String write(List<ObjectNode> items, List<Diagnostic> results) {
         ObjectNode out = Yaml.object();
         out.put("apiVersion", API_VERSION);
@@ -76,7 +81,8 @@ public record ResourceList(List<ObjectNode> items, ObjectNode functionConfig) {
         items.forEach(list::add);
         if (!results.isEmpty()) {
             ArrayNode rs = out.putArray("results");
-            results.forEach(d -> rs.add(d.toResult()));
+            results.stream().sorted(java.util.Comparator.comparingInt(d -> d.severity().ordinal()))
+                    .forEach(d -> rs.add(d.toResult()));
         }
         return Yaml.write(out);
     }

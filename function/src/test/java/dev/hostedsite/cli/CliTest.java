@@ -127,6 +127,39 @@ class CliTest {
         assertEquals(Main.USAGE, run("render", SITE, "--part", "hub", "-o", "x").exit());
     }
 
+    /** A user's item in a hosted cluster's namespace syncs with that cluster's Application, after its Namespace. */
+    @Test
+    void renderPartsPutAPassthroughItemWithThePartOfItsNamespace(@TempDir Path tmp) throws IOException {
+        Path site = tmp.resolve("site");
+        Files.createDirectories(site);
+        Files.copy(Path.of(SITE, "site.yaml"), site.resolve("site.yaml"));
+        Files.writeString(site.resolve("extra.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: cluster-notes
+                  namespace: clusters-hosted
+                data:
+                  owner: platform-team
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: hub-notes
+                  namespace: openshift-config
+                data:
+                  owner: platform-team
+                """);
+        Run hub = run("render", site.toString(), "--part", "hub");
+        Run cluster = run("render", site.toString(), "--part", "lab/hosted");
+        assertEquals(Main.OK, cluster.exit(), cluster.stderr());
+        assertTrue(cluster.stdout().contains("name: cluster-notes"), cluster.stdout());
+        assertTrue(cluster.stdout().contains("name: clusters-hosted\n"), "its Namespace is in the same part");
+        assertFalse(hub.stdout().contains("name: cluster-notes"), hub.stdout());
+        assertTrue(hub.stdout().contains("name: hub-notes"), hub.stdout());
+        assertFalse(cluster.stdout().contains("name: hub-notes"), cluster.stdout());
+    }
+
     @Test
     void yamlSyntaxErrorIsFileLineColumn(@TempDir Path tmp) throws IOException {
         Path f = tmp.resolve("broken.yaml");
