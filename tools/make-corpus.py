@@ -293,6 +293,22 @@ edit("bad-nodeport-without-address", setter(C0 + ".apiServer", {"publishing": "N
 edit("bad-nodeport-port-out-of-range",
      setter(C0 + ".apiServer", {"publishing": "NodePort", "address": "192.168.122.20", "port": 6443}))
 edit("bad-enum-publishing", setter(C0 + ".apiServer.publishing", "Loadbalancer"))
+
+
+def _ssh_secret_name_with_secret_ref(d):
+    """clusters[].sshKeySecretName names the Secret the render writes; a secretRef sshKey writes none (issue 20)."""
+    c = cluster(d)
+    c.pop("sshAuthorizedKey", None)
+    c["sshKey"] = {"secretRef": {"name": "ssh"}}
+    c["sshKeySecretName"] = "hosted-ssh-key"
+
+
+edit("bad-ssh-key-secret-name-with-secret-ref", _ssh_secret_name_with_secret_ref)
+# apiServer.services (issue 20): the APIServer entry disagrees with apiServer, and a Route carries a nodePort
+edit("bad-services-disagree-with-publishing", setter(C0 + ".apiServer", {
+    "publishing": "NodePort", "address": "192.168.122.20", "port": 30443, "services": [
+        {"service": "APIServer", "servicePublishingStrategy": {"type": "NodePort", "nodePort": {"address": "192.168.122.21"}}},
+        {"service": "OAuthServer", "servicePublishingStrategy": {"type": "Route", "nodePort": {"address": "192.168.122.20"}}}]}))
 edit("bad-enum-network-type", setter(C0 + ".networking.networkType", "OVN"))
 
 # ---- MACs ----------------------------------------------------------------------------------------------------

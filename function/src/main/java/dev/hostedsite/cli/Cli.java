@@ -29,6 +29,7 @@ public final class Cli {
             new RenderCommand(),
             new CrdCommand(),
             new MirrorsCommand(),
+            new ImportCommand(),
             new PreflightCommand(),
             new SchemaCommand(),
             new RbacCommand(),

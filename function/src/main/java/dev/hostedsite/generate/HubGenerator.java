@@ -37,10 +37,10 @@ public final class HubGenerator {
             out.add(hub(MultiClusterEngineKind.build(hub.mceNamespace())));
         }
         out.add(hub(AgentServiceConfigKind.build(hub)));
-        out.add(hub(MirrorSetKinds.digest(hub.mirrors())));
+        out.add(hub(MirrorSetKinds.digest(hub.mirrorSetName(), hub.mirrors())));
         List<Hub.Mirror> tagMirrors = hub.mirrors().stream().filter(Hub.Mirror::tags).toList();
         if (!tagMirrors.isEmpty()) {
-            out.add(hub(MirrorSetKinds.tag(tagMirrors)));
+            out.add(hub(MirrorSetKinds.tag(hub.mirrorSetName(), tagMirrors)));
         }
         for (Hub.Catalog c : hub.catalogs()) {
             out.add(hub(CatalogSourceKind.build(c)));

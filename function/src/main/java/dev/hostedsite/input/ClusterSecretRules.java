@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * A cluster's secrets: the pull secret, the etcd encryption key (and backup key), the ssh key, each checked as
- * {@link Secrets#inline} says when given inline; and {@code pullSecretHashedName}, which names the pull secret's
- * Secret after its content and so needs that content in the site. Findings name the HostedSite field and never
+ * {@link Secrets#inline} says when given inline; {@code sshKeySecretName}, which names the Secret the render writes
+ * and so cannot go with a secretRef; and {@code pullSecretHashedName}, which names the pull secret's Secret after its
+ * content and so needs that content in the site. Findings name the HostedSite field and never
  * quote a secret.
  */
 final class ClusterSecretRules {
@@ -25,6 +26,12 @@ final class ClusterSecretRules {
         }
         if (c.sshKey() != null) {
             out.addAll(Secrets.inline(c.sshKey(), Secrets::sshKeyProblem));
+        }
+        if (c.sshKeySecretName() != null && c.sshKey() != null && c.sshKey().form() == SecretSource.Form.SECRET_REF) {
+            out.add(Finding.error(c.path() + ".sshKeySecretName", "sshKeySecretName names the Secret the render writes"
+                    + " for the ssh key, but sshKey is a secretRef to " + c.sshKey().refName() + ": the render writes no"
+                    + " Secret and references " + c.sshKey().refName() + ". Remove sshKeySecretName, or give the key as"
+                    + " sshAuthorizedKey.", c.sshKeySecretName()));
         }
         if (c.pullSecretHashedName() && !c.pullSecret().inline()) {
             out.add(Finding.error(c.path() + ".pullSecretHashedName", "pullSecretHashedName names the Secret this render"

@@ -33,6 +33,7 @@ public final class SemanticValidator {
             OsImageCoverageRules::check,
             ClusterSecretRules::check,
             (site, c) -> ClusterNetworkRules.check(c),
+            (site, c) -> PublishedServicesRules.check(c),
             NodePoolRules::check,
             AgentPoolArchitecture::releaseFindings,
             BareMetalHostRules::check,

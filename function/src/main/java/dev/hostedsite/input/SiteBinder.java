@@ -80,7 +80,7 @@ public final class SiteBinder {
                 new Hub.OsImages(hub.osImages().webServer(), List.copyOf(images), List.copyOf(downloads),
                         hub.osImages().caBundle()),
                 hub.agentServiceConfig(), hub.disableDefaultSources(), hub.operators(), hub.metallb(), hub.mceOwner(),
-                hub.provisioning(), hub.storage());
+                hub.provisioning(), hub.storage(), hub.mirrorSetName());
         return new Site(s.name(), s.baseDomain(), filled, s.clusters(), s.externalSecrets(), s.ref(), s.file());
     }
 
@@ -128,7 +128,7 @@ public final class SiteBinder {
                         .asBoolean(SchemaDefaults.bool("spec.hub.operatorHub.disableDefaultSources")),
                 operators(hub.path("operators"), mceNamespace), metallb(hub.path("metallb")),
                 text(hub.path("multiclusterEngine"), "owner", SchemaDefaults.text("spec.hub.multiclusterEngine.owner")), text(hub, "provisioning", null),
-                storage(hub.path("storage")));
+                storage(hub.path("storage")), text(hub, "mirrorSetName", SchemaDefaults.text("spec.hub.mirrorSetName")));
     }
 
     /** {@code hub.storage}: the LVMS device classes as written, and the external StorageClasses. */
@@ -183,7 +183,7 @@ public final class SiteBinder {
                 strings(net.path("machineNetwork")));
         JsonNode api = c.path("apiServer");
         ApiServer apiServer = new ApiServer(text(api, "publishing", SchemaDefaults.text("spec.clusters[].apiServer.publishing")), text(api, "hostname", null),
-                text(api, "address", null), api.hasNonNull("port") ? api.get("port").asInt() : null);
+                text(api, "address", null), api.hasNonNull("port") ? api.get("port").asInt() : null, nodes(api.path("services")));
         Dns dns = c.has("dns")
                 ? new Dns(strings(c.path("dns").path("apiAddresses")), strings(c.path("dns").path("ingressAddresses")))
                 : null;
@@ -214,7 +214,8 @@ public final class SiteBinder {
                         .asBoolean(SchemaDefaults.bool("spec.clusters[].operatorHub.disableDefaultSources")),
                 managedCluster(c.path("managedCluster"), path + ".managedCluster"),
                 c.path("pullSecretHashedName")
-                        .asBoolean(SchemaDefaults.bool("spec.clusters[].pullSecretHashedName")), null);
+                        .asBoolean(SchemaDefaults.bool("spec.clusters[].pullSecretHashedName")), null,
+                text(c, "infraID", null), text(c, "clusterID", null), text(c, "sshKeySecretName", null));
     }
 
     private static ManagedCluster managedCluster(JsonNode m, String path) {
@@ -291,6 +292,12 @@ public final class SiteBinder {
     static String text(JsonNode n, String field, String dflt) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() ? dflt : v.asText();
+    }
+
+    static List<JsonNode> nodes(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return List.copyOf(out);
     }
 
     static List<String> strings(JsonNode array) {

@@ -72,8 +72,9 @@ public final class Names {
         }
     }
 
+    /** {@code clusters[].sshKeySecretName}, default {@code sshkey-cluster-<cluster>} (the documentation's name). */
     public static String sshKey(Cluster c) {
-        return "sshkey-cluster-" + c.name();
+        return c.sshKeySecretName() != null ? c.sshKeySecretName() : "sshkey-cluster-" + c.name();
     }
 
     public static String etcdKey(Cluster c) {

@@ -18,6 +18,10 @@ import java.util.Optional;
  *     ({@code clusters[].pullSecretHashedName}), so that a rotation renames it and rolls the NodePools
  * @param primaryArchitecture the NodePool arch whose InfraEnv has the cluster's name, when the previous render fixes
  *     it (InfraEnv cpuArchitecture is immutable); null to take the first of {@code Hosts.PRIMARY_ORDER} present
+ * @param infraID HostedCluster {@code spec.infraID} ({@code clusters[].infraID}), or null: HyperShift generates one
+ * @param clusterID HostedCluster {@code spec.clusterID} ({@code clusters[].clusterID}), or null: HyperShift generates one
+ * @param sshKeySecretName the name of the ssh key Secret the render writes ({@code clusters[].sshKeySecretName}), or null
+ *     for {@code sshkey-cluster-<name>}
  */
 public record Cluster(String path, String name, String namespace, Release release,
                       SecretSource pullSecret, SecretSource sshKey, String sshAuthorizedKey,
@@ -27,14 +31,16 @@ public record Cluster(String path, String name, String namespace, Release releas
                       List<NodePool> nodePools, List<Host> hosts,
                       String etcdStorageClass, List<String> disabledCapabilities, Map<String, String> olmCatalogImages,
                       boolean disableDefaultSources, ManagedCluster managedCluster,
-                      boolean pullSecretHashedName, String primaryArchitecture) {
+                      boolean pullSecretHashedName, String primaryArchitecture, String infraID,
+                      String clusterID, String sshKeySecretName) {
 
     /** This cluster with its primary architecture fixed ({@code primaryArchitecture}). */
     public Cluster withPrimaryArchitecture(String arch) {
         return new Cluster(path, name, namespace, release, pullSecret, sshKey, sshAuthorizedKey, etcdEncryptionKey,
                 etcdBackupKey, controllerAvailabilityPolicy, olmCatalogPlacement, fips, etcdStorageSize, networking,
                 apiServer, dns, nodePools, hosts, etcdStorageClass, disabledCapabilities, olmCatalogImages,
-                disableDefaultSources, managedCluster, pullSecretHashedName, arch);
+                disableDefaultSources, managedCluster, pullSecretHashedName, arch, infraID, clusterID,
+                sshKeySecretName);
     }
 
     /** The namespace HyperShift runs the control plane in, where agents, InfraEnv and hosts live. */
@@ -80,7 +86,13 @@ public record Cluster(String path, String name, String namespace, Release releas
     public record Networking(String networkType, List<String> clusterNetwork, List<String> serviceNetwork,
                              List<String> machineNetwork) {}
 
-    public record ApiServer(String publishing, String hostname, String address, Integer port) {
+    /**
+     * How the control plane's services are published. {@code services}: {@code apiServer.services}, the HostedCluster's
+     * {@code spec.services} as written (each a ServicePublishingStrategyMapping), or empty to derive them from
+     * {@code publishing}.
+     */
+    public record ApiServer(String publishing, String hostname, String address, Integer port,
+                            List<JsonNode> services) {
         public boolean nodePort() {
             return "NodePort".equals(publishing);
         }

@@ -8,11 +8,14 @@ import java.util.List;
  * {@code kinds/HubOperatorDefaults}); {@code metallb}: null when the site gives no {@code hub.metallb};
  * {@code mceOwner}: {@code self} (the render emits the MultiClusterEngine) or {@code acm} (ACM's MultiClusterHub owns it);
  * {@code provisioning}: {@code hub.provisioning} ({@code patch}, {@code create}, {@code external}) or null when not given;
- * {@code storage}: {@code hub.storage}, never null ({@link Storage#NONE} when not given).
+ * {@code storage}: {@code hub.storage}, never null ({@link Storage#NONE} when not given);
+ * {@code mirrorSetName}: the name of the ImageDigestMirrorSet and ImageTagMirrorSet ({@code hub.mirrorSetName},
+ * default {@code hostedsite-mirrors}).
  */
 public record Hub(String mceNamespace, Registry registry, List<Mirror> mirrors, List<Catalog> catalogs,
                   OsImages osImages, AgentStorage agentServiceConfig, boolean disableDefaultSources,
-                  List<Operator> operators, MetalLb metallb, String mceOwner, String provisioning, Storage storage) {
+                  List<Operator> operators, MetalLb metallb, String mceOwner, String provisioning, Storage storage,
+                  String mirrorSetName) {
 
     public static final String PROVISIONING_PATCH = "patch";
     public static final String PROVISIONING_CREATE = "create";
@@ -57,7 +60,7 @@ public record Hub(String mceNamespace, Registry registry, List<Mirror> mirrors, 
     /** This hub with its mirrors in another order ({@code transition.MirrorOrder}). */
     public Hub withMirrors(List<Mirror> ordered) {
         return new Hub(mceNamespace, registry, ordered, catalogs, osImages, agentServiceConfig, disableDefaultSources,
-                operators, metallb, mceOwner, provisioning, storage);
+                operators, metallb, mceOwner, provisioning, storage, mirrorSetName);
     }
 
     public record Catalog(String name, String source, String image, String displayName, List<String> packages) {}

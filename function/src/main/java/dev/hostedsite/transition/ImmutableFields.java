@@ -83,9 +83,9 @@ public final class ImmutableFields {
 
     public static final List<Rule> RULES = List.of(
             hc("", "!has(oldSelf.spec) || !has(oldSelf.spec.infraID) || (has(self.spec) && has(self.spec.infraID))",
-                    Check.KEEP, "spec.infraID", null),
+                    Check.KEEP, "spec.infraID", "infraID"),
             hc("", "!has(oldSelf.spec) || !has(oldSelf.spec.clusterID) || (has(self.spec) && has(self.spec.clusterID))",
-                    Check.KEEP, "spec.clusterID", null),
+                    Check.KEEP, "spec.clusterID", "clusterID"),
             // the rule compares services unless the platform is IBMCloud; hostedsite only writes platform Agent
             hc("spec", "self.platform.type != \"IBMCloud\" ? self.services == oldSelf.services : true",
                     Check.EQUAL, "spec.services", "apiServer"),
@@ -94,7 +94,7 @@ public final class ImmutableFields {
             hc("spec.capabilities", "self == oldSelf", Check.EQUAL, "spec.capabilities", "capabilities"),
             hc("spec.capabilities.disabled", "self == oldSelf", Check.EQUAL, "spec.capabilities.disabled", "capabilities.disabled"),
             hc("spec.capabilities.enabled", "self == oldSelf", Check.EQUAL, "spec.capabilities.enabled", "capabilities.enabled"),
-            hc("spec.clusterID", "oldSelf == \"\" || self == oldSelf", Check.EQUAL_ONCE_SET, "spec.clusterID", null),
+            hc("spec.clusterID", "oldSelf == \"\" || self == oldSelf", Check.EQUAL_ONCE_SET, "spec.clusterID", "clusterID"),
             hc("spec.configuration.ingress.domain", "self == oldSelf", Check.EQUAL, "spec.configuration.ingress.domain", null),
             hc("spec.controllerAvailabilityPolicy", "self == oldSelf", Check.EQUAL, "spec.controllerAvailabilityPolicy",
                     "controllerAvailabilityPolicy"),
@@ -113,7 +113,7 @@ public final class ImmutableFields {
                     "spec.etcd.managed.storage.restoreSnapshotURL", null),
             hc("spec.etcd.managementType", "self == oldSelf", Check.EQUAL, "spec.etcd.managementType", null),
             hc("spec.fips", "self == oldSelf", Check.EQUAL, "spec.fips", "fips"),
-            hc("spec.infraID", "oldSelf == \"\" || self == oldSelf", Check.EQUAL_ONCE_SET, "spec.infraID", null),
+            hc("spec.infraID", "oldSelf == \"\" || self == oldSelf", Check.EQUAL_ONCE_SET, "spec.infraID", "infraID"),
             hc("spec.issuerURL", "self == oldSelf", Check.EQUAL, "spec.issuerURL", null),
             hc("spec.networking.allocateNodeCIDRs", "self == oldSelf", Check.EQUAL, "spec.networking.allocateNodeCIDRs", null),
             hc("spec.networking.apiServer.advertiseAddress", "self == oldSelf", Check.EQUAL,

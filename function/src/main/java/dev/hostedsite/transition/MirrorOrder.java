@@ -26,16 +26,18 @@ public final class MirrorOrder {
 
     /** The sites with {@code hub.mirrors} in the previous render's order, where it has one. */
     public static List<Site> pin(List<Site> sites, Map<ObjectKey, ObjectNode> previous) {
-        ObjectNode idms = previous.get(new ObjectKey("config.openshift.io", "ImageDigestMirrorSet", null, Names.MIRROR_SETS));
-        if (idms == null) {
-            return sites;
-        }
-        List<String> known = new ArrayList<>();
-        for (JsonNode e : idms.path("spec").path("imageDigestMirrors")) {
-            known.add(e.path("source").asText());
-        }
         List<Site> out = new ArrayList<>();
         for (Site s : sites) {
+            ObjectNode idms = previous.get(new ObjectKey("config.openshift.io", "ImageDigestMirrorSet", null,
+                    s.hub().mirrorSetName()));
+            if (idms == null) {
+                out.add(s);
+                continue;
+            }
+            List<String> known = new ArrayList<>();
+            for (JsonNode e : idms.path("spec").path("imageDigestMirrors")) {
+                known.add(e.path("source").asText());
+            }
             List<Hub.Mirror> mirrors = s.hub().mirrors();
             List<Hub.Mirror> ordered = mirrors.stream().sorted(Comparator.comparingInt((Hub.Mirror m) -> known.contains(m.source())
                     ? known.indexOf(m.source()) : known.size() + mirrors.indexOf(m))).toList();

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *   cli          entry points: the KRM function mode ({@code cli.Main}) and the commands
+ *   adopt        {@code hostedsite import}'s core: a hub's objects read back into a HostedSite (the inverse of
+ *                the render, which it runs to settle what the site covers)
  *   pipeline | preflight | rbac  dev.hostedsite: {@code Compiler.compile}, the one pipeline | the checks of a
  *                site's mirror registry and web server against what its render names (reads the bound site) |
  *                the emitted kinds and the Argo CD RBAC made from them ({@code hostedsite rbac})
@@ -53,6 +55,7 @@ class PackageDependenciesTest {
     /** Tiers top to bottom; each layer is a name and the packages (ArchUnit package identifiers) it holds. */
     private static final List<List<Layer>> TIERS = List.of(
             List.of(new Layer("cli", ROOT + ".cli..")),
+            List.of(new Layer("adopt", ROOT + ".adopt..")),
             List.of(new Layer("pipeline", ROOT), new Layer("preflight", ROOT + ".preflight.."),
                     new Layer("rbac", ROOT + ".rbac..")),
             List.of(new Layer("transition", ROOT + ".transition..")),

@@ -19,7 +19,8 @@ class PullableImagesTest {
     static final String DIGEST = "sha256:" + "cd".repeat(32);
 
     private static Hub hub(List<Hub.Mirror> mirrors) {
-        return new Hub("multicluster-engine", new Hub.Registry("mirror.lab", 5000, "x"), mirrors, List.of(), null, null, true, List.of(), null, Hub.OWNER_SELF, null, Hub.Storage.NONE);
+        return new Hub("multicluster-engine", new Hub.Registry("mirror.lab", 5000, "x"), mirrors, List.of(), null, null, true, List.of(), null, Hub.OWNER_SELF, null, Hub.Storage.NONE,
+                "hostedsite-mirrors");
     }
 
     private static Optional<String> problem(Hub hub, String image) {

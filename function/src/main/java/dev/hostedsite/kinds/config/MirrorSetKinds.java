@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.kinds.KindSpec;
 import dev.hostedsite.kinds.KindSpec.FieldSpec;
 import dev.hostedsite.kinds.KindSpec.Upstream;
-import dev.hostedsite.kinds.Names;
 import dev.hostedsite.kinds.Objects;
 import dev.hostedsite.kinds.Upstreams;
 import dev.hostedsite.model.Hub;
@@ -16,7 +15,7 @@ import java.util.List;
 /**
  * The hub's image mirror sets as one family: ImageDigestMirrorSet ({@link #DIGEST}, every {@code hub.mirrors}
  * source) and ImageTagMirrorSet ({@link #TAG}, the sources with {@code tags: true}), both named
- * {@code hostedsite-mirrors} and built by {@link #digest} and {@link #tag}. The same mirrors go to
+ * {@code hub.mirrorSetName} (default {@code hostedsite-mirrors}) and built by {@link #digest} and {@link #tag}. The same mirrors go to
  * assisted-service's registries.conf ({@code platform/agent/AgentServiceConfigKind}).
  */
 public final class MirrorSetKinds {
@@ -57,18 +56,18 @@ public final class MirrorSetKinds {
                 "config/v1/" + types);
     }
 
-    /** The ImageDigestMirrorSet of every mirror source. */
-    public static ObjectNode digest(List<Hub.Mirror> mirrors) {
-        return build(DIGEST, "imageDigestMirrors", mirrors);
+    /** The ImageDigestMirrorSet {@code name} of every mirror source. */
+    public static ObjectNode digest(String name, List<Hub.Mirror> mirrors) {
+        return build(DIGEST, name, "imageDigestMirrors", mirrors);
     }
 
     /** The ImageTagMirrorSet of {@code tagMirrors} (the sources with {@code tags: true}; the caller omits it when none). */
-    public static ObjectNode tag(List<Hub.Mirror> tagMirrors) {
-        return build(TAG, "imageTagMirrors", tagMirrors);
+    public static ObjectNode tag(String name, List<Hub.Mirror> tagMirrors) {
+        return build(TAG, name, "imageTagMirrors", tagMirrors);
     }
 
-    private static ObjectNode build(KindSpec kind, String field, List<Hub.Mirror> mirrors) {
-        ObjectNode set = Objects.resource(kind.apiVersion(), kind.kind(), null, Names.MIRROR_SETS);
+    private static ObjectNode build(KindSpec kind, String name, String field, List<Hub.Mirror> mirrors) {
+        ObjectNode set = Objects.resource(kind.apiVersion(), kind.kind(), null, name);
         ArrayNode list = set.putObject("spec").putArray(field);
         for (Hub.Mirror m : mirrors) {
             ObjectNode e = list.addObject();

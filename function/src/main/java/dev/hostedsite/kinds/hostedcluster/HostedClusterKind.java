@@ -78,11 +78,13 @@ public final class HostedClusterKind {
             new FieldSpec("metadata.namespace", "namespace", RECREATES),
             new FieldSpec("spec.additionalTrustBundle", "spec.hub.registry.caBundle", ROLLS_NODES),
             new FieldSpec("spec.capabilities.disabled", "capabilities.disabled", IMMUTABLE),
+            new FieldSpec("spec.clusterID", "clusterID", IMMUTABLE),
             new FieldSpec("spec.controllerAvailabilityPolicy", "controllerAvailabilityPolicy", IMMUTABLE),
             new FieldSpec("spec.dns.baseDomain", "spec.baseDomain", IMMUTABLE),
             new FieldSpec("spec.etcd.managed.storage.persistentVolume.size", "etcdStorageSize", IMMUTABLE),
             new FieldSpec("spec.etcd.managed.storage.persistentVolume.storageClassName", "etcdStorageClass", IMMUTABLE),
             new FieldSpec("spec.fips", "fips", IMMUTABLE),
+            new FieldSpec("spec.infraID", "infraID", IMMUTABLE),
             new FieldSpec("spec.configuration.operatorhub", "operatorHub.disableDefaultSources", IN_PLACE),
             new FieldSpec("spec.imageContentSources", "spec.hub.mirrors", ROLLS_NODES),
             new FieldSpec("spec.networking.clusterNetwork", "networking.clusterNetwork", IMMUTABLE),
@@ -171,6 +173,12 @@ public final class HostedClusterKind {
         }
         spec.put("controllerAvailabilityPolicy", c.controllerAvailabilityPolicy());
         spec.putObject("dns").put("baseDomain", site.baseDomain());
+        if (c.infraID() != null) {
+            spec.put("infraID", c.infraID());
+        }
+        if (c.clusterID() != null) {
+            spec.put("clusterID", c.clusterID());
+        }
         ObjectNode etcd = spec.putObject("etcd");
         etcd.put("managementType", "Managed");
         ObjectNode storage = etcd.putObject("managed").putObject("storage");
@@ -220,6 +228,11 @@ public final class HostedClusterKind {
      */
     private static ArrayNode services(Cluster.ApiServer api) {
         ArrayNode services = Yaml.NODES.arrayNode();
+        if (!api.services().isEmpty()) {
+            // apiServer.services: an adopted cluster's own list, in its order (spec.services is immutable)
+            api.services().forEach(svc -> services.add(svc.deepCopy()));
+            return services;
+        }
         for (String svc : List.of("APIServer", "OAuthServer", "Konnectivity", "Ignition")) {
             ObjectNode strategy = services.addObject().put("service", svc).putObject("servicePublishingStrategy");
             if (api.nodePort()) {

@@ -105,6 +105,8 @@ class SyncSimulationTest {
             Map.entry("bad-warn-tag-mirror", LVMS_BY_HAND),
             Map.entry("bad-warn-webserver-https-without-ca", RENDER_CREATES_IT),
             Map.entry("cluster-immutables-and-images", LVMS_BY_HAND),
+            Map.entry("cluster-infra-id", LVMS_BY_HAND),
+            Map.entry("cluster-services-verbatim", LVMS_BY_HAND),
             Map.entry("coreos-stream-fills-os-images", LVMS_BY_HAND),
             Map.entry("docs-dual-stack", LVMS_BY_HAND),
             Map.entry("etcd-rotation-backup-by-data", LVMS_BY_HAND),

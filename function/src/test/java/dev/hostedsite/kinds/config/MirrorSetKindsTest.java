@@ -22,13 +22,13 @@ class MirrorSetKindsTest {
     void eachSetListsItsSourcesWithTheirMirrorsInOrder() {
         List<Hub.Mirror> mirrors = List.of(new Hub.Mirror("quay.io/openshift-release-dev", List.of("m1/a", "m2/a"), false),
                 new Hub.Mirror("registry.redhat.io", List.of("m1/b"), true));
-        var digest = MirrorSetKinds.digest(mirrors);
+        var digest = MirrorSetKinds.digest("hostedsite-mirrors", mirrors);
         assertEquals("ImageDigestMirrorSet", digest.path("kind").asText());
         assertEquals("hostedsite-mirrors", digest.path("metadata").path("name").asText());
         assertEquals("[{\"mirrors\":[\"m1/a\",\"m2/a\"],\"source\":\"quay.io/openshift-release-dev\"},"
                 + "{\"mirrors\":[\"m1/b\"],\"source\":\"registry.redhat.io\"}]",
                 digest.path("spec").path("imageDigestMirrors").toString());
-        var tag = MirrorSetKinds.tag(List.of(mirrors.get(1)));
+        var tag = MirrorSetKinds.tag("hostedsite-mirrors", List.of(mirrors.get(1)));
         assertEquals("ImageTagMirrorSet", tag.path("kind").asText());
         assertEquals(1, tag.path("spec").path("imageTagMirrors").size());
     }
