@@ -618,6 +618,9 @@ edit("bad-secretref-wrong-namespace", lambda d: (
 edit("bad-secretref-pull-secret-one-namespace-only", lambda d: (
     cluster(d).update({"pullSecret": {"secretRef": {"name": "pull"}}}),
     d["items"].append(secret_item("clusters", "pull"))))
+edit("bad-secretref-bmc-wrong-namespace", lambda d: (
+    setter(H0 + ".bmc.credentials", {"secretRef": {"name": "worker0-bmc"}})(d),
+    d["items"].append(secret_item("clusters", "worker0-bmc"))))
 edit("bad-secretref-configmap-not-secret", lambda d: (
     cluster(d).update({"etcdEncryptionKey": {"secretRef": {"name": "hosted-etcd"}}}),
     d["items"].append({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "hosted-etcd", "namespace": "clusters"},

@@ -99,6 +99,12 @@ public final class Compiler {
 
     private Compiler() {}
 
+    /** True when {@code diags} holds an error that is not one of {@code expected} (errors already counted on). */
+    private static boolean errorsBesides(Diagnostics diags, List<Diagnostic> expected) {
+        return diags.list().stream().filter(Diagnostic::isError).count()
+                > expected.stream().filter(Diagnostic::isError).count();
+    }
+
     public static Result compile(List<ObjectNode> items, ObjectNode functionConfig) {
         Diagnostics diags = new Diagnostics();
         List<ObjectNode> found = findSites(items, functionConfig);
@@ -143,7 +149,11 @@ public final class Compiler {
 
         Set<ObjectKey> emitted = new HashSet<>();
         generated.stream().filter(m -> !m.localConfig()).forEach(m -> emitted.add(m.key()));
-        diags.addAll(SiteEvidence.orphans(Transition.previousRender(items), emitted, names(siteNodes), names(deletedSites)));
+        // orphans do not stop the render here: the transition below still runs, so that plan and diff can print what
+        // the refused render would delete and create (a site rename: everything of the old name deleted)
+        List<Diagnostic> orphans = SiteEvidence.orphans(Transition.previousRender(items), emitted, names(siteNodes),
+                names(deletedSites));
+        diags.addAll(orphans);
 
         List<ObjectNode> kept = items.stream().filter(i -> ItemRole.of(i) != ItemRole.PREVIOUS_RENDER).toList();
         List<JsonNode> applied = generated.stream().filter(m -> !m.localConfig()).map(m -> (JsonNode) m.body()).toList();
@@ -154,7 +164,7 @@ public final class Compiler {
         List<Reference> references = new ArrayList<>(References.of(appliedAndPassthrough));
         diags.addAll(origins.locate(ReferenceChecker.check(applied, references, List.copyOf(kept),
                 externalSecrets, secretRefOrigins(sites))));
-        if (diags.hasErrors()) {
+        if (errorsBesides(diags, orphans)) {
             return failure(items, diags);
         }
 
@@ -168,7 +178,7 @@ public final class Compiler {
         ordered.sort(OUTPUT_ORDER);
         PassthroughPlacement.Result placement = PassthroughPlacement.place(passthrough, ordered, references);
         diags.addAll(placement.diagnostics());
-        if (diags.hasErrors()) {
+        if (errorsBesides(diags, orphans)) {
             return failure(items, diags);
         }
         references.addAll(placement.references());

@@ -86,7 +86,7 @@ public final class Cli {
     /** The help of the command named {@code name} ({@link Command#help}); null when there is none. */
     static String helpOf(String name) {
         for (Command c : COMMANDS) {
-            if (c.name().equals(name)) {
+            if (c.name().equals(name) || c.aliases().contains(name)) {
                 return c.help();
             }
         }

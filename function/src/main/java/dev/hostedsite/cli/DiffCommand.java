@@ -55,6 +55,9 @@ final class DiffCommand implements Command {
         }
         c.diagnostics().stream().filter(d -> d.severity() != Severity.INFO).forEach(d -> err.println(c.locator().format(d)));
         ChangeSet changes = c.result().changes();
+        if (!c.result().failed() && c.refusedWithoutSite(newPath, err)) {
+            return Main.INPUT_ERROR;
+        }
         if (!changes.previous() && c.result().failed()) {
             return Main.INPUT_ERROR;
         }

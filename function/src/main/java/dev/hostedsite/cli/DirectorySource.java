@@ -146,7 +146,7 @@ public final class DirectorySource {
                         .forEach(files::add);
             }
         } else {
-            throw new BadFile(root + ": no such file or directory");
+            throw new BadFile(root + ": no such file or directory: check the path (a YAML/JSON file, or a folder of them)");
         }
         List<ObjectNode> items = new ArrayList<>();
         Map<String, String> texts = new LinkedHashMap<>();

@@ -5,6 +5,14 @@ import java.util.List;
 
 /** {@code hostedsite help [COMMAND]}: the usage, or one command's help; its arguments come unparsed. */
 final class HelpCommand implements Command {
+    static final String HELP = """
+            Usage: hostedsite help [COMMAND]
+
+            Without COMMAND: prints the usage (the commands and what each does), as hostedsite --help.
+            With COMMAND: prints that command's help, as hostedsite COMMAND --help.
+            Exit codes: 0 ok, 2 usage (no such command).
+            """;
+
     @Override
     public String name() {
         return "help";
@@ -15,10 +23,9 @@ final class HelpCommand implements Command {
         return "  help [COMMAND]            print help; also COMMAND --help\n";
     }
 
-    /** None: {@code help --help} asks for the help of a command named "--help", and there is none. */
     @Override
     public String help() {
-        return null;
+        return HELP;
     }
 
     @Override
@@ -33,9 +40,14 @@ final class HelpCommand implements Command {
             out.print(Cli.USAGE_TEXT);
             return Main.OK;
         }
-        String text = Cli.helpOf(rest.get(0));
-        if (text == null || rest.size() > 1) {
-            return Cli.usage(err, name(), "no help for '" + String.join(" ", rest) + "'");
+        if (rest.size() > 1) {
+            return Cli.usage(err, name(), "give one COMMAND, not " + String.join(" ", rest));
+        }
+        String asked = rest.get(0);
+        String text = asked.equals("--help") || asked.equals("-h") ? HELP : Cli.helpOf(asked);
+        if (text == null) {
+            return Cli.usage(err, name(), "no command '" + asked + "'; the commands: " + String.join(", ",
+                    Cli.COMMANDS.stream().map(Command::name).toList()));
         }
         out.print(text);
         return Main.OK;

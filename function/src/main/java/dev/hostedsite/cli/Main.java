@@ -40,7 +40,7 @@ public final class Main {
             }
             return Cli.run(args, out, err);
         } catch (IOException e) {
-            err.println("hostedsite: " + e.getMessage());
+            err.println("hostedsite: error: " + IoProblem.describe(e));
             return INPUT_ERROR;
         } catch (RuntimeException | StackOverflowError e) {
             err.println("hostedsite: internal error (" + e.getClass().getSimpleName() + "): " + e.getMessage()

@@ -110,7 +110,7 @@ final class MirrorsImport {
             out.print(Yaml.write(hub));
             return Main.OK;
         } catch (IOException e) {
-            err.println("hostedsite mirrors import: " + e.getMessage());
+            err.println("hostedsite mirrors import: error: " + IoProblem.describe(e));
             return Main.INPUT_ERROR;
         }
     }

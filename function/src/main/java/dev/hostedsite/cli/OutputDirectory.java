@@ -71,7 +71,8 @@ final class OutputDirectory {
             for (String dir : List.of(GENERATED, ARTIFACTS)) {
                 Path current = target.resolve(dir);
                 if (Files.exists(current, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new FileAlreadyExistsException(current + " exists and is not a directory");
+                    throw new FileAlreadyExistsException(current.toString(), null,
+                            "is a file, where the render keeps a folder of its own");
                 }
             }
             swap(target, staging);

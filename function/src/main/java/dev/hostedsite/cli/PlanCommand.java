@@ -70,8 +70,11 @@ final class PlanCommand implements Command {
         if (c == null) {
             return Main.INPUT_ERROR;
         }
-        c.diagnostics().forEach(d -> err.println(c.locator().format(d)));
+        c.reportTo(err);
         ChangeSet changes = c.result().changes();
+        if (!c.result().failed() && c.refusedWithoutSite(path, err)) {
+            return Main.INPUT_ERROR;
+        }
         if (c.result().failed()) {
             if (changes.previous()) {
                 out.print("# hostedsite plan: " + path + "\n\nThe render is refused (see the errors); what it would"

@@ -1,12 +1,10 @@
 package dev.hostedsite.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostedsite.Compiler;
 import dev.hostedsite.graph.Layout;
 import dev.hostedsite.graph.Manifest;
 import dev.hostedsite.graph.ManifestSet;
 import dev.hostedsite.graph.ObjectKey;
-import dev.hostedsite.transition.SiteEvidence;
 import dev.hostedsite.transition.Transition;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -89,7 +87,7 @@ final class RenderCommand implements Command {
 
     /** Renders PATH to {@code out}; {@code part} (null: all) selects one Application's part, see {@link Layout#partOf}. */
     private static int render(Path path, String part, PrintStream out, PrintStream err) throws IOException {
-        Compiled c = compileSite(path, err, null);
+        Compiled c = Compiled.orReport(path, err, null);
         if (c == null) {
             return Main.INPUT_ERROR;
         }
@@ -126,50 +124,28 @@ final class RenderCommand implements Command {
     }
 
     private static int renderTo(Path path, Path target, PrintStream err) throws IOException {
-        Compiled c = compileSite(path, err, previousIn(path, target));
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            err.println("error: -o " + target + ": this is a file, not a directory: -o takes the directory to write"
+                    + " generated/ and artifacts/ into (it is created when missing); give a directory, or remove the file");
+            return Main.INPUT_ERROR;
+        }
+        Compiled c = Compiled.orReport(path, err, previousIn(path, target));
         if (c == null) {
             return Main.INPUT_ERROR;
         }
         Map<String, String> files = OutputDirectory.files(c.result().generated());
-        OutputDirectory.write(target, files);
+        try {
+            OutputDirectory.write(target, files);
+        } catch (IOException e) {
+            err.println("error: -o " + target + ": the render could not be written, and nothing in it changed: "
+                    + IoProblem.describe(e));
+            return Main.INPUT_ERROR;
+        }
         long artifacts = files.keySet().stream().filter(f -> f.startsWith(OutputDirectory.ARTIFACTS + "/")).count();
         err.println("wrote " + PlanWriter.count(files.size() - (int) artifacts, "manifest") + " to "
                 + target.resolve(OutputDirectory.GENERATED) + " and " + PlanWriter.count((int) artifacts, "file") + " to "
                 + target.resolve(OutputDirectory.ARTIFACTS));
         return Main.OK;
-    }
-
-    /**
-     * Compiles for render: like {@link Compiled#orReport}, and null too when PATH holds no HostedSite
-     * ({@link #withoutSite}); then the compiler's "nothing to generate, items pass through" info is not printed,
-     * since the render refuses the input instead.
-     */
-    private static Compiled compileSite(Path path, PrintStream err, DirectorySource.Sources previous) throws IOException {
-        Compiled c = Compiled.of(path, err, previous);
-        if (c == null) {
-            return null;
-        }
-        boolean noSite = c.sources().items().stream().noneMatch(Compiler::isHostedSite);
-        c.diagnostics().stream().filter(d -> !(noSite && Compiler.isNoSiteInfo(d)))
-                .forEach(d -> err.println(c.locator().format(d)));
-        return c.result().failed() || withoutSite(path, c, err) ? null : c;
-    }
-
-    /**
-     * True (after saying why on stderr) when PATH holds no HostedSite at all: a render of it would print only the
-     * other files (or, with -o, replace generated/ with nothing), and the Argo CD plugin would hand Argo CD a stream
-     * without the site's objects to prune to. Deleting a site is done with its HostedSite marked
-     * {@value SiteEvidence#DELETE_ANNOTATION}, which counts as a site here.
-     */
-    private static boolean withoutSite(Path path, Compiled c, PrintStream err) {
-        if (c.sources().items().stream().anyMatch(Compiler::isHostedSite)) {
-            return false;
-        }
-        err.println("error: " + path + " holds no HostedSite (apiVersion " + Compiler.API_GROUP + "/v1alpha1): a render"
-                + " of it would leave out every object of the site, and a GitOps sync with prune would delete them from the"
-                + " hub. If the HostedSite file was renamed or moved, restore it. To delete the site on purpose, keep its"
-                + " HostedSite and annotate it " + SiteEvidence.DELETE_ANNOTATION + ": \"true\".");
-        return true;
     }
 
     /**

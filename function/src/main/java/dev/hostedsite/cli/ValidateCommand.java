@@ -47,12 +47,11 @@ final class ValidateCommand implements Command {
         if (c == null) {
             return Main.INPUT_ERROR;
         }
-        int errors = 0;
-        int warnings = 0;
-        for (Diagnostic d : c.diagnostics()) {
-            out.println(c.locator().format(d));
-            errors += d.isError() ? 1 : 0;
-            warnings += d.severity() == Severity.WARNING ? 1 : 0;
+        c.reportTo(out);
+        int errors = (int) c.diagnostics().stream().filter(Diagnostic::isError).count();
+        int warnings = (int) c.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).count();
+        if (errors == 0 && c.refusedWithoutSite(path, out)) {
+            errors = 1; // the verdict render gives such a PATH
         }
         long sites = c.sources().items().stream().filter(Compiler::isHostedSite).count();
         out.println(path + ": " + PlanWriter.count((int) sites, "HostedSite") + ", "

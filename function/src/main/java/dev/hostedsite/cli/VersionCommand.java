@@ -21,10 +21,15 @@ final class VersionCommand implements Command {
         return "  --version                 print the version\n";
     }
 
-    /** None: any argument, {@code --help} included, is a usage error. */
+    /** What {@code help version} prints; {@code --version} itself takes no argument, {@code --help} included. */
     @Override
     public String help() {
-        return null;
+        return """
+                Usage: hostedsite --version (or hostedsite version)
+
+                Prints "hostedsite VERSION", the version this build was made from. Takes no arguments.
+                Exit codes: 0 ok, 2 usage.
+                """;
     }
 
     @Override

@@ -69,7 +69,9 @@ public final class ReferenceChecker {
                 }
             } else {
                 JsonNode from = checker.objects.get(r.from());
-                Diagnostic d = dangling(from, r,
+                ObjectKey elsewhere = checker.elsewhere(r.to());
+                boolean readThere = elsewhere != null && references.stream().anyMatch(o -> o.to().equals(elsewhere));
+                Diagnostic d = checker.dangling(from, r, elsewhere, readThere,
                         r.to().kind().equals("Secret") ? secretOrigins.getOrDefault(r.to().name(), List.of()) : List.of());
                 out.add(checker.generatedKeys.contains(r.from()) ? d : d.withFile(ItemRole.sourceFile(from)));
             }
@@ -167,19 +169,56 @@ public final class ReferenceChecker {
                 + " if the hub does not have it.").withValue(namespace.name()).withFile(ItemRole.sourceFile(from));
     }
 
-    private static Diagnostic dangling(JsonNode from, Reference r, List<String> origins) {
-        String advice = switch (r.to().kind()) {
-            case "Secret" -> " Add that Secret (or a SealedSecret/ExternalSecret producing it) to the input, or list it in"
-                    + " spec.externalSecrets if it is created outside this repository.";
-            case "Namespace" -> " Nothing in this render creates that namespace; add it to the input.";
-            default -> " Add it to the input, or correct the name.";
-        };
+    /**
+     * The object of {@code target}'s kind and name that exists in another namespace (the first, sorted): a reference
+     * resolves only in its own namespace, so such an object is the likeliest cause of a dangling one. Null when
+     * there is none or the target is cluster-scoped.
+     */
+    private ObjectKey elsewhere(ObjectKey target) {
+        if (target.namespace() == null) {
+            return null;
+        }
+        return available.stream()
+                .filter(k -> k.group().equals(target.group()) && k.kind().equals(target.kind())
+                        && k.name().equals(target.name()) && k.namespace() != null && !k.namespace().equals(target.namespace()))
+                .min(java.util.Comparator.comparing(ObjectKey::namespace)).orElse(null);
+    }
+
+    /**
+     * A reference nothing resolves. The message starts at "refers to": the diagnostic carries the referring object
+     * and its field. {@code elsewhere}: the same kind and name in another namespace ({@link #elsewhere}), or null;
+     * {@code readThere}: another reference resolves to it (then it is to be copied, not moved).
+     */
+    private Diagnostic dangling(JsonNode from, Reference r, ObjectKey elsewhere, boolean readThere, List<String> origins) {
+        ObjectKey to = r.to();
+        String target = to.kind() + " " + (to.namespace() == null ? "" : to.namespace() + "/") + to.name();
+        boolean secret = to.kind().equals("Secret");
+        String advice;
+        if (elsewhere != null) {
+            String fromKind = ObjectRef.of(from).kind();
+            String fromNamespace = ObjectKey.of(from).namespace();
+            boolean generated = generatedKeys.contains(elsewhere);
+            advice = " " + (generated ? "A generated " : "An item ") + to.kind() + " " + elsewhere.namespace() + "/"
+                    + elsewhere.name() + " exists: the " + fromKind + " finds " + to.kind() + "s only in "
+                    + (to.namespace().equals(fromNamespace) ? "its own namespace " : "namespace ") + to.namespace()
+                    + (generated ? "; put the " + fromKind + " in namespace " + elsewhere.namespace() + ", or correct the"
+                            + " reference."
+                            : readThere ? "; copy it there (a rendered object in " + elsewhere.namespace() + " reads it"
+                                    + " too, and each namespace needs its own)."
+                            : "; move it there.");
+        } else {
+            advice = switch (to.kind()) {
+                case "Secret" -> " Add that Secret (or a SealedSecret/ExternalSecret producing it) to the input, or list it"
+                        + " in spec.externalSecrets if it is created outside this repository.";
+                case "Namespace" -> " Nothing in this render creates that namespace; add it to the input.";
+                default -> " Add it to the input, or correct the name.";
+            };
+        }
         return Diagnostic.error(ObjectRef.of(from), r.field(),
-                ObjectRef.of(from).display() + " " + r.field() + " refers to " + r.to().kind() + " "
-                        + (r.to().namespace() == null ? "" : r.to().namespace() + "/") + r.to().name()
-                        + ", which is not generated, not an item of the input and not a declared external secret."
+                "refers to " + target + ", which is not generated, not an item of the input"
+                        + (secret ? " and not a declared external secret." : ".")
                         + advice + (origins.isEmpty() ? "" : " The name comes from " + String.join(" and ", origins) + "."))
-                .withValue(r.to().name());
+                .withValue(to.name());
     }
 
     /**

@@ -133,10 +133,10 @@ public final class AddressPlanRules {
             String p = c.path() + ".networking.machineNetwork[" + i + "]";
             Optional<Net.Cidr> cidr = Net.cidr(m.get(i));
             if (cidr.isEmpty()) {
-                out.add(Finding.error(p, "not a CIDR: write the nodes' network such as 192.168.122.0/24 or"
-                        + " fd00:122::/64.", m.get(i)));
+                out.add(Finding.error(p, "'" + m.get(i) + "' is not a CIDR (" + Net.cidrProblem(m.get(i))
+                        + "): write the nodes' network such as 192.168.122.0/24 or fd00:122::/64.", m.get(i)));
             } else if (Net.hasHostBits(cidr.get())) {
-                out.add(Finding.error(p, "the CIDR has host bits set: use the network address, "
+                out.add(Finding.error(p, "'" + m.get(i) + "' has host bits set: use the network address, "
                         + Net.networkText(cidr.get()) + ".", m.get(i)));
             } else {
                 families.add(cidr.get().family());

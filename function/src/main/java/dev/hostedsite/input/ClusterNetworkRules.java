@@ -81,12 +81,12 @@ final class ClusterNetworkRules {
         for (int i = 0; i < list.size(); i++) {
             Optional<Net.Cidr> cidr = Net.cidr(list.get(i));
             if (cidr.isEmpty()) {
-                error(path + "[" + i + "]", "not a CIDR: write an address and prefix length such as 10.132.0.0/14"
-                        + " or fd01::/48.", list.get(i));
+                error(path + "[" + i + "]", "'" + list.get(i) + "' is not a CIDR (" + Net.cidrProblem(list.get(i))
+                        + "): write a network address and prefix length such as 10.132.0.0/14 or fd01::/48.", list.get(i));
                 ok = false;
             } else if (Net.hasHostBits(cidr.get())) {
-                error(path + "[" + i + "]", "the CIDR has host bits set: use the network address of the range.",
-                        list.get(i));
+                error(path + "[" + i + "]", "'" + list.get(i) + "' has host bits set: use the network address, "
+                        + Net.networkText(cidr.get()) + ".", list.get(i));
                 ok = false;
             } else {
                 all.put(path + "[" + i + "]", cidr.get());

@@ -76,6 +76,30 @@ public final class Net {
         return 0;
     }
 
+    /**
+     * Why {@link #cidr} refuses {@code text}, in a few words for an error message ("no /prefix", "the prefix 33 is
+     * more than 32, the bits of an IPv4 address", "'10.1.2' is not an IP address"); "not a CIDR" when it would parse.
+     */
+    public static String cidrProblem(String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            return "no /prefix length";
+        }
+        String ip = text.substring(0, slash);
+        int family = family(ip);
+        if (family == 0) {
+            return "'" + ip + "' is not an IP address";
+        }
+        int bits = family == 4 ? 32 : 128;
+        String prefix = text.substring(slash + 1);
+        if (!prefix.matches("[0-9]{1,3}")) {
+            return "the prefix length '" + prefix + "' is not a number";
+        }
+        int n = Integer.parseInt(prefix);
+        return n > bits ? "the prefix length " + n + " is more than " + bits + ", the bits of an IPv" + family + " address"
+                : "not a CIDR";
+    }
+
     public static Optional<Cidr> cidr(String text) {
         int slash = text.indexOf('/');
         if (slash < 0) {

@@ -32,7 +32,8 @@ final class NodePoolRules {
             int available = Hosts.hostsFor(c, np).size();
             if (np.replicas() != null && np.replicas() > available) {
                 r.warning(np.path() + ".replicas", "NodePool " + np.name() + " asks for " + np.replicas()
-                        + " replicas but the site declares " + available + " host(s) for it; it waits for agents booted"
+                        + (np.replicas() == 1 ? " replica" : " replicas") + " but the site declares " + available
+                        + (available == 1 ? " host" : " hosts") + " for it; it waits for agents booted"
                         + " by hand from the discovery ISO.");
             }
             r.autoscaling(np, available);

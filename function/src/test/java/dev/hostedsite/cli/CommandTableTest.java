@@ -26,8 +26,15 @@ class CommandTableTest {
     @Test
     void commandsThatReadTheirOwnArgumentsGetThemUnparsed() {
         Run help = Run.of(new byte[0], "help", "--help");
-        assertEquals(Main.USAGE, help.exit());
-        assertTrue(help.stderr().startsWith("hostedsite help: no help for '--help'\n"), help.stderr());
+        assertEquals(Main.OK, help.exit(), help.stderr());
+        assertEquals(HelpCommand.HELP, help.stdout());
+        assertEquals(HelpCommand.HELP, Run.of(new byte[0], "help", "help").stdout());
+        Run unknown = Run.of(new byte[0], "help", "nosuch");
+        assertEquals(Main.USAGE, unknown.exit());
+        assertTrue(unknown.stderr().startsWith("hostedsite help: no command 'nosuch'; the commands: validate, plan,"),
+                unknown.stderr());
+        // the hint at the end must name a command line that works
+        assertTrue(unknown.stderr().endsWith("Run 'hostedsite help --help' for more.\n"), unknown.stderr());
         Run version = Run.of(new byte[0], "--version", "--help");
         assertEquals(Main.USAGE, version.exit());
         assertTrue(version.stderr().startsWith("hostedsite: --version takes no arguments\n"), version.stderr());

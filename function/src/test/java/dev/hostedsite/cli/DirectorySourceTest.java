@@ -92,6 +92,6 @@ class DirectorySourceTest {
 
         DirectorySource.BadFile missing = assertThrows(DirectorySource.BadFile.class,
                 () -> DirectorySource.read(fs.getPath("/repo/sites/nope")));
-        assertTrue(missing.getMessage().endsWith("no such file or directory"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("no such file or directory: check the path"), missing.getMessage());
     }
 }

@@ -134,15 +134,20 @@ class GraphPassesTest {
                 ((ObjectNode) o.get("metadata")).put("namespace", "metallb");
             }
         }
-        List<String> messages = ReferenceChecker.check(objects, List.of(), Set.of()).stream()
-                .filter(Diagnostic::isError).map(Diagnostic::message).toList();
+        List<Diagnostic> errors = ReferenceChecker.check(objects, List.of(), Set.of()).stream()
+                .filter(Diagnostic::isError).toList();
+        // the message does not repeat the object and field the diagnostic carries
+        errors.forEach(d -> assertFalse(d.message().startsWith(d.resource().display()), d.message()));
+        List<String> messages = errors.stream().map(d -> d.fieldPath() + " " + d.message()).toList();
         assertTrue(messages.stream().anyMatch(m -> m.contains("spec.source refers to CatalogSource openshift-marketplace/redhat-operators")),
                 messages::toString);
         assertTrue(messages.stream().anyMatch(m -> m.contains("IPAddressPool hosted-api is named by no L2Advertisement")),
                 messages::toString);
         assertTrue(messages.stream().anyMatch(m -> m.contains("spec.ipAddressPools[0] refers to IPAddressPool metallb-system/other-pool")),
                 messages::toString);
-        assertTrue(messages.stream().anyMatch(m -> m.contains("refers to Subscription metallb/metallb-operator")),
+        assertTrue(messages.stream().anyMatch(m -> m.contains("refers to Subscription metallb/metallb-operator")
+                        && m.contains("A generated Subscription metallb-system/metallb-operator exists: the MetalLB finds"
+                        + " Subscriptions only in its own namespace metallb; put the MetalLB in namespace metallb-system")),
                 messages::toString);
     }
 

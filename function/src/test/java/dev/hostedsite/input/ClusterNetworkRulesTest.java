@@ -17,7 +17,8 @@ class ClusterNetworkRulesTest {
         "10.132.0.0/14 | 172.31.0.0/16 | | ",
         "10.128.0.0/14 | 10.130.0.0/16 | spec.clusters[0].networking.serviceNetwork[0] | overlaps clusterNetwork[0] 10.128.0.0/14",
         "10.132.0.0/14 | fd02::/112 | spec.clusters[0].networking.serviceNetwork | IP families of clusterNetwork",
-        "10.132.0.0/33 | 172.31.0.0/16 | spec.clusters[0].networking.clusterNetwork[0] | not a CIDR",
+        "10.132.0.0/33 | 172.31.0.0/16 | spec.clusters[0].networking.clusterNetwork[0] | '10.132.0.0/33' is not a CIDR (the prefix length 33 is more than 32",
+        "10.132.0.0/14 | 172.31.0.1/16 | spec.clusters[0].networking.serviceNetwork[0] | '172.31.0.1/16' has host bits set: use the network address, 172.31.0.0/16.",
     })
     void networks(String clusterCidr, String serviceCidr, String path, String fragment) {
         ObjectNode site = Sites.example();

@@ -33,7 +33,23 @@ class NodePoolRulesTest {
         pool(site).put("replicas", 5);
         Finding f = RuleRuns.at(run(site), "spec.clusters[0].nodePools[0].replicas");
         assertFalse(f.error());
-        assertTrue(f.message().contains("asks for 5 replicas but the site declares 3 host(s)"), f.message());
+        assertTrue(f.message().contains("asks for 5 replicas but the site declares 3 hosts"), f.message());
+    }
+
+    @Test
+    void oneReplicaAndOneHostAreSingular() {
+        ObjectNode site = Sites.example();
+        pool(site).put("replicas", 1);
+        assertEquals(List.of(), run(site));
+        Sites.cluster(site).withArray("hosts").remove(2);
+        Sites.cluster(site).withArray("hosts").remove(1);
+        pool(site).put("replicas", 2);
+        Finding two = RuleRuns.at(run(site), "spec.clusters[0].nodePools[0].replicas");
+        assertTrue(two.message().contains("asks for 2 replicas but the site declares 1 host for it"), two.message());
+        Sites.cluster(site).withArray("hosts").remove(0);
+        pool(site).put("replicas", 1);
+        Finding one = RuleRuns.at(run(site), "spec.clusters[0].nodePools[0].replicas");
+        assertTrue(one.message().contains("asks for 1 replica but the site declares 0 hosts for it"), one.message());
     }
 
     @Test
