@@ -236,7 +236,8 @@ edit("bad-missing-site-name", deleter("metadata.name"))
 edit("bad-empty-clusters", setter("spec.clusters", []))
 edit("bad-empty-mirrors", setter("spec.hub.mirrors", []))
 edit("bad-empty-secret-source", setter(C0 + ".pullSecret", {}))
-edit("bad-both-ssh-forms", lambda d: cluster(d).update({"sshKey": {"secretRef": {"name": "ssh"}}}))
+# sshKey and sshAuthorizedKey together are allowed only with a secretRef sshKey (issue 20): an inline one is refused
+edit("bad-both-ssh-forms", lambda d: cluster(d).update({"sshKey": {"value": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOtherOtherOtherOtherOtherOtherOtherOtherOther0 other@example.invalid"}}))
 edit("bad-secret-two-forms", lambda d: cluster(d)["pullSecret"].update({"secretRef": {"name": "pull"}}))
 
 # ---- names ------------------------------------------------------------------------------------------------

@@ -82,6 +82,12 @@ public final class AdoptionCheck {
     public record Difference(ObjectKey key, Type type, String path, String change, Consequence consequence,
                              String sitePath) {}
 
+    /**
+     * A field the apply removes with no effect: object, dot path, the hub's value (JSON) and the
+     * {@link ServerOwned#NO_EFFECT_REMOVALS} row that says why.
+     */
+    public record NoEffect(ObjectKey key, String path, String value, ServerOwned.NoEffectRemoval row) {}
+
     /** A field the hub has that the render leaves out and the apply leaves alone: object and dot path. */
     public record Kept(ObjectKey key, String path) {}
 
@@ -92,10 +98,11 @@ public final class AdoptionCheck {
      * The check's outcome. {@code differences}: what the first sync changes (empty: adoption changes nothing a
      * controller reads); {@code toolAdditions}: this tool's own annotations and labels; {@code keptOnHub}: fields
      * the hub has that the render leaves out and the apply leaves alone; {@code notRendered}: hub objects the
-     * render does not hold (they stay as they are); {@code rolls}: the NodePools the differences roll, with why.
+     * render does not hold (they stay as they are); {@code rolls}: the NodePools the differences roll, with why;
+     * {@code noEffect}: removals with no effect (the value equals the API's default), not differences.
      */
     public record Result(List<Difference> differences, List<ToolAddition> toolAdditions, List<Kept> keptOnHub,
-                         List<ObjectKey> notRendered, List<RolloutGuard.Roll> rolls) {
+                         List<ObjectKey> notRendered, List<RolloutGuard.Roll> rolls, List<NoEffect> noEffect) {
         /** True when the first sync changes nothing a controller reads. */
         public boolean clean() {
             return differences.isEmpty();
@@ -141,6 +148,7 @@ public final class AdoptionCheck {
         Transition t = Transition.of(sites, before, manifests);
         ChangeSet changes = ChangeSet.of(t);
         List<Difference> out = new ArrayList<>();
+        List<NoEffect> noEffect = new ArrayList<>();
         for (ChangeSet.Change c : changes.changes()) {
             switch (c.type()) {
                 case CREATED -> out.add(new Difference(c.key(), Type.ADDED_OBJECT, "", created(c.key(), notRendered),
@@ -149,6 +157,13 @@ public final class AdoptionCheck {
                 case CHANGED -> {
                     for (ChangeSet.FieldChange f : c.values()) {
                         boolean removed = ImmutableLookup.at(t.after().get(c.key()), f.path()) == null;
+                        JsonNode was = removed ? ImmutableLookup.at(before.get(c.key()), f.path()) : null;
+                        Optional<ServerOwned.NoEffectRemoval> row = was == null ? Optional.empty()
+                                : ServerOwned.noEffectRemoval(c.key().kind(), f.path(), was);
+                        if (row.isPresent()) {
+                            noEffect.add(new NoEffect(c.key(), f.path(), was.toString(), row.get()));
+                            continue;
+                        }
                         out.add(new Difference(c.key(), removed ? Type.REMOVED : Type.CHANGED, f.path(),
                                 removed ? f.change() + " (the last-applied configuration lists it: the apply removes it)"
                                         : f.change(), consequence(c.key().kind(), f), f.sitePath()));
@@ -158,7 +173,7 @@ public final class AdoptionCheck {
             }
         }
         return new Result(List.copyOf(out), List.copyOf(tool), List.copyOf(kept), List.copyOf(notRendered),
-                changes.rolls());
+                changes.rolls(), List.copyOf(noEffect));
     }
 
     /** ChangeSet's class, refined by the field map of a declared kind where the table says only "applied". */

@@ -223,7 +223,9 @@ final class ClusterReader {
     /**
      * The ssh key: when the InfraEnv carries the public key the HostedCluster's Secret holds, it is written as
      * {@code sshAuthorizedKey} (a public key, which the hub shows in the InfraEnv anyway; the render writes the same
-     * Secret back); otherwise a reference to the Secret.
+     * Secret back), unless the Secret carries what the render would not write back ({@link #beyondRender}: hcp's
+     * labels): then, as when the Secret is not in the export, a {@code secretRef} to the Secret that exists, with the
+     * InfraEnv's key as {@code sshAuthorizedKey} so that the InfraEnv keeps it.
      */
     private void sshKey() {
         String secretName = spec().path("sshKey").path("name").asText(null);
@@ -237,6 +239,17 @@ final class ClusterReader {
                 String held = decode(secret.get().path("data").path("id_rsa.pub").asText(""));
                 if (held != null && held.strip().equals(key.strip())) {
                     out.put("sshAuthorizedKey", held);
+                    Optional<String> extra = beyondRender(secret.get());
+                    if (extra.isPresent()) {
+                        // the render would write this Secret back without them: keep the Secret as it is instead
+                        out.set("sshKey", Yaml.object().set("secretRef", Yaml.object().put("name", secretName)));
+                        inv.claim(secret.get(), path + ".sshKey", Disposition.SECRET_REFERENCED, "carries "
+                                + extra.get() + ", which the render would not write: a secretRef to the Secret that"
+                                + " exists (spec.externalSecrets), so the render leaves it as it is; the InfraEnv"
+                                + " takes the key from sshAuthorizedKey");
+                        secrets.declare(ns, secretName, path + ".sshKey");
+                        return;
+                    }
                     if (!secretName.equals(defaultName)) {
                         out.put("sshKeySecretName", secretName);
                         inv.field(hc, "spec.sshKey.name", path + ".sshKeySecretName", Disposition.SITE_FIELD,
@@ -244,10 +257,6 @@ final class ClusterReader {
                     }
                     secrets.produced(secret.get(), path + ".sshAuthorizedKey", "an ssh public key, not a secret: the"
                             + " InfraEnv shows it too, and the render writes this Secret back from sshAuthorizedKey");
-                    if (secret.get().path("data").size() > 1 || secret.get().path("metadata").has("labels")) {
-                        inv.warn(secret.get(), "data", "the render writes this Secret with the key id_rsa.pub only and"
-                                + " no labels; its other keys and labels would be dropped.");
-                    }
                     return;
                 }
             } else if (secretName == null) {
@@ -256,8 +265,13 @@ final class ClusterReader {
             }
         }
         if (secretName != null) {
-            out.set("sshKey", secrets.source(path + ".sshKey", secretName, defaultName, List.of(ns)));
-            if (infraEnvKey.isPresent()) {
+            ObjectNode src = secrets.source(path + ".sshKey", secretName, defaultName, List.of(ns));
+            out.set("sshKey", src);
+            if (infraEnvKey.isPresent() && src.has("secretRef")) {
+                // a secretRef sshKey with sshAuthorizedKey: the HostedCluster references the Secret, the InfraEnv
+                // keeps the key it carries
+                out.put("sshAuthorizedKey", infraEnvKey.get());
+            } else if (infraEnvKey.isPresent()) {
                 inv.warn(hc, "spec.sshKey", "the InfraEnv's sshAuthorizedKey differs from Secret " + secretName
                         + " (or the Secret is not in the export): the render's InfraEnv would carry no key, which"
                         + " changes its discovery image.");
@@ -265,6 +279,32 @@ final class ClusterReader {
         } else {
             inv.warn(hc, "spec.sshKey", "the render always gives a hosted cluster an ssh key; this one has none.");
         }
+    }
+
+    /**
+     * What an ssh key Secret holds beyond what the render writes for it ({@code data.id_rsa.pub}, type Opaque): other
+     * data keys, labels or annotations that are not {@link ServerOwned}'s (e.g. hcp's
+     * {@code hypershift.openshift.io/safe-to-delete-with-cluster}), in words; empty when there is none.
+     */
+    static Optional<String> beyondRender(ObjectNode secret) {
+        List<String> extra = new ArrayList<>();
+        secret.path("data").fieldNames().forEachRemaining(k -> {
+            if (!k.equals("id_rsa.pub")) {
+                extra.add("data key " + k);
+            }
+        });
+        secret.path("stringData").fieldNames().forEachRemaining(k -> extra.add("stringData key " + k));
+        secret.path("metadata").path("labels").fieldNames().forEachRemaining(k -> {
+            if (ServerOwned.key(ServerOwned.LABELS, "Secret", k).isEmpty()) {
+                extra.add("label " + k);
+            }
+        });
+        secret.path("metadata").path("annotations").fieldNames().forEachRemaining(k -> {
+            if (ServerOwned.key(ServerOwned.ANNOTATIONS, "Secret", k).isEmpty()) {
+                extra.add("annotation " + k);
+            }
+        });
+        return extra.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", extra));
     }
 
     private static String decode(String base64) {

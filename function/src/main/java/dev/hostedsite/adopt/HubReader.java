@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostedsite.adopt.Adopted.Disposition;
 import dev.hostedsite.input.SiteBinder;
 import dev.hostedsite.kinds.Names;
+import dev.hostedsite.model.Hub;
+import dev.hostedsite.platform.agent.RegistriesConf;
 import dev.hostedsite.krm.Yaml;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,6 +37,7 @@ final class HubReader {
         r.mce();
         r.registry();
         r.mirrors();
+        r.registriesConf();
         r.catalogs(overrides);
         r.agentServiceConfig();
         return r.hub;
@@ -214,6 +217,31 @@ final class HubReader {
                 m.put("tags", true);
             }
         });
+    }
+
+    /**
+     * {@code hub.registriesConf}: the hub's {@code custom-registries} registries.conf verbatim, only when it differs
+     * from the text the render generates from the mirrors just read ({@link RegistriesConf#render}), so that the
+     * ConfigMap keeps its bytes.
+     */
+    private void registriesConf() {
+        String mceNs = hub.path("mceNamespace").asText(SiteBinder.DEFAULT_MCE_NAMESPACE);
+        Optional<ObjectNode> custom = inv.get("ConfigMap", mceNs, Names.CUSTOM_REGISTRIES);
+        String text = custom.map(c -> c.path("data").path("registries.conf").asText(null)).orElse(null);
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        List<Hub.Mirror> mirrors = new ArrayList<>();
+        for (JsonNode m : hub.path("mirrors")) {
+            List<String> targets = new ArrayList<>();
+            m.path("mirrors").forEach(t -> targets.add(t.asText()));
+            mirrors.add(new Hub.Mirror(m.path("source").asText(), List.copyOf(targets), m.path("tags").asBoolean(false)));
+        }
+        if (!text.equals(RegistriesConf.render(mirrors))) {
+            hub.put("registriesConf", text);
+            inv.field(custom.get(), "data.registries.conf", "spec.hub.registriesConf", Disposition.SITE_FIELD,
+                    "the hub's registries.conf differs from the one the render generates from the mirrors: kept verbatim");
+        }
     }
 
     private void collect(ObjectNode set, String field, Map<String, List<String>> sources, Map<String, Boolean> tags,

@@ -132,6 +132,16 @@ public final class ImportReport {
             b.append('\n');
         }
 
+        if (!check.noEffect().isEmpty()) {
+            b.append("Removals with no effect (the apply removes them, no controller reads a change):\n\n");
+            rows = new ArrayList<>();
+            for (AdoptionCheck.NoEffect n : check.noEffect()) {
+                rows.add(new String[] {display(n.key()), code(n.path()), n.value() + " → (none)",
+                        "no effect: the value equals the API's default; " + n.row().why(), n.row().source()});
+            }
+            table(b, new String[] {"object", "field", "hub → render", "why", "upstream"}, rows);
+        }
+
         b.append("## Hub objects the render does not hold\n\n");
         if (check.notRendered().isEmpty()) {
             b.append("None.\n\n");

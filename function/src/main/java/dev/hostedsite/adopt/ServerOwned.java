@@ -24,7 +24,9 @@ import java.util.Optional;
  *       that writes it;</li>
  *   <li>{@link #DEFAULTS}: the defaults the API server writes when a field is absent: the copied CRD schemas'
  *       {@code default} values ({@code fixtures/upstream-schemas}, provenance there; {@code ServerOwnedTest}
- *       holds this table equal to them) and the core API's defaulting.</li>
+ *       holds this table equal to them) and the core API's defaulting;</li>
+ *   <li>{@link #NO_EFFECT_REMOVALS}: fields whose removal changes nothing a controller reads (the value equals the
+ *       API's default), each with the upstream type and function that reads it.</li>
  * </ul>
  *
  * <p>Sources read, at the pins of {@code kinds/Upstreams}: openshift/hypershift ({@link Upstreams#HYPERSHIFT}):
@@ -225,6 +227,39 @@ public final class ServerOwned {
             new Default("OperatorGroup", "spec", obj("upgradeStrategy", "Default"), OG_CRD()),
             new Default("OperatorGroup", "spec.upgradeStrategy", text("Default"), OG_CRD()),
             new Default("Secret", "type", text("Opaque"), K8S + " pkg/apis/core/v1/defaults.go (SetDefaults_Secret)"));
+
+    /**
+     * A field whose removal by the first sync changes nothing a controller reads: the hub's value (defaults applied, as
+     * {@link AdoptionCheck} compares) reads the same as the field's absence. Kind, dot path, the hub's value, why, and
+     * the upstream source.
+     */
+    public record NoEffectRemoval(String kind, String path, JsonNode value, String why, String source) {}
+
+    private static final String HC_TYPES = HYPERSHIFT + " api/hypershift/v1beta1/hostedcluster_types.go";
+    private static final String NP_TYPES = HYPERSHIFT + " api/hypershift/v1beta1/nodepool_types.go";
+
+    /**
+     * The one table of removals with no effect: values {@code hcp create cluster --render} writes and oc apply records
+     * in the last-applied configuration, which the render leaves out, so kubectl's three-way merge removes them.
+     * AdoptionCheck reports such a removal as "no effect: the value equals the API's default", not as a difference.
+     */
+    public static final List<NoEffectRemoval> NO_EFFECT_REMOVALS = List.of(
+            new NoEffectRemoval("HostedCluster", "spec.autoscaling", obj("scaling", "ScaleUpAndScaleDown"),
+                    "autoscaling: {} (scaling defaulted to ScaleUpAndScaleDown, no other field): HostedClusterSpec.Autoscaling"
+                    + " is a ClusterAutoscaling struct, not a pointer, so absent and {} decode to the same value, and"
+                    + " scaling ScaleUpAndScaleDown without scaleDown gives the cluster autoscaler the same arguments as an"
+                    + " unset scaling (autoscalerArgs)", HC_TYPES + " (HostedClusterSpec.Autoscaling, ClusterAutoscaling);"
+                    + " control-plane-operator/controllers/hostedcontrolplane/v2/autoscaler/deployment.go (autoscalerArgs)"),
+            new NoEffectRemoval("NodePool", "spec.nodeVolumeDetachTimeout", text("0s"),
+                    "a zero duration: the field's documented default, \"The default value is 0, meaning that the volumes"
+                    + " will be detached from the node without any time limitations\"", NP_TYPES
+                    + " (NodePoolSpec.NodeVolumeDetachTimeout)"));
+
+    /** The row of {@link #NO_EFFECT_REMOVALS} for removing {@code value} at {@code path} of a {@code kind}, if any. */
+    public static Optional<NoEffectRemoval> noEffectRemoval(String kind, String path, JsonNode value) {
+        return NO_EFFECT_REMOVALS.stream().filter(r -> r.kind().equals(kind) && r.path().equals(path)
+                && r.value().equals(value)).findFirst();
+    }
 
     private static String OG_CRD() {
         return Upstreams.OLM_API.pin() + " crds/operators.coreos.com_operatorgroups.yaml";

@@ -28,6 +28,17 @@ final class HubListRules {
                         + " and applying one makes every node of the hub reboot; mirror by digest where you can."));
             }
         }
+        if (hub.registriesConf() != null) {
+            for (int i = 0; i < hub.mirrors().size(); i++) {
+                String source = hub.mirrors().get(i).source();
+                if (!RegistriesConfText.locates(hub.registriesConf(), source)) {
+                    out.add(Finding.warning("spec.hub.registriesConf", "registriesConf has no line location = \""
+                            + source + "\" for spec.hub.mirrors[" + i + "]: assisted-service's agents would pull " + source
+                            + " from the source, not the mirror. Add a [[registry]] for it, or remove registriesConf to"
+                            + " have it generated from hub.mirrors."));
+                }
+            }
+        }
         return out;
     }
 

@@ -14,14 +14,14 @@ import java.util.regex.Pattern;
  * Bounds checked before any pattern runs: Java's regex engine recurses per repetition, so a pattern-checked value
  * of some hundred thousand characters could exhaust the stack or take very long. Names, addresses, URLs and
  * image references are far shorter than {@link #MAX_FIELD_LENGTH}; only free text (CA bundle, secret values, the
- * ssh key line, nmstate documents, annotation values, display names) may be longer.
+ * ssh key line, nmstate documents, annotation values, display names, a verbatim registriesConf) may be longer.
  */
 final class InputBounds {
     static final int MAX_FIELD_LENGTH = 1024;
 
     /** Field paths whose values may be long text: never matched against a pattern that could recurse. */
     private static final Pattern LONG_TEXT = Pattern.compile(
-            "(^|\\.)(caBundle|sshAuthorizedKey|displayName)$"
+            "(^|\\.)(caBundle|sshAuthorizedKey|displayName|registriesConf)$"
                     + "|(pullSecret|sshKey|etcdEncryptionKey|etcdBackupKey|credentials)\\.(value|data\\.[^.]+|stringData\\.[^.]+)$"
                     + "|\\.network(\\.|\\[|$)|^metadata\\.annotations\\.");
 

@@ -172,7 +172,9 @@ public final class SchemaValidator {
                     + (given.isEmpty() ? "none is given." : "found " + String.join(" and ", given) + ". Keep one.");
         }
         if (schemaPath.contains("Cluster")) {
-            return "a cluster takes exactly one of sshKey (a secret source) or sshAuthorizedKey (the public key line).";
+            return "a cluster takes exactly one of sshKey (a secret source) or sshAuthorizedKey (the public key line)"
+                    + (instance != null && instance.has("sshKey") && instance.has("sshAuthorizedKey") ? "; both only when"
+                    + " sshKey is a secretRef (the HostedCluster references that Secret, the InfraEnv takes the key)." : ".");
         }
         return "the fields of " + (at.isEmpty() ? "the document" : at) + " do not form one of the allowed combinations.";
     }

@@ -80,7 +80,7 @@ public final class SiteBinder {
                 new Hub.OsImages(hub.osImages().webServer(), List.copyOf(images), List.copyOf(downloads),
                         hub.osImages().caBundle()),
                 hub.agentServiceConfig(), hub.disableDefaultSources(), hub.operators(), hub.metallb(), hub.mceOwner(),
-                hub.provisioning(), hub.storage(), hub.mirrorSetName());
+                hub.provisioning(), hub.storage(), hub.mirrorSetName(), hub.registriesConf());
         return new Site(s.name(), s.baseDomain(), filled, s.clusters(), s.externalSecrets(), s.ref(), s.file());
     }
 
@@ -128,7 +128,8 @@ public final class SiteBinder {
                         .asBoolean(SchemaDefaults.bool("spec.hub.operatorHub.disableDefaultSources")),
                 operators(hub.path("operators"), mceNamespace), metallb(hub.path("metallb")),
                 text(hub.path("multiclusterEngine"), "owner", SchemaDefaults.text("spec.hub.multiclusterEngine.owner")), text(hub, "provisioning", null),
-                storage(hub.path("storage")), text(hub, "mirrorSetName", SchemaDefaults.text("spec.hub.mirrorSetName")));
+                storage(hub.path("storage")), text(hub, "mirrorSetName", SchemaDefaults.text("spec.hub.mirrorSetName")),
+                text(hub, "registriesConf", null));
     }
 
     /** {@code hub.storage}: the LVMS device classes as written, and the external StorageClasses. */

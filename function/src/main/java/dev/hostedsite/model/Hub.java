@@ -10,12 +10,14 @@ import java.util.List;
  * {@code provisioning}: {@code hub.provisioning} ({@code patch}, {@code create}, {@code external}) or null when not given;
  * {@code storage}: {@code hub.storage}, never null ({@link Storage#NONE} when not given);
  * {@code mirrorSetName}: the name of the ImageDigestMirrorSet and ImageTagMirrorSet ({@code hub.mirrorSetName},
- * default {@code hostedsite-mirrors}).
+ * default {@code hostedsite-mirrors});
+ * {@code registriesConf}: {@code hub.registriesConf}, the registries.conf text written verbatim into
+ * {@code custom-registries} instead of the one generated from the mirrors, or null (generated).
  */
 public record Hub(String mceNamespace, Registry registry, List<Mirror> mirrors, List<Catalog> catalogs,
                   OsImages osImages, AgentStorage agentServiceConfig, boolean disableDefaultSources,
                   List<Operator> operators, MetalLb metallb, String mceOwner, String provisioning, Storage storage,
-                  String mirrorSetName) {
+                  String mirrorSetName, String registriesConf) {
 
     public static final String PROVISIONING_PATCH = "patch";
     public static final String PROVISIONING_CREATE = "create";
@@ -60,7 +62,7 @@ public record Hub(String mceNamespace, Registry registry, List<Mirror> mirrors, 
     /** This hub with its mirrors in another order ({@code transition.MirrorOrder}). */
     public Hub withMirrors(List<Mirror> ordered) {
         return new Hub(mceNamespace, registry, ordered, catalogs, osImages, agentServiceConfig, disableDefaultSources,
-                operators, metallb, mceOwner, provisioning, storage, mirrorSetName);
+                operators, metallb, mceOwner, provisioning, storage, mirrorSetName, registriesConf);
     }
 
     public record Catalog(String name, String source, String image, String displayName, List<String> packages) {}

@@ -140,6 +140,36 @@ class AdoptionCheckTest {
         assertTrue(r.notRendered().stream().anyMatch(k -> k.kind().equals("NodePool") && k.name().equals("workers")));
     }
 
+    /** A NodePool with nodeVolumeDetachTimeout {@code value}, which its last-applied configuration lists. */
+    private static AdoptionCheck.Result withDetachTimeout(String value) {
+        List<ObjectNode> live = liveExport(RENDER.deployable());
+        for (ObjectNode o : live) {
+            if (o.path("kind").asText().equals("NodePool")) {
+                ObjectNode applied = o.deepCopy();
+                applied.remove("status");
+                applied.with("metadata").remove(List.of("uid", "resourceVersion", "creationTimestamp", "generation",
+                        "managedFields"));
+                applied.with("spec").put("nodeVolumeDetachTimeout", value);
+                o.with("spec").put("nodeVolumeDetachTimeout", value);
+                o.with("metadata").with("annotations").put("kubectl.kubernetes.io/last-applied-configuration",
+                        applied.toString());
+            }
+        }
+        return check(export(live));
+    }
+
+    @Test
+    void removingAValueEqualToTheApisDefaultHasNoEffect() {
+        AdoptionCheck.Result zero = withDetachTimeout("0s");
+        assertEquals(List.of(), zero.differences());
+        assertTrue(zero.noEffect().stream().anyMatch(n -> n.key().kind().equals("NodePool")
+                && n.path().equals("spec.nodeVolumeDetachTimeout")), zero.noEffect().toString());
+        AdoptionCheck.Result five = withDetachTimeout("5m");
+        assertTrue(five.differences().stream().anyMatch(d -> d.path().equals("spec.nodeVolumeDetachTimeout")
+                && d.type() == AdoptionCheck.Type.REMOVED), five.differences().toString());
+        assertEquals(List.of(), five.noEffect());
+    }
+
     @Test
     void aSecretsValuesNeverShow() {
         List<ObjectNode> live = liveExport(RENDER.deployable());

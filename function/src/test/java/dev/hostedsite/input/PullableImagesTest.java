@@ -20,7 +20,7 @@ class PullableImagesTest {
 
     private static Hub hub(List<Hub.Mirror> mirrors) {
         return new Hub("multicluster-engine", new Hub.Registry("mirror.lab", 5000, "x"), mirrors, List.of(), null, null, true, List.of(), null, Hub.OWNER_SELF, null, Hub.Storage.NONE,
-                "hostedsite-mirrors");
+                "hostedsite-mirrors", null);
     }
 
     private static Optional<String> problem(Hub hub, String image) {

@@ -107,12 +107,14 @@ public final class AgentServiceConfigKind {
 
     /**
      * The {@code custom-registries} ConfigMap in the MCE namespace ({@code mirrorRegistryRef}): the registry CA
-     * ({@code pemCa}, normalised PEM) and the registries.conf of {@code hub.mirrors}, labelled for assisted-service.
+     * ({@code pemCa}, normalised PEM) and the registries.conf of {@code hub.mirrors} ({@code hub.registriesConf}
+     * verbatim when given), labelled for assisted-service.
      */
     public static ObjectNode mirrorRegistries(Hub hub, String pemCa) {
         ObjectNode cm = Objects.resource("v1", "ConfigMap", hub.mceNamespace(), Names.CUSTOM_REGISTRIES);
         cm.with("metadata").putObject("labels").put("app", "assisted-service");
-        cm.putObject("data").put("ca-bundle.crt", pemCa).put("registries.conf", RegistriesConf.render(hub.mirrors()));
+        cm.putObject("data").put("ca-bundle.crt", pemCa).put("registries.conf", hub.registriesConf() != null
+                ? hub.registriesConf() : RegistriesConf.render(hub.mirrors()));
         return cm;
     }
 
