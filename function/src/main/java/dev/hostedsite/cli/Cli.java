@@ -80,6 +80,10 @@ public final class Cli {
             out.print(command.help());
             return Main.OK;
         }
+        String problem = command.takesOnePath() ? a.onePathProblem() : null;
+        if (problem != null) {
+            return usage(err, name, problem);
+        }
         return command.run(a, out, err);
     }
 

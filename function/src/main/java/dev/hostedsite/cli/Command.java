@@ -43,6 +43,14 @@ interface Command {
     String help();
 
     /**
+     * True for a command that takes exactly one PATH argument: {@link Cli} refuses any other count as a usage
+     * error ("missing PATH", "give exactly one PATH") before {@link #run} is called.
+     */
+    default boolean takesOnePath() {
+        return false;
+    }
+
+    /**
      * Whether {@link Cli#run} parses the arguments against {@link #options} and answers {@code --help} (true, the
      * default); false for a command that reads its own arguments (flags without a value, messages of its own, no
      * {@code --help}: {@code help}, {@code version}), which then gets them all as positionals

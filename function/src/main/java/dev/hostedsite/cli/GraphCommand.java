@@ -44,11 +44,12 @@ final class GraphCommand implements Command {
     }
 
     @Override
+    public boolean takesOnePath() {
+        return true;
+    }
+
+    @Override
     public int run(Args a, PrintStream out, PrintStream err) throws IOException {
-        String problem = a.onePathProblem();
-        if (problem != null) {
-            return Cli.usage(err, name(), problem);
-        }
         String format = a.options().getOrDefault("--format", "mermaid");
         if (!format.equals("mermaid") && !format.equals("dot")) {
             return Cli.usage(err, name(), "unknown format '" + format + "': use mermaid or dot");

@@ -53,11 +53,12 @@ final class PlanCommand implements Command {
     }
 
     @Override
+    public boolean takesOnePath() {
+        return true;
+    }
+
+    @Override
     public int run(Args a, PrintStream out, PrintStream err) throws IOException {
-        String problem = a.onePathProblem();
-        if (problem != null) {
-            return Cli.usage(err, name(), problem);
-        }
         Path path = Path.of(a.positional().get(0));
         DirectorySource.Sources previous = null;
         if (a.option("--previous") != null) {

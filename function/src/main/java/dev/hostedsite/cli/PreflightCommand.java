@@ -39,11 +39,12 @@ final class PreflightCommand implements Command {
     }
 
     @Override
+    public boolean takesOnePath() {
+        return true;
+    }
+
+    @Override
     public int run(Args a, PrintStream out, PrintStream err) throws IOException {
-        String problem = a.onePathProblem();
-        if (problem != null) {
-            return Cli.usage(err, name(), problem);
-        }
         Preflight.Options o;
         try {
             o = Preflight.Options.parse(a.options());

@@ -72,11 +72,12 @@ final class RenderCommand implements Command {
     }
 
     @Override
+    public boolean takesOnePath() {
+        return true;
+    }
+
+    @Override
     public int run(Args a, PrintStream out, PrintStream err) throws IOException {
-        String problem = a.onePathProblem();
-        if (problem != null) {
-            return Cli.usage(err, name(), problem);
-        }
         Path path = Path.of(a.positional().get(0));
         if (a.option("--output") != null && a.option("--part") != null) {
             return Cli.usage(err, name(), "give -o or --part, not both");

@@ -37,11 +37,12 @@ final class ValidateCommand implements Command {
     }
 
     @Override
+    public boolean takesOnePath() {
+        return true;
+    }
+
+    @Override
     public int run(Args a, PrintStream out, PrintStream err) throws IOException {
-        String problem = a.onePathProblem();
-        if (problem != null) {
-            return Cli.usage(err, name(), problem);
-        }
         Path path = Path.of(a.positional().get(0));
         Compiled c = Compiled.of(path, out);
         if (c == null) {
