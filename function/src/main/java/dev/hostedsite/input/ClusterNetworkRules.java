@@ -12,9 +12,8 @@ import java.util.Optional;
  * (a NodePort within the hub's default node port range 30000-32767; hostname only with LoadBalancer, address and
  * port only with NodePort); DNS addresses are IP addresses. Findings name the HostedSite field.
  */
-final class ClusterNetworkRules {
+final class ClusterNetworkRules extends FindingCollector {
     private final Cluster c;
-    private final List<Finding> out = new ArrayList<>();
 
     private ClusterNetworkRules(Cluster c) {
         this.c = c;
@@ -30,18 +29,6 @@ final class ClusterNetworkRules {
             r.addresses(c.path() + ".dns.ingressAddresses", c.dns().ingressAddresses());
         }
         return List.copyOf(r.out);
-    }
-
-    private void error(String path, String message) {
-        out.add(Finding.error(path, message, null));
-    }
-
-    private void error(String path, String message, String value) {
-        out.add(Finding.error(path, message, value));
-    }
-
-    private void warning(String path, String message) {
-        out.add(Finding.warning(path, message));
     }
 
     private void networking() {

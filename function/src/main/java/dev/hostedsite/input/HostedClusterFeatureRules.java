@@ -11,9 +11,8 @@ import java.util.Set;
  * which release), and that OLM catalog images come all together and only with {@code olmCatalogPlacement:
  * management}. Upstream files are cited on each rule. Findings name the HostedSite field.
  */
-final class HostedClusterFeatureRules {
+final class HostedClusterFeatureRules extends FindingCollector {
     private final Cluster c;
-    private final List<Finding> out = new ArrayList<>();
 
     private HostedClusterFeatureRules(Cluster c) {
         this.c = c;
@@ -25,18 +24,6 @@ final class HostedClusterFeatureRules {
         r.capabilities();
         r.olmCatalogImages();
         return List.copyOf(r.out);
-    }
-
-    private void error(String path, String message) {
-        out.add(Finding.error(path, message, null));
-    }
-
-    private void error(String path, String message, String value) {
-        out.add(Finding.error(path, message, value));
-    }
-
-    private void warning(String path, String message) {
-        out.add(Finding.warning(path, message));
     }
 
     /** Capabilities that only releases from 4.20 on can disable; before, only ImageRegistry and baremetal. */

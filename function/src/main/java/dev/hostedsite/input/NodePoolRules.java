@@ -17,11 +17,10 @@ import java.util.Set;
  * how many hosts each pool can take, the names of the ConfigMaps its tuning documents become, and pool names
  * unique within a namespace (a NodePool is named by namespace/name). Findings name the HostedSite field.
  */
-final class NodePoolRules {
+final class NodePoolRules extends FindingCollector {
     /** A ConfigMap name is a DNS-1123 subdomain: at most 253 characters (apimachinery IsDNS1123Subdomain). */
     private static final int CONFIGMAP_NAME_MAX = 253;
 
-    private final List<Finding> out = new ArrayList<>();
 
     private NodePoolRules() {}
 
@@ -64,18 +63,6 @@ final class NodePoolRules {
             }
         }
         return out;
-    }
-
-    private void error(String path, String message) {
-        out.add(Finding.error(path, message, null));
-    }
-
-    private void error(String path, String message, String value) {
-        out.add(Finding.error(path, message, value));
-    }
-
-    private void warning(String path, String message) {
-        out.add(Finding.warning(path, message));
     }
 
     private void autoscaling(Cluster.NodePool np, int available) {
