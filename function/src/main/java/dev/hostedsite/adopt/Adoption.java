@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * when the export comes from several HostedSites (their {@code hostedsite.dev/owner} annotations name several) they
  * are merged into one, named after the first; rendering it relabels {@code hostedsite.dev/owner} and nothing else.
  * Two HostedClusters of one name in different namespaces cannot both be adopted (their control planes would share the
- * agents' names): the second is kept as it is, with an error.
+ * agents' names): the second is an error, and the import stops.
  *
  * <p>After reading, the site is rendered ({@link Compiler#compile}) together with the kept objects: what the render
  * generates is covered by the site (a Namespace, say, that no reader claimed), and the render's errors become the
@@ -203,14 +203,16 @@ public final class Adoption {
             String name = Inventory.name(hc);
             if (Inventory.namespace(hc) == null || !hc.path("spec").isObject()) {
                 inv.error(hc, "metadata.namespace", "HostedCluster " + name + " has no namespace or no spec: it cannot"
-                        + " be adopted and is kept as it is.");
+                        + " be adopted. Export it again with oc get hostedcluster -A -o yaml, or leave it out of the"
+                        + " export.");
                 continue;
             }
             ObjectNode first = byName.putIfAbsent(name, hc);
             if (first != null) {
                 inv.error(hc, "metadata.name", "HostedCluster " + name + " exists in namespaces "
                         + Inventory.namespace(first) + " and " + Inventory.namespace(hc) + "; a site holds one cluster of"
-                        + " a name. This one is kept as it is; import it into another site.");
+                        + " a name. Export each namespace's objects apart (oc get … -n <namespace>) and import each"
+                        + " into a site of its own.");
                 continue;
             }
             out.add(hc);

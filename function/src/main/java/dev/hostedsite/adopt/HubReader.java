@@ -322,14 +322,24 @@ final class HubReader {
             }
             ObjectNode c = out.addObject();
             c.put("name", Inventory.name(cs));
-            c.put("source", catalogSource(image, overrides));
+            String source = catalogSource(image, overrides);
+            c.put("source", source);
             c.put("image", image);
             if (spec.hasNonNull("displayName")) {
                 c.put("displayName", spec.path("displayName").asText());
             }
             c.putArray("packages");
-            inv.claim(cs, "spec.hub.catalogs[" + (out.size() - 1) + "]", Disposition.SITE_FIELD,
-                    "name, image and displayName; source is what oc-mirror pulls, which no hub object records");
+            String field = "spec.hub.catalogs[" + (out.size() - 1) + "]";
+            inv.claim(cs, field, Disposition.SITE_FIELD, "name, image and displayName; source "
+                    + (source.equals(image) ? "set to the image (no hub object records which index oc-mirror pulls)"
+                    : "from the HostedCluster's olm-catalogs-is-registry-overrides annotation") + ": " + source);
+            if (source.equals(image)) {
+                inv.warn(cs, "spec.image", field + ".source is set to the mirror's image " + image + ", since no hub"
+                        + " object records the index oc-mirror pulls for this catalog: the site's oc-mirror"
+                        + " ImageSetConfiguration would pull it from the mirror itself. Set " + field + ".source to"
+                        + " the upstream index (e.g. registry.redhat.io/redhat/redhat-operator-index:v4.18) and its"
+                        + " packages to those you mirror; the hub's objects do not change.");
+            }
             for (String f : List.of("publisher", "grpcPodConfig", "updateStrategy", "secrets", "priority", "icon")) {
                 if (spec.has(f)) {
                     inv.warn(cs, "spec." + f, "the render's CatalogSource has no " + f + "; it would be dropped.");

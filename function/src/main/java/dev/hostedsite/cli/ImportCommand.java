@@ -13,6 +13,7 @@ import dev.hostedsite.diag.ObjectRef;
 import dev.hostedsite.diag.SourceFile;
 import dev.hostedsite.graph.Canonical;
 import dev.hostedsite.krm.Yaml;
+import dev.hostedsite.transition.SiteEvidence;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -173,6 +174,16 @@ final class ImportCommand implements Command {
         }
         Adopted adopted = Adoption.adopt(export.objects(), options);
         List<Diagnostic> errors = new ArrayList<>(adopted.diagnostics().stream().filter(Diagnostic::isError).toList());
+        if (SiteEvidence.isMarkedForDeletion(adopted.site())) {
+            // the core marks a site with nothing to adopt for deletion (the round trip of a site deleted on purpose);
+            // a user's import of such an export is a wrong or partial export, and a site file marked for deletion
+            // dropped into a site's folder would make the next sync prune everything that site rendered
+            errors.add(Diagnostic.error(null, null, "the export holds no HostedCluster, no AgentServiceConfig and no"
+                    + " registry-config: nothing a HostedSite describes, so the site written would be marked "
+                    + SiteEvidence.DELETE_ANNOTATION + " and a sync of it would prune everything its site rendered."
+                    + " Nothing is written. Export the hub's objects as docs/cli.md shows (all namespaces) and import"
+                    + " again."));
+        }
         List<ObjectNode> kept = new ArrayList<>();
         for (ObjectNode o : adopted.keptAsIs()) {
             if (o.path("kind").asText().equals("Secret")) {
